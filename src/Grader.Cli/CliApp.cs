@@ -1,0 +1,28 @@
+using System.CommandLine;
+
+namespace Grader.Cli;
+
+/// <summary>The command tree. Usage errors exit 2, like unreadable input; the writers are injectable for tests.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Grader: grades written answers to ML system design questions.")
+        {
+            CheckCommand.Create(stdout, stderr),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"grader: error: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'grader --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using Grader.Core.Analyzers.Content;
+using Grader.Core.Analyzers.Integrity;
+using Grader.Core.Analyzers.Structure;
+using Grader.Core.Diagnostics;
+
+namespace Grader.Core.Analysis;
+
+/// <summary>The explicit list of analyzers and every descriptor Grader can report. A catalog test keeps it complete.</summary>
+public static class AnalyzerRegistry
+{
+    public static ImmutableArray<IDocumentAnalyzer> Analyzers { get; } =
+    [
+        new StepMissingAnalyzer(),
+        new StepHollowAnalyzer(),
+        new StepOrderAnalyzer(),
+        new QuantifiedRequirementsAnalyzer(),
+        new BaselineAnalyzer(),
+        new ModelJustificationAnalyzer(),
+        new TradeOffAnalyzer(),
+        new MetricPairingAnalyzer(),
+        new RolloutAnalyzer(),
+        new DriftRetrainingAnalyzer(),
+        new KeywordStuffingAnalyzer(),
+        new GraderDirectedTextAnalyzer(),
+    ];
+
+    /// <summary>Descriptors reported by the engine itself rather than by an analyzer.</summary>
+    public static DiagnosticDescriptor FrontMatterInvalid { get; } = new(
+        DiagnosticIds.FrontMatterInvalid,
+        "Front matter is not valid YAML",
+        "{0}",
+        Categories.Document,
+        Severity.Warning);
+
+    public static DiagnosticDescriptor AnalyzerFailed { get; } = new(
+        DiagnosticIds.AnalyzerFailed,
+        "An analyzer failed",
+        "Analyzer '{0}' failed on this answer and was skipped ({1}); please report it",
+        Categories.Document,
+        Severity.Warning);
+
+    public static DiagnosticDescriptor UnknownProblem { get; } = new(
+        DiagnosticIds.UnknownProblem,
+        "Unknown problem",
+        "Front matter names problem '{0}', which no rubric defines; graded against the generic framework. Known problems: {1}",
+        Categories.Document,
+        Severity.Warning);
+
+    public static DiagnosticDescriptor CriterionNotMet { get; } = new(
+        DiagnosticIds.CriterionNotMet,
+        "Rubric criterion not met",
+        "{0} ({1} of {2} points lost; criterion {3})",
+        Categories.Rubric,
+        Severity.Warning);
+
+    public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, CriterionNotMet }
+            .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)];
+
+    public static IReadOnlySet<string> Ids { get; } = AllDescriptors.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+
+    public static DiagnosticDescriptor? Find(string id) => AllDescriptors.FirstOrDefault(d => d.Id == id);
+}

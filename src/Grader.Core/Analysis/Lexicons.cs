@@ -1,0 +1,63 @@
+using Grader.Core.Text;
+
+namespace Grader.Core.Analysis;
+
+/// <summary>
+/// Vocabulary the generic analyzers look for. Problem-specific vocabulary lives in rubrics; these are the words
+/// that mean the same thing in every ML design answer.
+/// </summary>
+internal static class Lexicons
+{
+    public static PhraseMatcher<string> Baseline { get; } = Make(
+        "baseline", "benchmark model", "start simple", "starting point", "first version", "v1", "mvp", "heuristic", "rule-based");
+
+    public static PhraseMatcher<string> SimpleModels { get; } = Make(
+        "popularity", "most popular", "logistic regression", "naive bayes", "linear model", "linear regression", "rules",
+        "heuristic", "random", "chronological", "co-occurrence", "co-watch", "item-to-item", "mutual connections", "keyword matching", "tf-idf");
+
+    public static PhraseMatcher<string> Starting { get; } = Make("first", "start", "begin", "initial", "simple", "simplest", "before");
+
+    public static PhraseMatcher<string> ModelNames { get; } = Make(
+        "two-tower", "transformer", "bert", "gbdt", "gradient boosted", "gradient boosting", "xgboost", "lightgbm", "random forest",
+        "neural network", "deep learning", "dnn", "cnn", "rnn", "lstm", "gnn", "graphsage", "gcn", "gat", "dcn", "deep and cross",
+        "deep & cross", "deepfm", "factorization machine", "factorisation machine", "logistic regression", "resnet", "vit", "yolo",
+        "faster r-cnn", "word2vec", "autoencoder", "isolation forest", "naive bayes", "svm", "matrix factorization",
+        "matrix factorisation", "wide and deep", "wide & deep", "mlp", "gpt", "llm", "efficientnet", "clip", "siamese", "decision tree");
+
+    public static PhraseMatcher<string> Reasons { get; } = Make(
+        "because", "since", "so that", "so we", "as it", "as they", "which", "allow", "enable", "handle", "capture", "due to",
+        "compared", "rather than", "instead of", "better", "faster", "cheaper", "simpler", "trade-off", "tradeoff", "pro", "con",
+        "advantage", "disadvantage", "works well", "good at", "suited", "scale", "interpretable", "cheap", "expensive", "thanks to",
+        "in order to", "lets us", "let us", "given that", "why", "reason", "benefit", "downside", "strength", "weakness", "learn",
+        "avoid", "reduce", "improve", "support", "need", "require");
+
+    public static PhraseMatcher<string> TradeOffs { get; } = Make(
+        "rather than", "instead of", "trade-off", "tradeoff", "trade off", "at the cost of", "pros and cons", "pro", "con",
+        "downside", "drawback", "disadvantage", "on the other hand", "whereas", "compared to", "compared with", "versus", "vs",
+        "the cost is", "at the expense of", "sacrifice", "in exchange", "outweigh", "we chose", "we choose", "prefer", "preferred");
+
+    public static PhraseMatcher<string> OfflineMetrics { get; } = Make(
+        "precision", "recall", "f1", "roc-auc", "auc", "pr-auc", "ndcg", "mrr", "mean reciprocal rank", "map", "mean average precision",
+        "log loss", "normalized cross entropy", "normalised cross entropy", "nce", "rmse", "mae", "iou", "average precision",
+        "accuracy", "hit rate", "calibration", "cross-entropy");
+
+    public static PhraseMatcher<string> OnlineMetrics { get; } = Make(
+        "ctr", "click-through rate", "click through rate", "watch time", "time spent", "dwell time", "session length", "engagement",
+        "conversion", "revenue", "retention", "daily active users", "dau", "churn", "a/b test", "online experiment", "interleaving",
+        "prevalence", "appeals", "user reports", "bookings", "booking rate", "acceptance rate", "false decline", "chargeback rate",
+        "fraud loss", "complaints", "online metric");
+
+    public static PhraseMatcher<string> Rollout { get; } = Make(
+        "a/b test", "ab test", "canary", "shadow", "gradual rollout", "staged rollout", "ramp", "ramp up", "rollback", "roll back",
+        "feature flag", "interleaving", "dark launch", "blue-green", "percent of traffic", "% of traffic", "holdout", "rollout");
+
+    public static PhraseMatcher<string> Drift { get; } = Make(
+        "drift", "data drift", "concept drift", "distribution shift", "covariate shift", "training-serving skew", "skew",
+        "feedback loop", "degrade", "degradation", "stale", "staleness", "decay");
+
+    public static PhraseMatcher<string> Retraining { get; } = Make(
+        "retrain", "retraining", "continual learning", "continuous training", "fine-tune", "refresh the model", "model refresh",
+        "periodic training", "trained daily", "trained weekly", "train daily", "train weekly", "incremental training", "online learning");
+
+    private static PhraseMatcher<string> Make(params string[] terms) => new(terms.Select(t => (t, t)));
+}

@@ -1,0 +1,41 @@
+using Grader.Core.Mapping;
+using Grader.Core.Parsing;
+
+namespace Grader.Core.Diagnostics;
+
+/// <summary>One finding. <see cref="Span"/> is <see cref="SourceSpan.None"/> when the finding is an absence ("not found").</summary>
+public sealed record Diagnostic(
+    DiagnosticDescriptor Descriptor,
+    Severity Severity,
+    SourceSpan Span,
+    string Message,
+    FrameworkStep? Step = null,
+    string? CriterionId = null)
+{
+    public string Id => Descriptor.Id;
+
+    /// <summary>Document order, then id and message, so output is the same whatever order analyzers ran in.</summary>
+    public static int Compare(Diagnostic a, Diagnostic b)
+    {
+        var byLine = (a.Span.Line == 0 ? int.MaxValue : a.Span.Line).CompareTo(b.Span.Line == 0 ? int.MaxValue : b.Span.Line);
+        if (byLine != 0)
+        {
+            return byLine;
+        }
+
+        var byColumn = a.Span.Column.CompareTo(b.Span.Column);
+        if (byColumn != 0)
+        {
+            return byColumn;
+        }
+
+        var byStep = (a.Step is null ? -1 : (int)a.Step).CompareTo(b.Step is null ? -1 : (int)b.Step);
+        if (byStep != 0)
+        {
+            return byStep;
+        }
+
+        var byId = string.CompareOrdinal(a.Id, b.Id);
+        return byId != 0 ? byId : string.CompareOrdinal(a.Message, b.Message);
+    }
+}

@@ -1,0 +1,49 @@
+namespace Grader.Core.Diagnostics;
+
+/// <summary>
+/// Every rule id Grader has ever shipped. Sequential within a block, never reused: a retired id stays here as a
+/// comment. Each id has docs/rules/ID.md and a line in docs/rules/AnalyzerReleases.md.
+/// </summary>
+public static class DiagnosticIds
+{
+    // 00xx: the document and the engine
+    public const string FrontMatterInvalid = "MLSD0001";
+    public const string AnalyzerFailed = "MLSD0002";
+    public const string UnknownProblem = "MLSD0003";
+
+    // 01xx: structure
+    public const string StepMissing = "MLSD0101";
+    public const string StepHollow = "MLSD0102";
+    public const string StepsOutOfOrder = "MLSD0103";
+
+    // 02xx: content
+    public const string NoQuantifiedRequirements = "MLSD0201";
+    public const string NoBaseline = "MLSD0202";
+    public const string ModelWithoutReason = "MLSD0203";
+    public const string NoTradeOffs = "MLSD0204";
+    public const string OnlyOfflineMetrics = "MLSD0205";
+    public const string OnlyOnlineMetrics = "MLSD0206";
+    public const string NoRolloutPlan = "MLSD0207";
+    public const string NoDriftOrRetraining = "MLSD0208";
+
+    // 03xx: rubric criteria
+    public const string CriterionNotMet = "MLSD0301";
+
+    // 09xx: integrity
+    public const string KeywordStuffing = "MLSD0901";
+    public const string GraderDirectedText = "MLSD0902";
+}
+
+public static class Categories
+{
+    public const string Document = "document";
+    public const string Structure = "structure";
+    public const string Requirements = "requirements";
+    public const string Model = "model";
+    public const string Evaluation = "evaluation";
+    public const string Serving = "serving";
+    public const string Monitoring = "monitoring";
+    public const string Reasoning = "reasoning";
+    public const string Rubric = "rubric";
+    public const string Integrity = "integrity";
+}

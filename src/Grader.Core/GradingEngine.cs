@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+using Grader.Core.Parsing;
+using Grader.Core.Rubrics;
+using Grader.Core.Scoring;
+
+namespace Grader.Core;
+
+/// <summary>Which rubric an answer was graded against and why: the flag, its front matter, or detection.</summary>
+public sealed record ProblemResolution(string Id, string Source, string? Detected, double? Confidence);
+
+/// <summary>Everything known about one graded answer.</summary>
+public sealed record GradeResult(
+    string Path,
+    DesignDocument Document,
+    ProblemResolution Problem,
+    StepMap Map,
+    ScoreCard Score,
+    ImmutableArray<Diagnostic> Diagnostics);
+
+/// <summary>Composes the stages: parse -> map -> analyze -> score. Thread-safe; rubrics are compiled once.</summary>
+public sealed class GradingEngine
+{
+    private readonly ConcurrentDictionary<string, CompiledRubric> _compiled = new(StringComparer.Ordinal);
+
+    public GradingEngine(RubricCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+    }
+
+    public RubricCatalog Catalog { get; }
+
+    public GradeResult Grade(string path, string text, string? problem = null)
+    {
+        var document = MarkdownParser.Parse(path, text);
+        var extra = new List<Diagnostic>();
+        foreach (var issue in document.Issues)
+        {
+            extra.Add(new Diagnostic(AnalyzerRegistry.FrontMatterInvalid, Severity.Warning, issue.Span, issue.Message));
+        }
+
+        var resolution = Resolve(document, problem, extra);
+        var rubric = Compile(resolution.Id);
+        var context = new AnalysisContext(document, rubric);
+        foreach (var diagnostic in extra)
+        {
+            context.Add(diagnostic);
+        }
+
+        foreach (var analyzer in AnalyzerRegistry.Analyzers)
+        {
+            try
+            {
+                analyzer.Analyze(context);
+            }
+#pragma warning disable CA1031 // An analyzer bug must cost one finding, not the whole report (Roslyn does the same).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                context.Report(AnalyzerRegistry.AnalyzerFailed, SourceSpan.None, null, analyzer.GetType().Name, ex.GetType().Name);
+            }
+        }
+
+        var score = Scorer.Score(context);
+        var diagnostics = context.Diagnostics.ToList();
+        diagnostics.Sort(Diagnostic.Compare);
+        return new GradeResult(path, document, resolution, context.Map, score, [.. diagnostics]);
+    }
+
+    public CompiledRubric Compile(string id) =>
+        _compiled.GetOrAdd(id, key => Catalog.TryGet(key, out var rubric)
+            ? new CompiledRubric(rubric)
+            : throw new ArgumentException($"No rubric '{key}'", nameof(id)));
+
+    private ProblemResolution Resolve(DesignDocument document, string? flag, List<Diagnostic> extra)
+    {
+        if (flag is not null)
+        {
+            return new ProblemResolution(flag, "flag", null, null);
+        }
+
+        if (document.FrontMatter.Problem is { } declared)
+        {
+            if (Catalog.TryGet(declared, out _) && declared != RubricCatalog.BaseId)
+            {
+                return new ProblemResolution(declared, "front-matter", null, null);
+            }
+
+            var span = document.FrontMatter.Span;
+            extra.Add(new Diagnostic(AnalyzerRegistry.UnknownProblem, Severity.Warning, span,
+                AnalyzerRegistry.UnknownProblem.Format(declared, string.Join(", ", Catalog.Problems.Select(p => p.Id)))));
+        }
+
+        // Detection arrives with the rubric set; until then an undeclared answer is graded on the generic framework.
+        return new ProblemResolution(RubricCatalog.BaseId, "default", null, null);
+    }
+}

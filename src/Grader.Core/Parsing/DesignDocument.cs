@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+
+namespace Grader.Core.Parsing;
+
+/// <summary>A parsed answer: front matter, a flat section tree, content blocks and the text units analyzers read.</summary>
+public sealed record DesignDocument(
+    string Path,
+    SourceText Source,
+    FrontMatter FrontMatter,
+    ImmutableArray<Section> Sections,
+    ImmutableArray<Block> Blocks,
+    ImmutableArray<TextUnit> Units,
+    ImmutableArray<ParseIssue> Issues)
+{
+    public Section Root => Sections[0];
+
+    /// <summary>Words in prose, lists, tables and headings; code, diagrams, math and HTML comments excluded.</summary>
+    public int WordCount { get; } = Units.Sum(u => u.WordCount);
+
+    public IEnumerable<Section> Descendants(Section section)
+    {
+        foreach (var child in section.Children)
+        {
+            yield return Sections[child];
+            foreach (var grandChild in Descendants(Sections[child]))
+            {
+                yield return grandChild;
+            }
+        }
+    }
+}
+
+/// <summary>YAML front matter: the known keys and every other top-level scalar, kept as text.</summary>
+public sealed record FrontMatter(
+    SourceSpan Span,
+    string? Problem,
+    string? Candidate,
+    ImmutableSortedDictionary<string, string> Values)
+{
+    public static FrontMatter Empty { get; } = new(SourceSpan.None, null, null, ImmutableSortedDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal));
+
+    public bool IsPresent => !Span.IsNone;
+}
+
+public enum HeadingStyle
+{
+    /// <summary>The implicit section holding everything before the first heading.</summary>
+    Root,
+    Atx,
+    Setext,
+    /// <summary>An ordered-list item whose short first line titles the content nested under it.</summary>
+    NumberedItem,
+    /// <summary>A paragraph that is only bold text, e.g. <c>**Data preparation**</c>.</summary>
+    BoldLine,
+    /// <summary>A one-line paragraph such as <c>Step 3: Data</c>.</summary>
+    StepLine,
+}
+
+/// <summary>A heading and what it governs. Sections form a tree through indices into <see cref="DesignDocument.Sections"/>.</summary>
+public sealed record Section(
+    int Index,
+    string Title,
+    int Level,
+    HeadingStyle Style,
+    SourceSpan HeadingSpan,
+    int? Parent,
+    ImmutableArray<int> Children,
+    ImmutableArray<int> Blocks)
+{
+    public bool IsRoot => Style == HeadingStyle.Root;
+}
+
+public enum BlockKind
+{
+    Paragraph,
+    List,
+    ListItem,
+    Table,
+    Code,
+    Diagram,
+    Image,
+    Html,
+    HtmlComment,
+    Quote,
+    Math,
+    ThematicBreak,
+}
+
+/// <summary>A content block. <see cref="Info"/> is the fence language for code, the alt text for images.</summary>
+public sealed record Block(int Index, BlockKind Kind, SourceSpan Span, int Section, int Depth, string? Info, string Text);
+
+public enum UnitKind
+{
+    Heading,
+    Sentence,
+    ListItem,
+    TableRow,
+}
+
+/// <summary>
+/// The grain analyzers read: a sentence, a list item's own text, a table row, or a heading.
+/// <see cref="IsProse"/> marks text written as a statement rather than a bare term.
+/// </summary>
+public sealed record TextUnit(int Index, UnitKind Kind, string Text, SourceSpan Span, int Section, int Block, int WordCount, bool IsProse);
+
+/// <summary>A problem in the answer's own syntax (e.g. front matter that is not YAML).</summary>
+public sealed record ParseIssue(string Code, string Message, SourceSpan Span);

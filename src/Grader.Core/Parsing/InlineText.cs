@@ -1,0 +1,106 @@
+using System.Text;
+using Markdig.Extensions.Mathematics;
+using Markdig.Syntax.Inlines;
+
+namespace Grader.Core.Parsing;
+
+/// <summary>Plain text of an inline tree, with a map from each plain-text index back to a source offset.</summary>
+internal sealed class InlineText
+{
+    private readonly StringBuilder _text = new();
+    private readonly List<(int Plain, int Source, int Length)> _segments = [];
+
+    public string Text => _text.ToString();
+
+    public List<(string Alt, int Start, int End)> Images { get; } = [];
+
+    public bool HasContent => _text.Length > 0;
+
+    public static InlineText Extract(ContainerInline? inline, string source)
+    {
+        var result = new InlineText();
+        if (inline is not null)
+        {
+            result.Walk(inline, source);
+        }
+
+        return result;
+    }
+
+    /// <summary>The source offset of a plain-text index (clamped to the nearest mapped character).</summary>
+    public int ToSource(int plainIndex)
+    {
+        if (_segments.Count == 0)
+        {
+            return 0;
+        }
+
+        var lo = 0;
+        var hi = _segments.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (_segments[mid].Plain <= plainIndex)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        var s = _segments[lo];
+        return s.Source + Math.Clamp(plainIndex - s.Plain, 0, Math.Max(0, s.Length - 1));
+    }
+
+    private void Append(string text, int sourceStart)
+    {
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        _segments.Add((_text.Length, sourceStart, text.Length));
+        _text.Append(text);
+    }
+
+    private void Walk(Inline inline, string source)
+    {
+        for (var node = inline; node is not null; node = node.NextSibling)
+        {
+            switch (node)
+            {
+                case LiteralInline literal:
+                    var slice = literal.Content;
+                    var start = ReferenceEquals(slice.Text, source) ? slice.Start : literal.Span.Start;
+                    Append(slice.ToString(), start);
+                    break;
+                case CodeInline code:
+                    Append(code.Content, code.Span.Start + code.DelimiterCount);
+                    break;
+                case LineBreakInline lineBreak:
+                    Append(" ", lineBreak.Span.Start);
+                    break;
+                case HtmlEntityInline entity:
+                    Append(entity.Transcoded.ToString(), entity.Span.Start);
+                    break;
+                case AutolinkInline autolink:
+                    Append(autolink.Url, autolink.Span.Start + 1);
+                    break;
+                case MathInline math:
+                    Append(" ", math.Span.Start);
+                    break;
+                case HtmlInline:
+                    break;
+                case LinkInline { IsImage: true } image:
+                    var alt = Extract(image, source);
+                    Images.Add((alt.Text, image.Span.Start, image.Span.End));
+                    break;
+                case ContainerInline container when container.FirstChild is not null:
+                    Walk(container.FirstChild, source);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,457 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Grader.Core.Text;
+using Markdig;
+using Markdig.Extensions.Mathematics;
+using Markdig.Extensions.Tables;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Grader.Core.Parsing;
+
+/// <summary>
+/// Markdown to <see cref="DesignDocument"/>. The only place that sees Markdig's 0-based positions; everything
+/// it produces is 1-based. Besides real headings it recognises the pseudo-headings authors write: bold lines,
+/// "Step 3: Data" lines and numbered list items that carry nested content.
+/// </summary>
+public static partial class MarkdownParser
+{
+    /// <summary>Deeper nesting than this is read as flat text: real answers never come close.</summary>
+    private const int MaxDepth = 64;
+
+    private const int MaxPseudoHeadingWords = 10;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseMathematics()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    public static DesignDocument Parse(string path, string text)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(text);
+        var source = new SourceText(text);
+        var markdown = Markdown.Parse(source.Text, Pipeline);
+        var builder = new Builder(source);
+        builder.Walk(markdown);
+        return builder.Build(path);
+    }
+
+    [GeneratedRegex(@"^\s*(?:step|part|stage|phase)\s*\d+\s*[:.)\-–—]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex StepLineRegex();
+
+    [GeneratedRegex(@"<!--.*?-->", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlCommentRegex();
+
+    [GeneratedRegex(@"<[^>]{0,2000}>", RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlTagRegex();
+
+    [GeneratedRegex(@"-->|->|<-|==>|=>|\+--|--\+|[─│┌┐└┘├┤┬┴┼▶►→↓↑]", RegexOptions.CultureInvariant)]
+    private static partial Regex AsciiArtRegex();
+
+    private sealed class SectionBuilder(int index, string title, int level, HeadingStyle style, SourceSpan span, int? parent)
+    {
+        public int Index { get; } = index;
+        public string Title { get; } = title;
+        public int Level { get; } = level;
+        public HeadingStyle Style { get; } = style;
+        public SourceSpan Span { get; } = span;
+        public int? Parent { get; } = parent;
+        public List<int> Children { get; } = [];
+        public List<int> Blocks { get; } = [];
+    }
+
+    private sealed class Builder(SourceText source)
+    {
+        private readonly List<SectionBuilder> _sections = [new(0, "", 0, HeadingStyle.Root, SourceSpan.None, null)];
+        private readonly List<int> _open = [0];
+        private readonly List<Block> _blocks = [];
+        private readonly List<TextUnit> _units = [];
+        private readonly List<ParseIssue> _issues = [];
+        private FrontMatter _frontMatter = FrontMatter.Empty;
+
+        // The level of the most recent real heading: pseudo-headings nest one below it.
+        private int _realLevel;
+
+        private int Current => _open[^1];
+
+        public DesignDocument Build(string path) => new(
+            path,
+            source,
+            _frontMatter,
+            [.. _sections.Select(s => new Section(s.Index, s.Title, s.Level, s.Style, s.Span, s.Parent, [.. s.Children], [.. s.Blocks]))],
+            [.. _blocks],
+            [.. _units],
+            [.. _issues]);
+
+        public void Walk(ContainerBlock container)
+        {
+            foreach (var block in container)
+            {
+                VisitTopLevel(block);
+            }
+        }
+
+        private void VisitTopLevel(Markdig.Syntax.Block block)
+        {
+            switch (block)
+            {
+                case YamlFrontMatterBlock yaml:
+                    ReadFrontMatter(yaml);
+                    return;
+                case HeadingBlock heading:
+                    var inline = InlineText.Extract(heading.Inline, source.Text);
+                    _realLevel = heading.Level;
+                    OpenSection(inline.Text.Trim(), heading.Level, heading.IsSetext ? HeadingStyle.Setext : HeadingStyle.Atx, Span(heading));
+                    AddHeadingUnit(inline.Text.Trim(), Span(heading));
+                    return;
+                case ParagraphBlock paragraph when TryPseudoHeading(paragraph, out var title, out var style):
+                    OpenSection(title, _realLevel + 1, style, Span(paragraph));
+                    AddHeadingUnit(title, Span(paragraph));
+                    return;
+                case ListBlock list when IsHeadingList(list):
+                    VisitHeadingList(list);
+                    return;
+                default:
+                    Visit(block, 0);
+                    return;
+            }
+        }
+
+        private void OpenSection(string title, int level, HeadingStyle style, SourceSpan span)
+        {
+            while (_open.Count > 1 && _sections[Current].Level >= level)
+            {
+                _open.RemoveAt(_open.Count - 1);
+            }
+
+            var section = new SectionBuilder(_sections.Count, title, level, style, span, Current);
+            _sections[Current].Children.Add(section.Index);
+            _sections.Add(section);
+            _open.Add(section.Index);
+        }
+
+        private void VisitHeadingList(ListBlock list)
+        {
+            var listBlock = AddBlock(BlockKind.List, Span(list), 0, list.IsOrdered ? "ordered" : "bullet", "");
+            var openBefore = _open.Count;
+            foreach (var item in list.OfType<ListItemBlock>())
+            {
+                var first = (ParagraphBlock)item[0];
+                var title = TitleOf(first);
+                OpenSection(title, _realLevel + 1, HeadingStyle.NumberedItem, Span(first));
+                AddHeadingUnit(title, Span(first));
+                for (var i = 1; i < item.Count; i++)
+                {
+                    Visit(item[i], 1);
+                }
+            }
+
+            // Text after the list is not inside any item: close the item sections again.
+            while (_open.Count > openBefore)
+            {
+                _open.RemoveAt(_open.Count - 1);
+            }
+
+            _ = listBlock;
+        }
+
+        private void Visit(Markdig.Syntax.Block block, int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                return;
+            }
+
+            switch (block)
+            {
+                case HeadingBlock heading:
+                    // A heading nested in a list or quote does not open a section; it is read as text.
+                    var headingText = InlineText.Extract(heading.Inline, source.Text);
+                    AddHeadingUnit(headingText.Text.Trim(), Span(heading));
+                    break;
+                case ParagraphBlock paragraph:
+                    VisitParagraph(paragraph, depth, UnitKind.Sentence);
+                    break;
+                case ListBlock list:
+                    AddBlock(BlockKind.List, Span(list), depth, list.IsOrdered ? "ordered" : "bullet", "");
+                    foreach (var child in list)
+                    {
+                        Visit(child, depth + 1);
+                    }
+
+                    break;
+                case ListItemBlock item:
+                    var first = item.Count > 0 ? item[0] as ParagraphBlock : null;
+                    var itemText = first is null ? "" : InlineText.Extract(first.Inline, source.Text).Text;
+                    AddBlock(BlockKind.ListItem, Span(item), depth, null, itemText);
+                    foreach (var child in item)
+                    {
+                        if (child is ParagraphBlock p)
+                        {
+                            VisitParagraph(p, depth, UnitKind.ListItem);
+                        }
+                        else
+                        {
+                            Visit(child, depth + 1);
+                        }
+                    }
+
+                    break;
+                case Table table:
+                    VisitTable(table, depth);
+                    break;
+                case MathBlock math:
+                    AddBlock(BlockKind.Math, Span(math), depth, null, math.Lines.ToString());
+                    break;
+                case FencedCodeBlock fenced:
+                    VisitCode(fenced, fenced.Info, depth);
+                    break;
+                case CodeBlock code:
+                    VisitCode(code, null, depth);
+                    break;
+                case HtmlBlock html:
+                    VisitHtml(html, depth);
+                    break;
+                case QuoteBlock quote:
+                    AddBlock(BlockKind.Quote, Span(quote), depth, null, "");
+                    foreach (var child in quote)
+                    {
+                        Visit(child, depth + 1);
+                    }
+
+                    break;
+                case ThematicBreakBlock rule:
+                    AddBlock(BlockKind.ThematicBreak, Span(rule), depth, null, "");
+                    break;
+                case ContainerBlock container:
+                    foreach (var child in container)
+                    {
+                        Visit(child, depth + 1);
+                    }
+
+                    break;
+            }
+        }
+
+        private void VisitParagraph(ParagraphBlock paragraph, int depth, UnitKind kind)
+        {
+            var inline = InlineText.Extract(paragraph.Inline, source.Text);
+            var text = inline.Text;
+            foreach (var (alt, start, end) in inline.Images)
+            {
+                AddBlock(BlockKind.Image, source.GetSpan(start, end), depth, alt, alt);
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return;
+            }
+
+            var block = AddBlock(kind == UnitKind.ListItem ? BlockKind.ListItem : BlockKind.Paragraph, Span(paragraph), depth, null, text);
+            if (kind == UnitKind.ListItem)
+            {
+                // The list item block was added by the caller; keep one block per item.
+                _blocks.RemoveAt(_blocks.Count - 1);
+                _sections[Current].Blocks.RemoveAt(_sections[Current].Blocks.Count - 1);
+                block = _blocks.Count - 1;
+            }
+
+            foreach (var (start, length) in Sentences.Split(text))
+            {
+                var sentence = text.Substring(start, length);
+                var span = source.GetSpan(inline.ToSource(start), inline.ToSource(start + length - 1));
+                AddUnit(kind, sentence, span, block);
+            }
+        }
+
+        private void VisitTable(Table table, int depth)
+        {
+            var tableBlock = AddBlock(BlockKind.Table, Span(table), depth, null, "");
+            foreach (var row in table.OfType<TableRow>())
+            {
+                var cells = new List<string>();
+                foreach (var cell in row.OfType<TableCell>())
+                {
+                    var parts = cell.OfType<ParagraphBlock>().Select(p => InlineText.Extract(p.Inline, source.Text).Text.Trim());
+                    cells.Add(string.Join(" ", parts));
+                }
+
+                var text = string.Join(" | ", cells.Where(c => c.Length > 0));
+                if (text.Length > 0)
+                {
+                    AddUnit(UnitKind.TableRow, text, Span(row), tableBlock);
+                }
+            }
+        }
+
+        private void VisitCode(LeafBlock code, string? info, int depth)
+        {
+            var text = code.Lines.ToString();
+            var language = string.IsNullOrWhiteSpace(info) ? null : info.Trim().ToLowerInvariant();
+            var isDiagram = language is "mermaid" or "plantuml" or "dot" or "graphviz"
+                || (language is null or "text" or "txt" or "ascii" or "plain" && AsciiArtRegex().Count(text) >= 2);
+            AddBlock(isDiagram ? BlockKind.Diagram : BlockKind.Code, Span(code), depth, language, text);
+        }
+
+        private void VisitHtml(HtmlBlock html, int depth)
+        {
+            var raw = html.Lines.ToString();
+            if (html.Type == HtmlBlockType.Comment)
+            {
+                AddBlock(BlockKind.HtmlComment, Span(html), depth, null, raw);
+                return;
+            }
+
+            var visible = WebUtility.HtmlDecode(HtmlTagRegex().Replace(HtmlCommentRegex().Replace(raw, " "), " "));
+            var block = AddBlock(BlockKind.Html, Span(html), depth, null, visible);
+            var firstLine = source.GetPosition(html.Span.Start).Line;
+            foreach (var (start, length) in Sentences.Split(visible))
+            {
+                // Tags are stripped, so positions inside the block are approximate: locate by line.
+                var before = visible.AsSpan(0, start).Count('\n');
+                var line = Math.Min(source.LineCount, firstLine + before);
+                AddUnit(UnitKind.Sentence, visible.Substring(start, length).ReplaceLineEndings(" "), source.GetLinesSpan(line, line), block);
+            }
+        }
+
+        private void ReadFrontMatter(YamlFrontMatterBlock yaml)
+        {
+            var span = Span(yaml);
+            var content = yaml.Lines.ToString();
+            var firstContentLine = span.Line + 1;
+            var (frontMatter, issue) = FrontMatterReader.Read(content, firstContentLine, span);
+            _frontMatter = frontMatter;
+            if (issue is not null)
+            {
+                _issues.Add(issue);
+            }
+        }
+
+        private bool TryPseudoHeading(ParagraphBlock paragraph, out string title, out HeadingStyle style)
+        {
+            title = "";
+            style = HeadingStyle.BoldLine;
+            if (paragraph.Inline?.FirstChild is null || paragraph.Lines.Count != 1)
+            {
+                return false;
+            }
+
+            var inline = InlineText.Extract(paragraph.Inline, source.Text);
+            var text = inline.Text.Trim();
+            if (text.Length == 0 || Words.Count(text) > MaxPseudoHeadingWords)
+            {
+                return false;
+            }
+
+            if (IsBoldOnly(paragraph.Inline))
+            {
+                title = text.TrimEnd(':').Trim();
+                style = HeadingStyle.BoldLine;
+                return title.Length > 0;
+            }
+
+            if (StepLineRegex().IsMatch(text) && !text.EndsWith('.'))
+            {
+                title = text;
+                style = HeadingStyle.StepLine;
+                return true;
+            }
+
+            return false;
+        }
+
+        // "**Title**" or "**Title**:" — the whole line is strong emphasis.
+        private static bool IsBoldOnly(ContainerInline inline)
+        {
+            var hasStrong = false;
+            for (var node = inline.FirstChild; node is not null; node = node.NextSibling)
+            {
+                switch (node)
+                {
+                    case EmphasisInline { DelimiterCount: >= 2 }:
+                        hasStrong = true;
+                        break;
+                    case LiteralInline literal when literal.Content.ToString().Trim() is "" or ":":
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return hasStrong;
+        }
+
+        // A numbered list whose items are short titles with nested content is how some authors write sections.
+        private bool IsHeadingList(ListBlock list)
+        {
+            if (!list.IsOrdered || list.Count < 2)
+            {
+                return false;
+            }
+
+            var withContent = 0;
+            foreach (var child in list)
+            {
+                if (child is not ListItemBlock item || item.Count == 0 || item[0] is not ParagraphBlock first
+                    || first.Lines.Count != 1)
+                {
+                    return false;
+                }
+
+                var title = TitleOf(first);
+                if (title.Length == 0 || Words.Count(title) > MaxPseudoHeadingWords || title.EndsWith('.'))
+                {
+                    return false;
+                }
+
+                if (item.Count > 1)
+                {
+                    withContent++;
+                }
+            }
+
+            return withContent * 2 >= list.Count;
+        }
+
+        private string TitleOf(ParagraphBlock paragraph) =>
+            InlineText.Extract(paragraph.Inline, source.Text).Text.Trim().TrimEnd(':').Trim();
+
+        private int AddBlock(BlockKind kind, SourceSpan span, int depth, string? info, string text)
+        {
+            var block = new Block(_blocks.Count, kind, span, Current, depth, info, text);
+            _blocks.Add(block);
+            _sections[Current].Blocks.Add(block.Index);
+            return block.Index;
+        }
+
+        private void AddHeadingUnit(string title, SourceSpan span)
+        {
+            if (title.Length > 0)
+            {
+                _units.Add(new TextUnit(_units.Count, UnitKind.Heading, title, span, Current, -1, Words.Count(title), false));
+            }
+        }
+
+        private void AddUnit(UnitKind kind, string text, SourceSpan span, int block)
+        {
+            var words = Words.Count(text);
+            if (words == 0)
+            {
+                return;
+            }
+
+            _units.Add(new TextUnit(_units.Count, kind, text, span, Current, block, words, Prose.IsProse(text, words)));
+        }
+
+        private SourceSpan Span(Markdig.Syntax.Block block) =>
+            block.Span.IsEmpty
+                ? source.GetLinesSpan(block.Line + 1, block.Line + 1)
+                : source.GetSpan(block.Span.Start, block.Span.End);
+
+        private SourceSpan Span(TableRow row) => Span((Markdig.Syntax.Block)row);
+    }
+}

@@ -1,0 +1,95 @@
+namespace Grader.Core.Parsing;
+
+/// <summary>
+/// The answer's text with a line table. Offsets are UTF-16 indices into <see cref="Text"/> (BOM removed);
+/// columns count UTF-16 code units, as SARIF's default column kind does.
+/// </summary>
+public sealed class SourceText
+{
+    private readonly int[] _lineStarts;
+
+    public SourceText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        _lineStarts = ComputeLineStarts(Text);
+    }
+
+    public string Text { get; }
+
+    public int LineCount => _lineStarts.Length;
+
+    public int LineStart(int line) => _lineStarts[line - 1];
+
+    /// <summary>The text of a 1-based line without its line break.</summary>
+    public string GetLine(int line)
+    {
+        var start = _lineStarts[line - 1];
+        var end = line < _lineStarts.Length ? _lineStarts[line] : Text.Length;
+        while (end > start && (Text[end - 1] == '\n' || Text[end - 1] == '\r'))
+        {
+            end--;
+        }
+
+        return Text[start..end];
+    }
+
+    public (int Line, int Column) GetPosition(int offset)
+    {
+        offset = Math.Clamp(offset, 0, Math.Max(0, Text.Length));
+        var index = Array.BinarySearch(_lineStarts, offset);
+        var line = index >= 0 ? index : ~index - 1;
+        return (line + 1, offset - _lineStarts[line] + 1);
+    }
+
+    /// <summary>The span of the inclusive offset range [start, end], trimmed of trailing line breaks.</summary>
+    public SourceSpan GetSpan(int start, int end)
+    {
+        if (Text.Length == 0)
+        {
+            return new SourceSpan(1, 1, 1, 1);
+        }
+
+        start = Math.Clamp(start, 0, Text.Length - 1);
+        end = Math.Clamp(end, start, Text.Length - 1);
+        while (end > start && (Text[end] == '\n' || Text[end] == '\r'))
+        {
+            end--;
+        }
+
+        var (line, column) = GetPosition(start);
+        var (endLine, endColumn) = GetPosition(end);
+        return new SourceSpan(line, column, endLine, endColumn);
+    }
+
+    /// <summary>A span covering whole lines, first to last.</summary>
+    public SourceSpan GetLinesSpan(int firstLine, int lastLine)
+    {
+        var length = GetLine(lastLine).Length;
+        return new SourceSpan(firstLine, 1, lastLine, Math.Max(1, length));
+    }
+
+    private static int[] ComputeLineStarts(string text)
+    {
+        var starts = new List<int> { 0 };
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\r')
+            {
+                if (i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                starts.Add(i + 1);
+            }
+            else if (c == '\n')
+            {
+                starts.Add(i + 1);
+            }
+        }
+
+        return [.. starts];
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+using Grader.Core.Parsing;
+
+namespace Grader.Core.Reporting;
+
+/// <summary>
+/// The JSON report (schemaVersion 1). Field names are a contract scripts rely on; new fields may be added, none
+/// renamed. Written with <see cref="Utf8JsonWriter"/> in a fixed order so the same input gives the same bytes.
+/// </summary>
+public static class JsonReportWriter
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        NewLine = "\n",
+    };
+
+    public static void Write(Stream stream, IReadOnlyList<GradeResult> results, IReadOnlyList<ReadError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(errors);
+        using var json = new Utf8JsonWriter(stream, Options);
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", ToolInfo.Name);
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteEndObject();
+        json.WriteStartArray("documents");
+        foreach (var result in results)
+        {
+            WriteDocument(json, result);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("errors");
+        foreach (var error in errors)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", error.Path);
+            json.WriteString("message", error.Message);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteDocument(Utf8JsonWriter json, GradeResult result)
+    {
+        json.WriteStartObject();
+        json.WriteString("path", result.Path);
+        json.WriteStartObject("problem");
+        json.WriteString("id", result.Problem.Id);
+        json.WriteString("source", result.Problem.Source);
+        WriteNullable(json, "detected", result.Problem.Detected);
+        if (result.Problem.Confidence is { } confidence)
+        {
+            json.WriteNumber("confidence", Math.Round(confidence, 2));
+        }
+        else
+        {
+            json.WriteNull("confidence");
+        }
+
+        json.WriteEndObject();
+        json.WriteStartObject("score");
+        json.WriteNumber("total", result.Score.Total);
+        json.WriteNumber("max", result.Score.Max);
+        json.WriteString("band", result.Score.Band);
+        json.WriteEndObject();
+        json.WriteNumber("wordCount", result.Document.WordCount);
+
+        json.WriteStartArray("sections");
+        foreach (var step in result.Score.Steps)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", step.Step.ToId());
+            WriteNullable(json, "heading", step.Heading);
+            if (step.Line is { } line)
+            {
+                json.WriteNumber("line", line);
+            }
+            else
+            {
+                json.WriteNull("line");
+            }
+
+            json.WriteNumber("score", step.Score);
+            json.WriteNumber("max", step.Max);
+            json.WriteStartArray("criteria");
+            foreach (var criterion in step.Criteria)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", criterion.Criterion.Id);
+                json.WriteNumber("earned", Scoring.Scorer.Round(criterion.Score));
+                json.WriteNumber("max", Scoring.Scorer.Round(criterion.Points));
+                json.WriteStartArray("evidence");
+                foreach (var span in criterion.Evidence)
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("line", span.Line);
+                    json.WriteNumber("column", span.Column);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                WriteNullable(json, "missing", criterion.Missing);
+                WriteNullable(json, "explainedBy", criterion.ExplainedBy);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            WriteDiagnostic(json, diagnostic);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", diagnostic.Id);
+        json.WriteString("severity", diagnostic.Severity.ToId());
+        json.WriteString("category", diagnostic.Descriptor.Category);
+        json.WriteString("message", diagnostic.Message);
+        WriteNullable(json, "section", diagnostic.Step?.ToId());
+        WriteSpan(json, diagnostic.Span);
+        json.WriteString("helpUri", diagnostic.Descriptor.HelpUri);
+        WriteNullable(json, "criterion", diagnostic.CriterionId);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter json, SourceSpan span)
+    {
+        foreach (var (name, value) in new[] { ("line", span.Line), ("column", span.Column), ("endLine", span.EndLine), ("endColumn", span.EndColumn) })
+        {
+            if (span.IsNone)
+            {
+                json.WriteNull(name);
+            }
+            else
+            {
+                json.WriteNumber(name, value);
+            }
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

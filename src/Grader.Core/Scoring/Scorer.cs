@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+using Grader.Core.Rubrics;
+using Grader.Core.Scoring.Criteria;
+
+namespace Grader.Core.Scoring;
+
+/// <summary>
+/// Rubric + analyzed document -> <see cref="ScoreCard"/>. A step scores weight x earned / available over its
+/// criteria. Every point lost is tied to a diagnostic: the analyzer that explains it, the missing or hollow step,
+/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding added here.
+/// </summary>
+public static class Scorer
+{
+    private static readonly ConceptsEvaluator Concepts = new();
+    private static readonly QuantitiesEvaluator Quantities = new();
+    private static readonly SubstanceEvaluator Substance = new();
+    private static readonly AnalyzerEvaluator Analyzer = new();
+    private static readonly DiagramEvaluator Diagram = new();
+
+    public static ScoreCard Score(AnalysisContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var rubric = context.Rubric;
+        var evidence = new EvidenceIndex(context);
+        var steps = ImmutableArray.CreateBuilder<StepScore>();
+        double total = 0;
+        foreach (var step in FrameworkSteps.All)
+        {
+            var definition = rubric.Step(step);
+            var criteria = rubric.Criteria.Where(c => c.Step == step).ToList();
+            var available = criteria.Sum(c => c.Points);
+            var scale = available > 0 ? definition.Weight / available : 0;
+            var results = ImmutableArray.CreateBuilder<CriterionResult>();
+            double stepScore = 0;
+            foreach (var criterion in criteria)
+            {
+                var evaluation = EvaluatorFor(criterion).Evaluate(criterion, context, evidence);
+                var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
+                var points = criterion.Points * scale;
+                var score = points * fraction;
+                stepScore += score;
+                var explainedBy = fraction < 1 ? Explain(context, criterion, evaluation, points - score, points) : null;
+                results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
+            }
+
+            total += stepScore;
+            var coverage = context.Map[step];
+            var heading = coverage.HeadingSection is { } h ? context.Document.Sections[h] : null;
+            var line = heading?.HeadingSpan.Line ?? (coverage.Units.IsEmpty ? null : context.Document.Units[coverage.Units[0]].Span.Line);
+            steps.Add(new StepScore(step, heading?.Title, coverage.IsPresent ? line : null, Round(stepScore), definition.Weight, results.ToImmutable()));
+        }
+
+        var rounded = Round(total);
+        return new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable());
+    }
+
+    public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    private static ICriterionEvaluator EvaluatorFor(Criterion criterion) => criterion switch
+    {
+        ConceptsCriterion => Concepts,
+        QuantitiesCriterion => Quantities,
+        SubstanceCriterion => Substance,
+        AnalyzerCriterion => Analyzer,
+        DiagramCriterion => Diagram,
+        _ => throw new InvalidOperationException($"No evaluator for {criterion.GetType().Name}"),
+    };
+
+    private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
+    {
+        if (criterion is AnalyzerCriterion a && context.Fired(a.Rule))
+        {
+            return a.Rule;
+        }
+
+        if (criterion.ExplainedBy is { } rule && context.Fired(rule))
+        {
+            return rule;
+        }
+
+        foreach (var structural in new[] { DiagnosticIds.StepMissing, DiagnosticIds.StepHollow })
+        {
+            if (context.Diagnostics.Any(d => d.Id == structural && d.Step == criterion.Step))
+            {
+                return structural;
+            }
+        }
+
+        var descriptor = AnalyzerRegistry.CriterionNotMet;
+        var message = descriptor.Format(
+            evaluation.Missing is null ? criterion.Message : $"{criterion.Message} [{evaluation.Missing}]",
+            Round(lost).ToString("0.0", CultureInfo.InvariantCulture),
+            Round(points).ToString("0.0", CultureInfo.InvariantCulture),
+            criterion.Id);
+        context.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, context.StepAnchor(criterion.Step), message, criterion.Step, criterion.Id));
+        return descriptor.Id;
+    }
+}

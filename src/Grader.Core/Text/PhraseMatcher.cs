@@ -1,0 +1,81 @@
+using System.Collections.Frozen;
+
+namespace Grader.Core.Text;
+
+/// <summary>
+/// Finds phrases in stemmed token sequences. Phrases are matched on whole tokens after stemming, so
+/// "A/B testing" meets "a/b test" and "labelled" meets "labels". Built once per rubric and shared across threads.
+/// </summary>
+public sealed class PhraseMatcher<TKey>
+    where TKey : notnull
+{
+    private readonly FrozenDictionary<string, (string[] Stems, TKey Key)[]> _byFirstStem;
+
+    public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
+    {
+        var map = new Dictionary<string, List<(string[], TKey)>>(StringComparer.Ordinal);
+        foreach (var (phrase, key) in phrases)
+        {
+            var stems = Stemmer.StemAll(phrase);
+            if (stems.Length == 0)
+            {
+                continue;
+            }
+
+            if (!map.TryGetValue(stems[0], out var list))
+            {
+                map[stems[0]] = list = [];
+            }
+
+            list.Add((stems, key));
+        }
+
+        // Longest phrases first, so the first hit at a position is the most specific.
+        _byFirstStem = map.ToFrozenDictionary(
+            kv => kv.Key,
+            kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    public bool IsEmpty => _byFirstStem.Count == 0;
+
+    /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
+    public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
+    {
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, key) in candidates)
+            {
+                if (IsMatchAt(stems, i, phrase))
+                {
+                    yield return (key, i, phrase.Length);
+                }
+            }
+        }
+    }
+
+    public bool Contains(string[] stems) => Matches(stems).Any();
+
+    private static bool IsMatchAt(string[] stems, int start, string[] phrase)
+    {
+        if (start + phrase.Length > stems.Length)
+        {
+            return false;
+        }
+
+        for (var j = 1; j < phrase.Length; j++)
+        {
+            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

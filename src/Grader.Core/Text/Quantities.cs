@@ -1,0 +1,126 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+
+namespace Grader.Core.Text;
+
+public enum QuantityKind
+{
+    Users,
+    Throughput,
+    Latency,
+    Items,
+    Storage,
+    Money,
+    Percent,
+    Duration,
+}
+
+/// <summary>A number with a unit, e.g. "10M DAU", "200 ms", "50k QPS", "2 TB".</summary>
+public readonly record struct Quantity(QuantityKind Kind, int Start, int Length);
+
+/// <summary>Recognises numbers with units in prose. Adjectives ("huge scale") never count.</summary>
+public static partial class Quantities
+{
+    private static readonly FrozenDictionary<string, QuantityKind> Units = new Dictionary<string, QuantityKind>(StringComparer.Ordinal)
+    {
+        ["users"] = QuantityKind.Users, ["user"] = QuantityKind.Users, ["dau"] = QuantityKind.Users, ["mau"] = QuantityKind.Users,
+        ["customers"] = QuantityKind.Users, ["accounts"] = QuantityKind.Users, ["members"] = QuantityKind.Users,
+        ["viewers"] = QuantityKind.Users, ["subscribers"] = QuantityKind.Users, ["people"] = QuantityKind.Users,
+        ["visitors"] = QuantityKind.Users, ["merchants"] = QuantityKind.Users, ["advertisers"] = QuantityKind.Users,
+        ["hosts"] = QuantityKind.Users, ["guests"] = QuantityKind.Users, ["creators"] = QuantityKind.Users,
+        ["qps"] = QuantityKind.Throughput, ["rps"] = QuantityKind.Throughput, ["tps"] = QuantityKind.Throughput,
+        ["requests"] = QuantityKind.Throughput, ["queries"] = QuantityKind.Throughput, ["predictions"] = QuantityKind.Throughput,
+        ["req"] = QuantityKind.Throughput, ["inferences"] = QuantityKind.Throughput, ["lookups"] = QuantityKind.Throughput,
+        ["ms"] = QuantityKind.Latency, ["msec"] = QuantityKind.Latency, ["millisecond"] = QuantityKind.Latency, ["milliseconds"] = QuantityKind.Latency,
+        ["videos"] = QuantityKind.Items, ["items"] = QuantityKind.Items, ["posts"] = QuantityKind.Items, ["ads"] = QuantityKind.Items,
+        ["listings"] = QuantityKind.Items, ["events"] = QuantityKind.Items, ["images"] = QuantityKind.Items, ["photos"] = QuantityKind.Items,
+        ["documents"] = QuantityKind.Items, ["products"] = QuantityKind.Items, ["movies"] = QuantityKind.Items, ["emails"] = QuantityKind.Items,
+        ["messages"] = QuantityKind.Items, ["transactions"] = QuantityKind.Items, ["payments"] = QuantityKind.Items, ["pages"] = QuantityKind.Items,
+        ["candidates"] = QuantityKind.Items, ["impressions"] = QuantityKind.Items, ["clicks"] = QuantityKind.Items, ["comments"] = QuantityKind.Items,
+        ["edges"] = QuantityKind.Items, ["nodes"] = QuantityKind.Items, ["connections"] = QuantityKind.Items, ["rows"] = QuantityKind.Items,
+        ["examples"] = QuantityKind.Items, ["samples"] = QuantityKind.Items, ["records"] = QuantityKind.Items, ["frames"] = QuantityKind.Items,
+        ["b"] = QuantityKind.Storage, ["kb"] = QuantityKind.Storage, ["mb"] = QuantityKind.Storage, ["gb"] = QuantityKind.Storage,
+        ["tb"] = QuantityKind.Storage, ["pb"] = QuantityKind.Storage, ["bytes"] = QuantityKind.Storage,
+        ["kib"] = QuantityKind.Storage, ["mib"] = QuantityKind.Storage, ["gib"] = QuantityKind.Storage, ["tib"] = QuantityKind.Storage,
+        ["usd"] = QuantityKind.Money, ["dollars"] = QuantityKind.Money, ["eur"] = QuantityKind.Money,
+        ["seconds"] = QuantityKind.Duration, ["second"] = QuantityKind.Duration, ["sec"] = QuantityKind.Duration, ["s"] = QuantityKind.Duration,
+        ["minutes"] = QuantityKind.Duration, ["minute"] = QuantityKind.Duration, ["min"] = QuantityKind.Duration, ["mins"] = QuantityKind.Duration,
+        ["hours"] = QuantityKind.Duration, ["hour"] = QuantityKind.Duration, ["h"] = QuantityKind.Duration, ["days"] = QuantityKind.Duration,
+        ["day"] = QuantityKind.Duration, ["weeks"] = QuantityKind.Duration, ["months"] = QuantityKind.Duration,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    // Words allowed between the number and its unit: "10 million daily active users", "5k new videos per day".
+    private static readonly FrozenSet<string> Fillers = new[]
+    {
+        "k", "m", "mm", "b", "bn", "thousand", "million", "millions", "billion", "billions", "trillion", "daily", "monthly",
+        "weekly", "active", "new", "total", "unique", "concurrent", "peak", "average", "about", "around", "over", "of", "p99", "p95", "p50",
+        "candidate", "user", "video", "ad", "search", "feed", "ranking", "registered", "labelled", "labeled", "training",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static IEnumerable<Quantity> Find(string text)
+    {
+        foreach (Match m in PercentOrMoney().Matches(text))
+        {
+            yield return new Quantity(m.Value.Contains('%', StringComparison.Ordinal) ? QuantityKind.Percent : QuantityKind.Money, m.Index, m.Length);
+        }
+
+        var tokens = Words.Tokenize(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (word, start) = tokens[i];
+            if (!char.IsAsciiDigit(word[0]))
+            {
+                continue;
+            }
+
+            // "200ms", "10m", "50kqps": unit glued to the digits.
+            var digits = 0;
+            while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+            {
+                digits++;
+            }
+
+            var glued = word[digits..];
+            if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
+            {
+                yield return new Quantity(Refine(gluedKind, tokens, i), start, word.Length);
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Count && j <= i + 4; j++)
+            {
+                var next = tokens[j].Word;
+                if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > i + 1))
+                {
+                    var end = tokens[j].Start + next.Length;
+                    yield return new Quantity(Refine(kind, tokens, j), start, end - start);
+                    break;
+                }
+
+                if (!Fillers.Contains(next))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    // "5M videos per day" or "1B requests a day" is a rate.
+    private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex)
+    {
+        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count + 1)
+        {
+            var after = string.Join(' ', tokens.Skip(unitIndex + 1).Take(2).Select(t => t.Word));
+            if (after.StartsWith("per ", StringComparison.Ordinal) || after.StartsWith("a day", StringComparison.Ordinal)
+                || after.StartsWith("each second", StringComparison.Ordinal))
+            {
+                return QuantityKind.Throughput;
+            }
+        }
+
+        return kind;
+    }
+
+    [GeneratedRegex(@"(?:[$€£]\s?\d[\d,.]*\s?(?:[kmb]|bn|million|billion)?\b)|(?:\d[\d,.]*\s?%)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PercentOrMoney();
+}

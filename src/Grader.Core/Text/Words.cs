@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace Grader.Core.Text;
+
+/// <summary>Word tokens: runs of letters and digits. Hyphens, slashes and '@' separate, so "two-tower" is two words.</summary>
+public static class Words
+{
+    public static int Count(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var isWord = IsWordChar(c);
+            if (isWord && !inWord)
+            {
+                count++;
+            }
+
+            inWord = isWord || (inWord && c == '\'');
+        }
+
+        return count;
+    }
+
+    /// <summary>Lower-case word tokens with their start offsets in <paramref name="text"/>.</summary>
+    public static List<(string Word, int Start)> Tokenize(string text)
+    {
+        var result = new List<(string, int)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            result.Add((text[start..i].ToLowerInvariant(), start));
+        }
+
+        return result;
+    }
+
+    public static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>True when most letters are outside Latin script (e.g. Korean): English function-word tests do not apply.</summary>
+    public static bool IsMostlyNonLatin(string text)
+    {
+        int latin = 0, other = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsLetter(c))
+            {
+                continue;
+            }
+
+            if (c < 0x250)
+            {
+                latin++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        return other > latin;
+    }
+}
