@@ -19,9 +19,9 @@ internal sealed class InlineText
     public static InlineText Extract(ContainerInline? inline, string source)
     {
         var result = new InlineText();
-        if (inline is not null)
+        if (inline?.FirstChild is not null)
         {
-            result.Walk(inline, source);
+            result.Walk(inline.FirstChild, source);
         }
 
         return result;

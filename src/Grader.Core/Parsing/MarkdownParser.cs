@@ -49,6 +49,9 @@ public static partial class MarkdownParser
     [GeneratedRegex(@"<[^>]{0,2000}>", RegexOptions.CultureInvariant)]
     private static partial Regex HtmlTagRegex();
 
+    [GeneratedRegex(@"[ \t]{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceRun();
+
     [GeneratedRegex(@"-->|->|<-|==>|=>|\+--|--\+|[─│┌┐└┘├┤┬┴┼▶►→↓↑]", RegexOptions.CultureInvariant)]
     private static partial Regex AsciiArtRegex();
 
@@ -306,7 +309,7 @@ public static partial class MarkdownParser
                 return;
             }
 
-            var visible = WebUtility.HtmlDecode(HtmlTagRegex().Replace(HtmlCommentRegex().Replace(raw, " "), " "));
+            var visible = SpaceRun().Replace(WebUtility.HtmlDecode(HtmlTagRegex().Replace(HtmlCommentRegex().Replace(raw, " "), " ")), " ");
             var block = AddBlock(BlockKind.Html, Span(html), depth, null, visible);
             var firstLine = source.GetPosition(html.Span.Start).Line;
             foreach (var (start, length) in Sentences.Split(visible))
@@ -335,7 +338,7 @@ public static partial class MarkdownParser
         {
             title = "";
             style = HeadingStyle.BoldLine;
-            if (paragraph.Inline?.FirstChild is null || paragraph.Lines.Count != 1)
+            if (paragraph.Inline?.FirstChild is null || !IsOneLine(paragraph))
             {
                 return false;
             }
@@ -397,7 +400,7 @@ public static partial class MarkdownParser
             foreach (var child in list)
             {
                 if (child is not ListItemBlock item || item.Count == 0 || item[0] is not ParagraphBlock first
-                    || first.Lines.Count != 1)
+                    || !IsOneLine(first))
                 {
                     return false;
                 }
@@ -415,6 +418,13 @@ public static partial class MarkdownParser
             }
 
             return withContent * 2 >= list.Count;
+        }
+
+        // Markdig releases a paragraph's lines once its inlines are parsed, so ask the span.
+        private bool IsOneLine(ParagraphBlock paragraph)
+        {
+            var span = Span(paragraph);
+            return span.Line == span.EndLine;
         }
 
         private string TitleOf(ParagraphBlock paragraph) =>

@@ -36,9 +36,13 @@ public static class Scorer
             var scale = available > 0 ? definition.Weight / available : 0;
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
+            var present = context.Map[step].IsPresent;
             foreach (var criterion in criteria)
             {
-                var evaluation = EvaluatorFor(criterion).Evaluate(criterion, context, evidence);
+                // A step the answer lacks scores nothing, whatever it mentions elsewhere.
+                var evaluation = present
+                    ? EvaluatorFor(criterion).Evaluate(criterion, context, evidence)
+                    : Evaluation.Nothing("the step is missing");
                 var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
                 var points = criterion.Points * scale;
                 var score = points * fraction;
@@ -72,6 +76,15 @@ public static class Scorer
 
     private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
     {
+        // A missing or hollow step explains everything lost in it; then the analyzer the criterion names.
+        foreach (var structural in new[] { DiagnosticIds.StepMissing, DiagnosticIds.StepHollow })
+        {
+            if (context.Diagnostics.Any(d => d.Id == structural && d.Step == criterion.Step))
+            {
+                return structural;
+            }
+        }
+
         if (criterion is AnalyzerCriterion a && context.Fired(a.Rule))
         {
             return a.Rule;
@@ -80,14 +93,6 @@ public static class Scorer
         if (criterion.ExplainedBy is { } rule && context.Fired(rule))
         {
             return rule;
-        }
-
-        foreach (var structural in new[] { DiagnosticIds.StepMissing, DiagnosticIds.StepHollow })
-        {
-            if (context.Diagnostics.Any(d => d.Id == structural && d.Step == criterion.Step))
-            {
-                return structural;
-            }
         }
 
         var descriptor = AnalyzerRegistry.CriterionNotMet;

@@ -32,7 +32,7 @@ public static class Stemmer
         {
             w = w[..^2];
         }
-        else if (w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i') && w.Length > 3)
+        else if (w[^1] == 's' && w[^2] is not ('s' or 'u' or 'i' or 'a') && w.Length > 3)
         {
             w = w[..^1];
         }

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Grader.Core;
+using Grader.Core.Analysis;
+using Grader.Core.Rubrics;
+
+// Grades the public corpus (../shared/corpus/public) and sets each score beside the expert quality label in
+// SOURCES.tsv. Reads the corpus in place; copies none of its text anywhere.
+var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "corpus", "public");
+var sources = Path.Combine(corpus, "SOURCES.tsv");
+if (!File.Exists(sources))
+{
+    Console.Error.WriteLine($"calibration: no corpus at {corpus} (SOURCES.tsv not found); nothing to measure");
+    return 0;
+}
+
+var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+if (errors.Length > 0)
+{
+    errors.ToList().ForEach(e => Console.Error.WriteLine(e));
+    return 2;
+}
+
+var engine = new GradingEngine(catalog);
+var rows = new List<(string File, string Slug, string Label, double Score, string Band, string Rubric)>();
+foreach (var line in File.ReadLines(sources).Skip(1))
+{
+    var cells = line.Split('\t');
+    if (cells.Length < 8)
+    {
+        continue;
+    }
+
+    var (file, slug) = (cells[0], cells[6]);
+    var label = cells[7].Split(' ')[0].Trim();
+    var problem = catalog.TryGet(slug, out _) ? slug : null;
+    var result = engine.Grade(file, File.ReadAllText(Path.Combine(corpus, file)), problem);
+    rows.Add((file, slug, label, result.Score.Total, result.Score.Band, result.Problem.Id));
+}
+
+string[] order = ["complete", "partial", "weak", "off-topic"];
+int Rank(string label) => Array.IndexOf(order, label) is var i and >= 0 ? i : order.Length;
+
+Console.WriteLine($"{"score",6}  {"band",-12} {"label",-10} {"rubric",-21} file");
+foreach (var row in rows.OrderBy(r => Rank(r.Label)).ThenByDescending(r => r.Score))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Score,6:0.0}  {row.Band,-12} {row.Label,-10} {row.Rubric,-21} {row.File}"));
+}
+
+Console.WriteLine();
+foreach (var group in rows.GroupBy(r => r.Label).OrderBy(g => Rank(g.Key)))
+{
+    var scores = group.Select(r => r.Score).Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{group.Key,-10} n={scores.Count,2}  min={scores[0],5:0.0}  median={scores[scores.Count / 2],5:0.0}  max={scores[^1],5:0.0}"));
+}
+
+var complete = rows.Where(r => r.Label == "complete").ToList();
+var lower = rows.Where(r => r.Label is "partial" or "weak" or "off-topic").ToList();
+var pairs = complete.SelectMany(c => lower.Select(l => c.Score > l.Score)).ToList();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"complete > partial/weak/off-topic in {pairs.Count(p => p)} of {pairs.Count} pairs ({100.0 * pairs.Count(p => p) / Math.Max(1, pairs.Count):0.0}%)"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"Spearman(score, quality) = {Spearman(rows.Select(r => r.Score).ToList(), rows.Select(r => (double)(order.Length - Rank(r.Label))).ToList()):0.000}"));
+return 0;
+
+static double Spearman(List<double> x, List<double> y)
+{
+    var rx = Ranks(x);
+    var ry = Ranks(y);
+    var mx = rx.Average();
+    var my = ry.Average();
+    var cov = rx.Zip(ry).Sum(p => (p.First - mx) * (p.Second - my));
+    var sx = Math.Sqrt(rx.Sum(v => (v - mx) * (v - mx)));
+    var sy = Math.Sqrt(ry.Sum(v => (v - my) * (v - my)));
+    return cov / (sx * sy);
+}
+
+// Average ranks for ties.
+static List<double> Ranks(List<double> values)
+{
+    var sorted = values.Select((v, i) => (v, i)).OrderBy(p => p.v).ToList();
+    var ranks = new double[values.Count];
+    for (var i = 0; i < sorted.Count;)
+    {
+        var j = i;
+        while (j + 1 < sorted.Count && sorted[j + 1].v == sorted[i].v)
+        {
+            j++;
+        }
+
+        for (var k = i; k <= j; k++)
+        {
+            ranks[sorted[k].i] = (i + j) / 2.0 + 1;
+        }
+
+        i = j + 1;
+    }
+
+    return [.. ranks];
+}

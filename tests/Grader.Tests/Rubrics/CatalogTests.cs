@@ -1,0 +1,68 @@
+using Grader.Core.Analysis;
+using Grader.Core.Rubrics;
+using Grader.Tests.Support;
+
+namespace Grader.Tests.Rubrics;
+
+public class CatalogTests
+{
+    [Fact]
+    public void Every_analyzer_type_is_registered_once()
+    {
+        var types = typeof(IDocumentAnalyzer).Assembly.GetTypes()
+            .Where(t => typeof(IDocumentAnalyzer).IsAssignableFrom(t) && !t.IsAbstract).OrderBy(t => t.Name).ToList();
+        Assert.Equal(types, AnalyzerRegistry.Analyzers.Select(a => a.GetType()).OrderBy(t => t.Name));
+    }
+
+    [Fact]
+    public void Every_rule_id_is_unique_well_formed_documented_and_tracked()
+    {
+        var ids = AnalyzerRegistry.AllDescriptors.Select(d => d.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var releases = TestGrader.ReadRepoFile("docs/rules/AnalyzerReleases.md");
+        foreach (var descriptor in AnalyzerRegistry.AllDescriptors)
+        {
+            Assert.Matches("^MLSD[0-9]{4}$", descriptor.Id);
+            Assert.True(File.Exists(Path.Combine(TestGrader.RepoRoot, descriptor.HelpUri)), $"{descriptor.HelpUri} is missing");
+            Assert.Contains(descriptor.Id, releases, StringComparison.Ordinal);
+        }
+
+        var constants = typeof(Grader.Core.Diagnostics.DiagnosticIds).GetFields().Select(f => (string)f.GetValue(null)!).Order().ToList();
+        Assert.Equal(constants, ids.Order());
+    }
+
+    [Fact]
+    public void Bundled_rubrics_load_without_errors()
+    {
+        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        Assert.Empty(errors);
+        Assert.Contains(catalog.Problems, r => r.Id == "video-recommendation");
+        Assert.Equal(100, catalog.Base.MaxScore);
+    }
+
+    [Theory]
+    [InlineData("id: x\ntitle: X\nextends: base\ncolour: red\n", "rubric.yaml", 4)]
+    [InlineData("id: x\ntitle: X\nextends: base\ncriteria:\n  - id: a\n    step: model\n    kind: vibes\n    points: 1\n    message: m\n", "criterion.kind-unknown", 5)]
+    [InlineData("id: x\ntitle: X\nextends: nothing-here\n", "rubric.extends-missing", 1)]
+    [InlineData("id: x\ntitle: X\nextends: base\nsteps:\n  model:\n    weight: 50\n", "rubric.weights", 1)]
+    [InlineData("id: x\ntitle: X\nextends: base\ncriteria:\n  - id: a\n    step: model\n    kind: concepts\n    points: 1\n    atLeast: 3\n    message: m\n    concepts:\n      - [a]\n", "criterion.unreachable", 5)]
+    [InlineData("id: x\ntitle: [unclosed\n", "rubric.yaml", 3)]
+    public void A_broken_rubric_yields_one_located_error(string yaml, string code, int line)
+    {
+        var builtIn = typeof(RubricCatalog).Assembly;
+        using var stream = builtIn.GetManifestResourceStream("rubrics/base.yaml")!;
+        var baseYaml = new StreamReader(stream).ReadToEnd();
+        var (_, errors) = RubricCatalog.Load([("rubrics/base.yaml", baseYaml), ("broken.yaml", yaml)], AnalyzerRegistry.Ids);
+        var error = Assert.Single(errors);
+        Assert.Equal("broken.yaml", error.File);
+        Assert.Equal(code, error.Code);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Fact]
+    public void Extends_cycles_are_reported_not_followed()
+    {
+        var (_, errors) = RubricCatalog.Load([("a.yaml", "id: a\ntitle: A\nextends: b\n"), ("b.yaml", "id: b\ntitle: B\nextends: a\n")], AnalyzerRegistry.Ids);
+        Assert.Contains(errors, e => e.Code == "rubric.extends-cycle");
+    }
+}

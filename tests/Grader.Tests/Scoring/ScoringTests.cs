@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using Grader.Core;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+using Grader.Core.Reporting;
+using Grader.Tests.Support;
+
+namespace Grader.Tests.Scoring;
+
+public class ScoringTests
+{
+    public static TheoryData<string> Examples() => [.. TestGrader.ExampleFiles()];
+
+    private static GradeResult GradeFile(string file) => TestGrader.Engine.Grade(file, TestGrader.ReadRepoFile(file));
+
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Removing_any_present_step_lowers_a_complete_answer_and_never_raises_any(string file)
+    {
+        var full = GradeFile(file);
+        var complete = Path.GetFileName(file).StartsWith("strong", StringComparison.Ordinal);
+        foreach (var step in FrameworkSteps.All)
+        {
+            if (!StepRemoval.Extents(full, step).Any())
+            {
+                continue;
+            }
+
+            var without = TestGrader.Engine.Grade(file, StepRemoval.Remove(full, step), full.Problem.Source == "default" ? null : full.Problem.Id);
+            // A weak answer's buzzword-only section earns nothing, so cutting it may leave the score as it was.
+            Assert.True(complete ? without.Score.Total < full.Score.Total : without.Score.Total <= full.Score.Total,
+                $"{file} without {step}: {without.Score.Total} vs {full.Score.Total}");
+        }
+    }
+
+    [Fact]
+    public void Strong_answers_outscore_weak_ones_by_a_wide_margin()
+    {
+        foreach (var folder in TestGrader.ExampleFiles().GroupBy(f => Path.GetDirectoryName(f)!))
+        {
+            var strong = folder.SingleOrDefault(f => f.EndsWith("/strong.md", StringComparison.Ordinal));
+            var weak = folder.SingleOrDefault(f => f.EndsWith("/weak.md", StringComparison.Ordinal));
+            if (strong is null || weak is null)
+            {
+                continue;
+            }
+
+            var (s, w) = (GradeFile(strong).Score.Total, GradeFile(weak).Score.Total);
+            Assert.True(s - w >= 30, $"{folder.Key}: strong {s} vs weak {w}");
+        }
+    }
+
+    [Fact]
+    public void Every_point_lost_is_explained_by_a_reported_diagnostic()
+    {
+        foreach (var file in TestGrader.ExampleFiles())
+        {
+            var graded = GradeFile(file);
+            foreach (var criterion in graded.Score.Steps.SelectMany(s => s.Criteria).Where(c => c.Fraction < 1))
+            {
+                Assert.NotNull(criterion.ExplainedBy);
+                Assert.Contains(graded.Diagnostics, d => d.Id == criterion.ExplainedBy
+                    && (d.Step == criterion.Criterion.Step || d.CriterionId == criterion.Criterion.Id || d.Step is null || d.Id.StartsWith("MLSD02", StringComparison.Ordinal)));
+            }
+        }
+    }
+
+    [Fact]
+    public void Step_scores_add_up_to_the_total_and_stay_in_range()
+    {
+        foreach (var file in TestGrader.ExampleFiles())
+        {
+            var card = GradeFile(file).Score;
+            Assert.Equal(100, card.Max);
+            Assert.InRange(card.Total, 0, 100);
+            Assert.Equal(card.Total, card.Steps.Sum(s => s.Score), 0.5);
+            Assert.All(card.Steps, s => Assert.InRange(s.Score, 0, s.Max));
+        }
+    }
+
+    [Fact]
+    public void Keywords_in_a_bare_term_list_earn_nothing()
+    {
+        const string answer = "## Monitoring\n\nWe look at the service every morning and fix what looks broken to us.\n";
+        var plain = TestGrader.Grade(answer);
+        var stuffed = TestGrader.Grade(answer + "\n- data drift\n- concept drift\n- retraining\n- alerts\n- dashboards\n- feedback loop\n");
+        var prose = TestGrader.Grade(answer + "\nWe alert when data drift passes a threshold and retrain weekly after a shadow comparison.\n");
+        Assert.Equal(plain.Score.Steps[6].Score, stuffed.Score.Steps[6].Score);
+        Assert.True(prose.Score.Steps[6].Score > plain.Score.Steps[6].Score);
+    }
+
+    [Fact]
+    public void A_missing_step_scores_zero_and_is_reported_as_missing()
+    {
+        var graded = TestGrader.Grade("## Requirements\n\nWe serve 10M daily users with a 200 ms p99 latency budget for the feed.\n");
+        var monitoring = graded.Score.Steps[(int)FrameworkStep.Monitoring];
+        Assert.Equal(0, monitoring.Score);
+        Assert.Null(monitoring.Heading);
+        Assert.Null(monitoring.Line);
+        Assert.All(monitoring.Criteria, c => Assert.Equal(DiagnosticIds.StepMissing, c.ExplainedBy));
+    }
+
+    [Fact]
+    public void Same_input_gives_the_same_bytes_in_any_culture()
+    {
+        var text = TestGrader.ReadRepoFile("examples/video-recommendation/strong.md");
+        var first = Json(TestGrader.Engine.Grade("a.md", text));
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            var second = Json(TestGrader.Engine.Grade("a.md", text));
+            Assert.Equal(first, second);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    private static string Json(GradeResult result)
+    {
+        using var stream = new MemoryStream();
+        JsonReportWriter.Write(stream, [result], []);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

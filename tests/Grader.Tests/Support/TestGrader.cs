@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Grader.Core;
+using Grader.Core.Analysis;
+using Grader.Core.Rubrics;
+
+namespace Grader.Tests.Support;
+
+/// <summary>Shared engine over the built-in rubrics, and the repository's folders.</summary>
+internal static partial class TestGrader
+{
+    private static readonly Lazy<GradingEngine> LazyEngine = new(() =>
+    {
+        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        Assert.Empty(errors);
+        return new GradingEngine(catalog);
+    });
+
+    public static GradingEngine Engine => LazyEngine.Value;
+
+    public static string RepoRoot { get; } = FindRoot();
+
+    public static GradeResult Grade(string markdown, string? problem = "video-recommendation") =>
+        Engine.Grade("answer.md", markdown, problem);
+
+    public static IEnumerable<string> ExampleFiles() =>
+        Directory.EnumerateFiles(Path.Combine(RepoRoot, "examples"), "*.md", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(RepoRoot, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+
+    public static string ReadRepoFile(string relative) => File.ReadAllText(Path.Combine(RepoRoot, relative));
+
+    /// <summary>
+    /// Removes <c>&lt;!-- expect: ID --&gt;</c> markers and returns, per marker, the 1-based line it stood on and the id.
+    /// The line structure is kept so spans stay comparable.
+    /// </summary>
+    public static (string Text, List<(int Line, string Id)> Expected) StripMarkers(string markdown)
+    {
+        var expected = new List<(int, string)>();
+        var lines = markdown.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            foreach (Match m in Marker().Matches(lines[i]))
+            {
+                expected.Add((i + 1, m.Groups[1].Value));
+            }
+
+            lines[i] = Marker().Replace(lines[i], "").TrimEnd();
+        }
+
+        return (string.Join('\n', lines), expected);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Grader.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Grader.sln not found above the test binaries");
+    }
+
+    [GeneratedRegex(@"\s*<!--\s*expect:\s*(MLSD\d{4})\s*-->")]
+    private static partial Regex Marker();
+}
