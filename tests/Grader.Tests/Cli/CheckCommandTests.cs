@@ -1,27 +1,11 @@
 using System.Text.Json;
-using Grader.Cli;
 using Grader.Tests.Support;
 
 namespace Grader.Tests.Cli;
 
 public class CheckCommandTests
 {
-    private static (int Exit, string Out, string Err) Run(params string[] args)
-    {
-        var previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(TestGrader.RepoRoot);
-        try
-        {
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            var exit = CliApp.Run(args, stdout, stderr);
-            return (exit, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previous);
-        }
-    }
+    private static (int Exit, string Out, string Err) Run(params string[] args) => TestGrader.RunCli(args);
 
     [Fact]
     public void Json_output_follows_the_contract()

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using ApprovalTests;
 using ApprovalTests.Namers;
 using ApprovalTests.Reporters;
-using Grader.Cli;
 using Grader.Tests.Support;
 
 [assembly: UseReporter(typeof(QuietReporter))]
@@ -27,21 +26,10 @@ public partial class ReportSnapshotTests
 
     private static void Check(string example, string format)
     {
-        var previous = Directory.GetCurrentDirectory();
-        Directory.SetCurrentDirectory(TestGrader.RepoRoot);
-        try
+        var (_, output, _) = TestGrader.RunCli("check", $"examples/video-recommendation/{example}.md", "--format", format);
+        using (ApprovalResults.ForScenario(example))
         {
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            CliApp.Run(["check", $"examples/video-recommendation/{example}.md", "--format", format], stdout, stderr);
-            using (ApprovalResults.ForScenario(example))
-            {
-                Approvals.Verify(Version().Replace(stdout.ToString(), "\"version\": \"<version>\""));
-            }
-        }
-        finally
-        {
-            Directory.SetCurrentDirectory(previous);
+            Approvals.Verify(Version().Replace(output, "\"version\": \"<version>\""));
         }
     }
 

@@ -27,6 +27,24 @@ internal static partial class TestGrader
             .Select(f => Path.GetRelativePath(RepoRoot, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
+    private static readonly Lock CliLock = new();
+
+    /// <summary>
+    /// Runs the CLI from the repository root, as a user would. The working directory is process-wide, so runs are
+    /// serialised across test classes.
+    /// </summary>
+    public static (int Exit, string Out, string Err) RunCli(params string[] args)
+    {
+        lock (CliLock)
+        {
+            Directory.SetCurrentDirectory(RepoRoot);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var exit = Grader.Cli.CliApp.Run(args, stdout, stderr);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+    }
+
     public static string ReadRepoFile(string relative) => File.ReadAllText(Path.Combine(RepoRoot, relative));
 
     /// <summary>
