@@ -21,7 +21,7 @@ if (errors.Length > 0)
 }
 
 var engine = new GradingEngine(catalog);
-var rows = new List<(string File, string Slug, string Label, double Score, string Band, string Rubric)>();
+var rows = new List<(string File, string Slug, string Label, double Score, string Band, string Rubric, string? Detected, double? Confidence, bool Flagged)>();
 foreach (var line in File.ReadLines(sources).Skip(1))
 {
     var cells = line.Split('\t');
@@ -32,18 +32,21 @@ foreach (var line in File.ReadLines(sources).Skip(1))
 
     var (file, slug) = (cells[0], cells[6]);
     var label = cells[7].Split(' ')[0].Trim();
+    // Graded as the problem it answers where we have its rubric; otherwise as a user without front matter would be.
     var problem = catalog.TryGet(slug, out _) ? slug : null;
     var result = engine.Grade(file, File.ReadAllText(Path.Combine(corpus, file)), problem);
-    rows.Add((file, slug, label, result.Score.Total, result.Score.Band, result.Problem.Id));
+    rows.Add((file, slug, label, result.Score.Total, result.Score.Band, result.Problem.Id, result.Problem.Detected, result.Problem.Confidence,
+        result.Diagnostics.Any(d => d.Id == Grader.Core.Diagnostics.DiagnosticIds.GraderDirectedText)));
 }
 
 string[] order = ["complete", "partial", "weak", "off-topic"];
 int Rank(string label) => Array.IndexOf(order, label) is var i and >= 0 ? i : order.Length;
 
-Console.WriteLine($"{"score",6}  {"band",-12} {"label",-10} {"rubric",-21} file");
+Console.WriteLine($"{"score",6}  {"band",-12} {"label",-10} {"graded as",-21} {"detected (confidence)",-30} file");
 foreach (var row in rows.OrderBy(r => Rank(r.Label)).ThenByDescending(r => r.Score))
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Score,6:0.0}  {row.Band,-12} {row.Label,-10} {row.Rubric,-21} {row.File}"));
+    var detected = row.Detected is null ? "null" : string.Create(CultureInfo.InvariantCulture, $"{row.Detected} ({row.Confidence:0.00})");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Score,6:0.0}  {row.Band,-12} {row.Label,-10} {row.Rubric,-21} {detected,-30} {row.File}"));
 }
 
 Console.WriteLine();
@@ -61,6 +64,13 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"complete > partial/weak/off-topic in {pairs.Count(p => p)} of {pairs.Count} pairs ({100.0 * pairs.Count(p => p) / Math.Max(1, pairs.Count):0.0}%)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"Spearman(score, quality) = {Spearman(rows.Select(r => r.Score).ToList(), rows.Select(r => (double)(order.Length - Rank(r.Label))).ToList()):0.000}"));
+
+// Detection: the book's problems should be detected as their slug, non-ML designs as null.
+var judged = rows.Where(r => r.Slug == "non-ml" || catalog.TryGet(r.Slug, out _)).ToList();
+var correct = judged.Count(r => r.Slug == "non-ml" ? r.Detected is null : r.Detected == r.Slug);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"detection accuracy: {correct} of {judged.Count} ({100.0 * correct / Math.Max(1, judged.Count):0.0}%) on files whose slug is a rubric problem or non-ml"));
+Console.WriteLine($"integrity flags (MLSD0902) on corpus files: {rows.Count(r => r.Flagged)} of {rows.Count}");
 return 0;
 
 static double Spearman(List<double> x, List<double> y)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Grader.Core;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
@@ -25,14 +24,8 @@ internal static class CheckCommand
 
     private static int Run(string[] paths, string? problem, string format, string? output, TextWriter stdout, TextWriter stderr)
     {
-        var (catalog, rubricErrors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
-        if (rubricErrors.Length > 0)
+        if (Catalog.Load(stderr) is not { } catalog)
         {
-            foreach (var error in rubricErrors)
-            {
-                stderr.WriteLine(error);
-            }
-
             return ExitCodes.BadInput;
         }
 

@@ -10,6 +10,9 @@ internal static class CliApp
         var root = new RootCommand("Grader: grades written answers to ML system design questions.")
         {
             CheckCommand.Create(stdout, stderr),
+            RubricsCommand.Create(stdout, stderr),
+            ExplainCommand.Create(stdout, stderr),
+            InitCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Grader.Core.Analysis;
+using Grader.Core.Detection;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
@@ -25,11 +26,13 @@ public sealed record GradeResult(
 public sealed class GradingEngine
 {
     private readonly ConcurrentDictionary<string, CompiledRubric> _compiled = new(StringComparer.Ordinal);
+    private readonly Lazy<ProblemDetector> _detector;
 
     public GradingEngine(RubricCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         Catalog = catalog;
+        _detector = new(() => new ProblemDetector(catalog));
     }
 
     public RubricCatalog Catalog { get; }
@@ -43,9 +46,11 @@ public sealed class GradingEngine
             extra.Add(new Diagnostic(AnalyzerRegistry.FrontMatterInvalid, Severity.Warning, issue.Span, issue.Message));
         }
 
-        var resolution = Resolve(document, problem, extra);
+        var facts = new DocumentFacts(document);
+        var detection = _detector.Value.Detect(document, facts.Stems, u => !facts.IsExcluded(u.Index));
+        var resolution = Resolve(document, problem, detection, extra);
         var rubric = Compile(resolution.Id);
-        var context = new AnalysisContext(document, rubric);
+        var context = new AnalysisContext(facts, rubric);
         foreach (var diagnostic in extra)
         {
             context.Add(diagnostic);
@@ -65,7 +70,7 @@ public sealed class GradingEngine
             }
         }
 
-        var score = Scorer.Score(context);
+        var score = Relevance.Apply(Scorer.Score(context), detection, resolution.Id, context);
         var diagnostics = context.Diagnostics.ToList();
         diagnostics.Sort(Diagnostic.Compare);
         return new GradeResult(path, document, resolution, context.Map, score, [.. diagnostics]);
@@ -76,18 +81,20 @@ public sealed class GradingEngine
             ? new CompiledRubric(rubric)
             : throw new ArgumentException($"No rubric '{key}'", nameof(id)));
 
-    private ProblemResolution Resolve(DesignDocument document, string? flag, List<Diagnostic> extra)
+    private ProblemResolution Resolve(DesignDocument document, string? flag, DetectionResult detection, List<Diagnostic> extra)
     {
+        var detected = detection.Problem;
+        double? confidence = detected is null ? null : Math.Round(detection.Confidence, 2);
         if (flag is not null)
         {
-            return new ProblemResolution(flag, "flag", null, null);
+            return new ProblemResolution(flag, "flag", detected, confidence);
         }
 
         if (document.FrontMatter.Problem is { } declared)
         {
             if (Catalog.TryGet(declared, out _) && declared != RubricCatalog.BaseId)
             {
-                return new ProblemResolution(declared, "front-matter", null, null);
+                return new ProblemResolution(declared, "front-matter", detected, confidence);
             }
 
             var span = document.FrontMatter.Span;
@@ -95,7 +102,8 @@ public sealed class GradingEngine
                 AnalyzerRegistry.UnknownProblem.Format(declared, string.Join(", ", Catalog.Problems.Select(p => p.Id)))));
         }
 
-        // Detection arrives with the rubric set; until then an undeclared answer is graded on the generic framework.
-        return new ProblemResolution(RubricCatalog.BaseId, "default", null, null);
+        return detected is not null
+            ? new ProblemResolution(detected, "detected", detected, confidence)
+            : new ProblemResolution(RubricCatalog.BaseId, "default", null, null);
     }
 }

@@ -3,7 +3,6 @@ using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
 using Grader.Core.Rubrics;
-using Grader.Core.Text;
 
 namespace Grader.Core.Analysis;
 
@@ -11,21 +10,24 @@ namespace Grader.Core.Analysis;
 public sealed class AnalysisContext
 {
     private readonly List<Diagnostic> _diagnostics = [];
-    private readonly string[]?[] _stems;
-    private ImmutableArray<InjectionHit>? _injections;
-    private bool[]? _excluded;
 
-    public AnalysisContext(DesignDocument document, CompiledRubric rubric)
+    public AnalysisContext(DocumentFacts facts, CompiledRubric rubric)
     {
-        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(rubric);
-        Document = document;
+        Facts = facts;
         Compiled = rubric;
-        _stems = new string[]?[document.Units.Length];
-        Map = rubric.Mapper.Map(document, Stems);
+        Map = rubric.Mapper.Map(facts.Document, Stems);
     }
 
-    public DesignDocument Document { get; }
+    public AnalysisContext(DesignDocument document, CompiledRubric rubric)
+        : this(new DocumentFacts(document), rubric)
+    {
+    }
+
+    public DocumentFacts Facts { get; }
+
+    public DesignDocument Document => Facts.Document;
 
     public CompiledRubric Compiled { get; }
 
@@ -35,34 +37,11 @@ public sealed class AnalysisContext
 
     public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
-    /// <summary>Text addressed to a grader, found once and shared by the integrity analyzer and the scorer.</summary>
-    public ImmutableArray<InjectionHit> Injections => _injections ??= InjectionScanner.Scan(Document.Source);
+    public ImmutableArray<InjectionHit> Injections => Facts.Injections;
 
-    /// <summary>Stemmed tokens of a unit, computed once.</summary>
-    public string[] Stems(int unit) => _stems[unit] ??= Stemmer.StemAll(Document.Units[unit].Text);
+    public string[] Stems(int unit) => Facts.Stems(unit);
 
-    /// <summary>True for units that may never earn credit: text addressed to a grader.</summary>
-    public bool IsExcluded(int unit)
-    {
-        if (_excluded is null)
-        {
-            var excluded = new bool[Document.Units.Length];
-            foreach (var hit in Injections)
-            {
-                foreach (var u in Document.Units)
-                {
-                    if (u.Span.Line <= hit.Span.EndLine && u.Span.EndLine >= hit.Span.Line)
-                    {
-                        excluded[u.Index] = true;
-                    }
-                }
-            }
-
-            _excluded = excluded;
-        }
-
-        return _excluded[unit];
-    }
+    public bool IsExcluded(int unit) => Facts.IsExcluded(unit);
 
     public IEnumerable<TextUnit> UnitsIn(FrameworkStep step) => Map[step].Units.Select(i => Document.Units[i]);
 

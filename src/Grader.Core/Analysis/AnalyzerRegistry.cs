@@ -47,6 +47,20 @@ public static class AnalyzerRegistry
         Categories.Document,
         Severity.Warning);
 
+    public static DiagnosticDescriptor ProblemMismatch { get; } = new(
+        DiagnosticIds.ProblemMismatch,
+        "Answer reads like a different problem",
+        "The answer reads like '{0}' (confidence {1}) but is graded as '{2}'; check the problem, or answer the question asked ({3} points lost)",
+        Categories.Document,
+        Severity.Warning);
+
+    public static DiagnosticDescriptor NotAnMlDesign { get; } = new(
+        DiagnosticIds.NotAnMlDesign,
+        "Not an ML system design",
+        "The answer has {0} of the {1} signals of an ML design (training, labels, features, loss, offline metrics, a model); it reads like a general software design ({2} points lost)",
+        Categories.Document,
+        Severity.Warning);
+
     public static DiagnosticDescriptor CriterionNotMet { get; } = new(
         DiagnosticIds.CriterionNotMet,
         "Rubric criterion not met",
@@ -54,8 +68,15 @@ public static class AnalyzerRegistry
         Categories.Rubric,
         Severity.Warning);
 
+    public static DiagnosticDescriptor PatternPenalised { get; } = new(
+        DiagnosticIds.PatternPenalised,
+        "Penalised pattern",
+        "{0} [{1}] ({2} points deducted; criterion {3})",
+        Categories.Rubric,
+        Severity.Warning);
+
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, CriterionNotMet }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, CriterionNotMet, PatternPenalised }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

@@ -10,6 +10,8 @@ public static class DiagnosticIds
     public const string FrontMatterInvalid = "MLSD0001";
     public const string AnalyzerFailed = "MLSD0002";
     public const string UnknownProblem = "MLSD0003";
+    public const string ProblemMismatch = "MLSD0004";
+    public const string NotAnMlDesign = "MLSD0005";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";
@@ -28,6 +30,7 @@ public static class DiagnosticIds
 
     // 03xx: rubric criteria
     public const string CriterionNotMet = "MLSD0301";
+    public const string PatternPenalised = "MLSD0302";
 
     // 09xx: integrity
     public const string KeywordStuffing = "MLSD0901";

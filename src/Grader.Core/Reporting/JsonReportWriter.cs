@@ -76,6 +76,16 @@ public static class JsonReportWriter
         json.WriteNumber("total", result.Score.Total);
         json.WriteNumber("max", result.Score.Max);
         json.WriteString("band", result.Score.Band);
+        json.WriteNumber("relevance", Math.Round(result.Score.Relevance, 2));
+        if (result.Score.RawTotal is { } raw)
+        {
+            json.WriteNumber("raw", raw);
+        }
+        else
+        {
+            json.WriteNull("raw");
+        }
+
         json.WriteEndObject();
         json.WriteNumber("wordCount", result.Document.WordCount);
 

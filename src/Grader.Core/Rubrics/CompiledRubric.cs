@@ -4,30 +4,57 @@ using Grader.Core.Text;
 
 namespace Grader.Core.Rubrics;
 
+/// <summary>A group of concepts one criterion looks for: a concepts criterion has one, a metric pairing two.</summary>
+public sealed record ConceptSet(Criterion Criterion, ImmutableArray<Concept> Concepts);
+
 /// <summary>A rubric with its matchers built once, shared by every document and thread that grades against it.</summary>
 public sealed class CompiledRubric
 {
+    private readonly Dictionary<(Criterion, int), int> _setIndex = [];
+
     public CompiledRubric(Rubric rubric)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         Rubric = rubric;
         Mapper = new StepMapper(rubric);
-        var concepts = rubric.Criteria.OfType<ConceptsCriterion>().ToImmutableArray();
-        ConceptCriteria = concepts;
-        Concepts = new PhraseMatcher<(int Criterion, int Concept)>(concepts.SelectMany((c, ci) =>
-            c.Concepts.SelectMany((k, ki) => k.Terms.Select(t => (t, (ci, ki))))));
-        AllTerms = new PhraseMatcher<string>(concepts.SelectMany(c => c.Concepts.SelectMany(k => k.Terms.Select(t => (t, k.Name)))));
+        var sets = ImmutableArray.CreateBuilder<ConceptSet>();
+        foreach (var criterion in rubric.Criteria)
+        {
+            var groups = criterion switch
+            {
+                ConceptsCriterion c => [c.Concepts],
+                MetricPairingCriterion m => new[] { m.Offline, m.Online },
+                _ => [],
+            };
+            for (var i = 0; i < groups.Length; i++)
+            {
+                _setIndex[(criterion, i)] = sets.Count;
+                sets.Add(new ConceptSet(criterion, groups[i]));
+            }
+        }
+
+        ConceptSets = sets.ToImmutable();
+        Concepts = new PhraseMatcher<(int Set, int Concept)>(ConceptSets.SelectMany((set, si) =>
+            set.Concepts.SelectMany((k, ki) => k.Terms.Select(t => (t, (si, ki))))));
+        AllTerms = new PhraseMatcher<string>(ConceptSets.SelectMany(set => set.Concepts.SelectMany(k => k.Terms.Select(t => (t, k.Name)))));
+        Penalties = rubric.Criteria.OfType<PenaltyCriterion>()
+            .ToDictionary(p => p, p => new PhraseMatcher<string>(p.Terms.Select(t => (t, t))));
     }
 
     public Rubric Rubric { get; }
 
     public StepMapper Mapper { get; }
 
-    public ImmutableArray<ConceptsCriterion> ConceptCriteria { get; }
+    public ImmutableArray<ConceptSet> ConceptSets { get; }
 
-    /// <summary>Every concept term of every concepts criterion, keyed by (criterion index, concept index).</summary>
-    public PhraseMatcher<(int Criterion, int Concept)> Concepts { get; }
+    /// <summary>Every term of every concept set, keyed by (set index, concept index).</summary>
+    public PhraseMatcher<(int Set, int Concept)> Concepts { get; }
 
     /// <summary>Every concept term, keyed by concept name.</summary>
     public PhraseMatcher<string> AllTerms { get; }
+
+    public IReadOnlyDictionary<PenaltyCriterion, PhraseMatcher<string>> Penalties { get; }
+
+    /// <summary>The index of a criterion's concept set (0 for a concepts criterion; 0 offline, 1 online for a pairing).</summary>
+    public int SetIndex(Criterion criterion, int which = 0) => _setIndex[(criterion, which)];
 }

@@ -182,7 +182,7 @@ public sealed class RubricCatalog
             return null;
         }
 
-        foreach (var step in FrameworkSteps.All.Where(s => weights[s] > 0 && !criteria.Any(c => c.Step == s.ToId())))
+        foreach (var step in FrameworkSteps.All.Where(s => weights[s] > 0 && !criteria.Any(c => c.Step == s.ToId() && c.Kind != "penalty")))
         {
             errors.Add(new RubricError(leaf.File, (int)Math.Max(1, leaf.Start.Line), (int)Math.Max(1, leaf.Start.Column), "rubric.unreachable-step",
                 $"Step '{step.ToId()}' has weight {weights[step].ToString(System.Globalization.CultureInfo.InvariantCulture)} but no criteria, so its points cannot be earned"));
@@ -224,16 +224,25 @@ public sealed class RubricCatalog
         var id = c.Id!;
         var points = c.Points!.Value;
         var message = c.Message!;
+        var help = c.Help?.Trim();
+        var partial = c.Partial == "all-or-nothing" ? PartialCredit.AllOrNothing : PartialCredit.Proportional;
         return c.Kind switch
         {
-            "concepts" => new ConceptsCriterion(id, step, points, message, c.Help, scope, c.Rule,
-                [.. c.Concepts!.Select(g => new Concept(g[0], [.. g]))], c.AtLeast ?? 1),
-            "quantities" => new QuantitiesCriterion(id, step, points, message, c.Help, scope, c.Rule,
+            "concepts" => new ConceptsCriterion(id, step, points, message, help, scope, c.Rule, partial, Concepts(c.Concepts),
+                c.Mode == "all" ? c.Concepts!.Count : c.AtLeast ?? 1),
+            "quantities" => new QuantitiesCriterion(id, step, points, message, help, scope, c.Rule, partial,
                 [.. c.Quantities!.Select(q => Enum.Parse<QuantityKind>(q, true))], c.AtLeast ?? 1),
-            "substance" => new SubstanceCriterion(id, step, points, message, c.Help, scope, c.Rule, c.MinWords!.Value, c.MinSentences!.Value),
-            "analyzer" => new AnalyzerCriterion(id, step, points, message, c.Help, scope, c.Rule, c.Rule!),
-            "diagram" => new DiagramCriterion(id, step, points, message, c.Help, scope, c.Rule),
+            "substance" => new SubstanceCriterion(id, step, points, message, help, scope, c.Rule, partial, c.MinWords!.Value, c.MinSentences!.Value, c.MinListItems ?? 0),
+            "analyzer" => new AnalyzerCriterion(id, step, points, message, help, scope, c.Rule, partial, c.Rule!),
+            "diagram" => new DiagramCriterion(id, step, points, message, help, scope, c.Rule, partial, c.Table ?? false),
+            "metric-pairing" => new MetricPairingCriterion(id, step, points, message, help, scope, c.Rule, partial, Concepts(c.Offline), Concepts(c.Online)),
+            "order" => new OrderCriterion(id, step, points, message, help, scope, c.Rule, partial),
+            "penalty" => new PenaltyCriterion(id, step, points, message, help, scope, c.Rule, partial, [.. c.Terms ?? []],
+                string.IsNullOrEmpty(c.Pattern) ? null : RubricRegex.Get(c.Pattern)),
+            "regex" => new RegexCriterion(id, step, points, message, help, scope, c.Rule, partial, RubricRegex.Get(c.Pattern!), c.AtLeast ?? 1),
             _ => throw new InvalidOperationException($"Unvalidated criterion kind '{c.Kind}'"),
         };
     }
+
+    private static ImmutableArray<Concept> Concepts(List<List<string>>? groups) => [.. (groups ?? []).Select(g => new Concept(g[0], [.. g]))];
 }

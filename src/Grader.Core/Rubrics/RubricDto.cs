@@ -62,8 +62,16 @@ internal sealed class CriterionDto : ILocated
     public int? AtLeast { get; set; }
     public List<List<string>>? Concepts { get; set; }
     public List<string>? Quantities { get; set; }
+    public string? Mode { get; set; }
+    public string? Partial { get; set; }
     public int? MinWords { get; set; }
     public int? MinSentences { get; set; }
+    public int? MinListItems { get; set; }
+    public bool? Table { get; set; }
+    public List<List<string>>? Offline { get; set; }
+    public List<List<string>>? Online { get; set; }
+    public List<string>? Terms { get; set; }
+    public string? Pattern { get; set; }
 
     [YamlIgnore]
     public Mark Start { get; set; }

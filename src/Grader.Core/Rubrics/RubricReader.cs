@@ -34,10 +34,53 @@ internal static class RubricReader
 
             return (dto, null);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) when a [ or { is never closed.
+            var (line, column) = UnclosedBracket(yaml);
+            return (null, new RubricError(file, line, column, "rubric.yaml-syntax", "Not valid YAML: this [ or { is never closed; close it on the same item"));
+        }
         catch (YamlException ex)
         {
-            return (null, new RubricError(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), "rubric.yaml", Explain(ex)));
+            var (code, message) = Explain(ex);
+            return (null, new RubricError(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), code, message));
         }
+    }
+
+    private static (int Line, int Column) UnclosedBracket(string yaml)
+    {
+        var open = new Stack<(int, int)>();
+        var lines = yaml.Split('\n');
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var quote = '\0';
+            for (var c = 0; c < lines[l].Length; c++)
+            {
+                var ch = lines[l][c];
+                if (quote != '\0')
+                {
+                    quote = ch == quote ? '\0' : quote;
+                }
+                else if (ch is '"' or '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && (c == 0 || char.IsWhiteSpace(lines[l][c - 1])))
+                {
+                    break;
+                }
+                else if (ch is '[' or '{')
+                {
+                    open.Push((l + 1, c + 1));
+                }
+                else if (ch is ']' or '}' && open.Count > 0)
+                {
+                    open.Pop();
+                }
+            }
+        }
+
+        return open.Count > 0 ? open.Pop() : (lines.Length, 1);
     }
 
     // Rubrics never need anchors; refusing them rules out alias bombs.
@@ -53,21 +96,35 @@ internal static class RubricReader
         }
     }
 
-    private static string Explain(YamlException ex)
+    private static (string Code, string Message) Explain(YamlException ex)
     {
         var message = (ex.InnerException?.Message ?? ex.Message).Trim();
         if (message.StartsWith("Property '", StringComparison.Ordinal) && message.Contains("not found on type", StringComparison.Ordinal))
         {
             var name = message.Split('\'')[1];
-            return $"Unknown key '{name}'. Allowed keys are listed in rubrics/rubric.schema.json";
+            return ("rubric.unknown-key", $"Unknown key '{name}'; the keys a rubric may use are listed in rubrics/rubric.schema.json");
         }
 
-        if (ex.InnerException is FormatException || message.Contains("Failed to create an instance", StringComparison.Ordinal))
+        if (message.StartsWith("YAML aliases", StringComparison.Ordinal))
         {
-            return $"Wrong type of value: {message}";
+            return ("rubric.alias", message);
         }
 
-        return message;
+        if (ex.InnerException is FormatException or InvalidCastException or OverflowException
+            || message.Contains("Failed to create an instance", StringComparison.Ordinal)
+            || message.Contains("Expected 'SequenceStart'", StringComparison.Ordinal)
+            || message.Contains("Expected 'MappingStart'", StringComparison.Ordinal)
+            || message.Contains("Expected 'Scalar'", StringComparison.Ordinal))
+        {
+            return ("rubric.wrong-type", $"Wrong type of value here ({message.TrimEnd('.')}); numbers are plain (points: 3), lists use [a, b] or '- ' items");
+        }
+
+        if (message.Contains("Duplicate key", StringComparison.Ordinal))
+        {
+            return ("rubric.duplicate-key", $"{message.TrimEnd('.')}; each key may appear once per mapping");
+        }
+
+        return ("rubric.yaml-syntax", $"Not valid YAML: {message.TrimEnd('.')}");
     }
 
     private sealed class LocatingNodeDeserializer(INodeDeserializer inner) : INodeDeserializer

@@ -7,7 +7,21 @@ namespace Grader.Core.Rubrics;
 /// <summary>Checks one rubric file as written (before inheritance). Every failure carries a stable error code.</summary>
 internal sealed class RubricValidator : AbstractValidator<RubricDto>
 {
-    public static readonly string[] Kinds = ["concepts", "quantities", "substance", "analyzer", "diagram"];
+    public static readonly string[] Kinds = ["concepts", "quantities", "substance", "analyzer", "diagram", "metric-pairing", "order", "penalty", "regex"];
+
+    /// <summary>Keys each kind accepts beyond the common ones (id, step, kind, points, message, help, in, rule, partial).</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> KindKeys = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["concepts"] = ["concepts", "atLeast", "mode"],
+        ["quantities"] = ["quantities", "atLeast"],
+        ["substance"] = ["minWords", "minSentences", "minListItems"],
+        ["analyzer"] = [],
+        ["diagram"] = ["table"],
+        ["metric-pairing"] = ["offline", "online"],
+        ["order"] = [],
+        ["penalty"] = ["terms", "pattern"],
+        ["regex"] = ["pattern", "atLeast"],
+    };
 
     public RubricValidator(IReadOnlySet<string> knownRules)
     {
@@ -33,6 +47,19 @@ internal sealed class RubricValidator : AbstractValidator<RubricDto>
     private static string? FirstDuplicate(List<CriterionDto> criteria) =>
         criteria.Where(c => c.Id is not null).GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
 
+    private static string? ForeignKey(CriterionDto c)
+    {
+        var set = new (string Key, bool Present)[]
+        {
+            ("concepts", c.Concepts is not null), ("atLeast", c.AtLeast is not null), ("mode", c.Mode is not null),
+            ("quantities", c.Quantities is not null), ("minWords", c.MinWords is not null), ("minSentences", c.MinSentences is not null),
+            ("minListItems", c.MinListItems is not null), ("table", c.Table is not null), ("offline", c.Offline is not null),
+            ("online", c.Online is not null), ("terms", c.Terms is not null), ("pattern", c.Pattern is not null),
+        };
+        var allowed = KindKeys[c.Kind!];
+        return set.Where(k => k.Present && !allowed.Contains(k.Key)).Select(k => k.Key).FirstOrDefault();
+    }
+
     private sealed class CriterionValidator : AbstractValidator<CriterionDto>
     {
         public CriterionValidator(IReadOnlySet<string> knownRules)
@@ -48,11 +75,17 @@ internal sealed class RubricValidator : AbstractValidator<RubricDto>
                 .WithMessage(c => $"Criterion '{c.Id}' needs a 'message:' that says what is missing");
             RuleForEach(c => c.In).Must(s => FrameworkSteps.TryParse(s, out _)).WithErrorCode("criterion.in-unknown")
                 .WithMessage((c, s) => $"Criterion '{c.Id}': 'in' names unknown step '{s}'");
+            RuleFor(c => c.Partial).Must(p => p is null or "proportional" or "all-or-nothing").WithErrorCode("criterion.partial-unknown")
+                .WithMessage(c => $"Criterion '{c.Id}': 'partial: {c.Partial}' is not known; write 'proportional' (the default) or 'all-or-nothing'");
+            RuleFor(c => c).Must(c => c.Kind is null || !KindKeys.ContainsKey(c.Kind) || ForeignKey(c) is null).WithErrorCode("criterion.key-not-for-kind")
+                .WithMessage(c => $"Criterion '{c.Id}': '{ForeignKey(c)}' does not apply to kind '{c.Kind}'; keys for it are: {string.Join(", ", KindKeys[c.Kind!])}");
             RuleFor(c => c.Rule).Must(r => r is null || knownRules.Contains(r)).WithErrorCode("criterion.rule-unknown")
                 .WithMessage(c => $"Criterion '{c.Id}': rule '{c.Rule}' is not a Grader rule; see 'grader explain' for the list");
 
             When(c => c.Kind == "concepts", () =>
             {
+                RuleFor(c => c.Mode).Must(m => m is null or "any" or "all").WithErrorCode("criterion.mode-unknown")
+                    .WithMessage(c => $"Criterion '{c.Id}': 'mode: {c.Mode}' is not known; write 'any', 'all', or give 'atLeast: N'");
                 RuleFor(c => c.Concepts).NotEmpty().WithErrorCode("criterion.concepts-missing")
                     .WithMessage(c => $"Criterion '{c.Id}' of kind concepts needs 'concepts:', a list of synonym lists");
                 RuleFor(c => c.AtLeast).Must((c, n) => n is null || (n >= 1 && n <= (c.Concepts?.Count ?? 0)))
@@ -77,6 +110,28 @@ internal sealed class RubricValidator : AbstractValidator<RubricDto>
                     .WithMessage(c => $"Criterion '{c.Id}' of kind substance needs 'minWords:' greater than 0");
                 RuleFor(c => c.MinSentences).NotNull().GreaterThan(0).WithErrorCode("criterion.min-sentences")
                     .WithMessage(c => $"Criterion '{c.Id}' of kind substance needs 'minSentences:' greater than 0");
+            });
+            When(c => c.Kind == "metric-pairing", () =>
+            {
+                RuleFor(c => c.Offline).NotEmpty().WithErrorCode("criterion.offline-missing")
+                    .WithMessage(c => $"Criterion '{c.Id}' of kind metric-pairing needs 'offline:', synonym lists of offline metrics that fit the task");
+                RuleFor(c => c.Online).NotEmpty().WithErrorCode("criterion.online-missing")
+                    .WithMessage(c => $"Criterion '{c.Id}' of kind metric-pairing needs 'online:', synonym lists of online metrics");
+            });
+            When(c => c.Kind == "penalty", () =>
+            {
+                RuleFor(c => c).Must(c => c.Terms is { Count: > 0 } || !string.IsNullOrEmpty(c.Pattern)).WithErrorCode("criterion.penalty-empty")
+                    .WithMessage(c => $"Criterion '{c.Id}' of kind penalty needs 'terms:' or 'pattern:' saying what is penalised");
+            });
+            When(c => c.Kind == "regex", () =>
+            {
+                RuleFor(c => c.Pattern).NotEmpty().WithErrorCode("criterion.pattern-missing")
+                    .WithMessage(c => $"Criterion '{c.Id}' of kind regex needs 'pattern:'");
+            });
+            When(c => !string.IsNullOrEmpty(c.Pattern), () =>
+            {
+                RuleFor(c => c.Pattern).Must(p => RubricRegex.Check(p!) is null).WithErrorCode("criterion.pattern-invalid")
+                    .WithMessage(c => $"Criterion '{c.Id}': pattern {RubricRegex.Check(c.Pattern!)}");
             });
             When(c => c.Kind == "analyzer", () =>
             {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
@@ -17,7 +18,7 @@ public sealed class EvidenceIndex
     /// <summary>Evidence found under another step still shows knowledge, at this share of the credit.</summary>
     public const double OffScopeCredit = 0.5;
 
-    private readonly List<(int Unit, int Concept, double Weight)>[] _byCriterion;
+    private readonly List<(int Unit, int Concept, double Weight)>[] _bySet;
     private readonly AnalysisContext _context;
 
     public EvidenceIndex(AnalysisContext context)
@@ -25,7 +26,7 @@ public sealed class EvidenceIndex
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         var compiled = context.Compiled;
-        _byCriterion = [.. compiled.ConceptCriteria.Select(_ => new List<(int, int, double)>())];
+        _bySet = [.. compiled.ConceptSets.Select(_ => new List<(int, int, double)>())];
         foreach (var unit in context.Prose)
         {
             var stems = context.Stems(unit.Index);
@@ -43,15 +44,55 @@ public sealed class EvidenceIndex
 
             var density = (double)termTokens.Count(t => t) / stems.Length;
             var weight = density <= MaxTermDensity ? 1.0 : MaxTermDensity / density;
-            foreach (var (criterion, concept) in all.Select(m => m.Key).Distinct())
+            foreach (var (set, concept) in all.Select(m => m.Key).Distinct())
             {
-                _byCriterion[criterion].Add((unit.Index, concept, weight));
+                _bySet[set].Add((unit.Index, concept, weight));
             }
         }
     }
 
-    /// <summary>Mentions of a concepts criterion's concepts: (unit, concept index, weight before scope).</summary>
-    public IReadOnlyList<(int Unit, int Concept, double Weight)> Mentions(int conceptCriterion) => _byCriterion[conceptCriterion];
+    /// <summary>Mentions of a concept set's concepts: (unit, concept index, weight before scope).</summary>
+    public IReadOnlyList<(int Unit, int Concept, double Weight)> Mentions(int set) => _bySet[set];
+
+    /// <summary>
+    /// The best credit per concept of a set within <paramref name="scope"/>: the top <paramref name="atLeast"/> averaged,
+    /// with where they were found and a description of what was missing.
+    /// </summary>
+    public (double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing) Cover(int set, ImmutableArray<Rubrics.Concept> concepts, StepSet scope, int atLeast)
+    {
+        var best = new (double Credit, SourceSpan Span)[concepts.Length];
+        foreach (var (unit, concept, weight) in _bySet[set])
+        {
+            var u = _context.Document.Units[unit];
+            var credit = weight * ScopeFactor(u, scope);
+            if (credit > best[concept].Credit)
+            {
+                best[concept] = (credit, u.Span);
+            }
+        }
+
+        var top = best.OrderByDescending(b => b.Credit).Take(atLeast).ToList();
+        var fraction = Math.Min(1.0, top.Sum(b => b.Credit) / atLeast);
+        return (fraction, [.. top.Where(b => b.Credit > 0).Select(b => b.Span)], fraction < 1 ? Describe(concepts, best) : null);
+    }
+
+    private static string Describe(ImmutableArray<Rubrics.Concept> concepts, (double Credit, SourceSpan Span)[] best)
+    {
+        var absent = concepts.Where((_, i) => best[i].Credit == 0).Select(c => c.Name).Take(6).ToList();
+        var weak = concepts.Where((_, i) => best[i].Credit is > 0 and < 1).Select(c => c.Name).Take(6).ToList();
+        var parts = new List<string>();
+        if (weak.Count > 0)
+        {
+            parts.Add($"only outside this step or in term lists: {string.Join(", ", weak)}");
+        }
+
+        if (absent.Count > 0)
+        {
+            parts.Add($"not found in prose: {string.Join(", ", absent)}");
+        }
+
+        return string.Join("; ", parts);
+    }
 
     /// <summary>1 in scope, <see cref="OffScopeCredit"/> elsewhere, 0 in ignored sections.</summary>
     public double ScopeFactor(TextUnit unit, StepSet scope)

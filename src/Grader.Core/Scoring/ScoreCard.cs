@@ -20,7 +20,11 @@ public sealed record CriterionResult(
 
 public sealed record StepScore(FrameworkStep Step, string? Heading, int? Line, double Score, double Max, ImmutableArray<CriterionResult> Criteria);
 
-public sealed record ScoreCard(double Total, double Max, string Band, ImmutableArray<StepScore> Steps);
+/// <summary>
+/// The grade. <see cref="Relevance"/> is 1 unless the answer is off-topic or not an ML design, in which case
+/// <see cref="RawTotal"/> is what the rubric alone gave.
+/// </summary>
+public sealed record ScoreCard(double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null);
 
 /// <summary>What a criterion evaluator found: the share earned, where, and what was missing.</summary>
 public readonly record struct Evaluation(double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing)

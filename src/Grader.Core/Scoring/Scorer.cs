@@ -20,6 +20,10 @@ public static class Scorer
     private static readonly SubstanceEvaluator Substance = new();
     private static readonly AnalyzerEvaluator Analyzer = new();
     private static readonly DiagramEvaluator Diagram = new();
+    private static readonly MetricPairingEvaluator Pairing = new();
+    private static readonly OrderEvaluator Order = new();
+    private static readonly PenaltyEvaluator Penalty = new();
+    private static readonly RegexEvaluator Regex = new();
 
     public static ScoreCard Score(AnalysisContext context)
     {
@@ -32,7 +36,7 @@ public static class Scorer
         {
             var definition = rubric.Step(step);
             var criteria = rubric.Criteria.Where(c => c.Step == step).ToList();
-            var available = criteria.Sum(c => c.Points);
+            var available = criteria.Where(c => c is not PenaltyCriterion).Sum(c => c.Points);
             var scale = available > 0 ? definition.Weight / available : 0;
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
@@ -42,15 +46,25 @@ public static class Scorer
                 // A step the answer lacks scores nothing, whatever it mentions elsewhere.
                 var evaluation = present
                     ? EvaluatorFor(criterion).Evaluate(criterion, context, evidence)
-                    : Evaluation.Nothing("the step is missing");
+                    : criterion is PenaltyCriterion ? new Evaluation(1, [], null) : Evaluation.Nothing("the step is missing");
                 var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
+                if (criterion.Partial == PartialCredit.AllOrNothing && fraction < 1)
+                {
+                    fraction = 0;
+                }
+
                 var points = criterion.Points * scale;
-                var score = points * fraction;
+
+                // A penalty costs its points when triggered and offers none to earn.
+                var score = criterion is PenaltyCriterion ? -points * (1 - fraction) : points * fraction;
                 stepScore += score;
-                var explainedBy = fraction < 1 ? Explain(context, criterion, evaluation, points - score, points) : null;
+                // Losses that round to 0.0 points are not findings worth a line.
+                var lost = criterion is PenaltyCriterion ? -score : points - score;
+                var explainedBy = Round(lost) > 0 ? Explain(context, criterion, evaluation, lost, points) : null;
                 results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
             }
 
+            stepScore = Math.Max(0, stepScore);
             total += stepScore;
             var coverage = context.Map[step];
             var heading = coverage.HeadingSection is { } h ? context.Document.Sections[h] : null;
@@ -71,11 +85,25 @@ public static class Scorer
         SubstanceCriterion => Substance,
         AnalyzerCriterion => Analyzer,
         DiagramCriterion => Diagram,
+        MetricPairingCriterion => Pairing,
+        OrderCriterion => Order,
+        PenaltyCriterion => Penalty,
+        RegexCriterion => Regex,
         _ => throw new InvalidOperationException($"No evaluator for {criterion.GetType().Name}"),
     };
 
     private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
     {
+        if (criterion is PenaltyCriterion)
+        {
+            var penalised = AnalyzerRegistry.PatternPenalised;
+            var at = evaluation.Evidence.IsEmpty ? context.StepAnchor(criterion.Step) : evaluation.Evidence[0];
+            context.Add(new Diagnostic(penalised, penalised.DefaultSeverity, at,
+                penalised.Format(criterion.Message, evaluation.Missing, Round(lost).ToString("0.0", CultureInfo.InvariantCulture), criterion.Id),
+                criterion.Step, criterion.Id));
+            return penalised.Id;
+        }
+
         // A missing or hollow step explains everything lost in it; then the analyzer the criterion names.
         foreach (var structural in new[] { DiagnosticIds.StepMissing, DiagnosticIds.StepHollow })
         {

@@ -70,7 +70,26 @@ public sealed class PhraseMatcher<TKey>
 
         for (var j = 1; j < phrase.Length; j++)
         {
-            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal))
+            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal) && !IsCutoff(phrase[j], stems[start + j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
+    private static bool IsCutoff(string pattern, string token)
+    {
+        if (pattern != "k" || token.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiDigit(c))
             {
                 return false;
             }

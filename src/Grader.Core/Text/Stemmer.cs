@@ -45,6 +45,11 @@ public static class Stemmer
         {
             w = UndoubleConsonant(w[..^2]);
         }
+        else if (w[^1] == 'e' && w.Length > 4)
+        {
+            // "decode" meets "decoded" and "decoding" (both lose the e above).
+            w = w[..^1];
+        }
 
         return w;
     }

@@ -40,25 +40,6 @@ public class CatalogTests
         Assert.Equal(100, catalog.Base.MaxScore);
     }
 
-    [Theory]
-    [InlineData("id: x\ntitle: X\nextends: base\ncolour: red\n", "rubric.yaml", 4)]
-    [InlineData("id: x\ntitle: X\nextends: base\ncriteria:\n  - id: a\n    step: model\n    kind: vibes\n    points: 1\n    message: m\n", "criterion.kind-unknown", 5)]
-    [InlineData("id: x\ntitle: X\nextends: nothing-here\n", "rubric.extends-missing", 1)]
-    [InlineData("id: x\ntitle: X\nextends: base\nsteps:\n  model:\n    weight: 50\n", "rubric.weights", 1)]
-    [InlineData("id: x\ntitle: X\nextends: base\ncriteria:\n  - id: a\n    step: model\n    kind: concepts\n    points: 1\n    atLeast: 3\n    message: m\n    concepts:\n      - [a]\n", "criterion.unreachable", 5)]
-    [InlineData("id: x\ntitle: [unclosed\n", "rubric.yaml", 3)]
-    public void A_broken_rubric_yields_one_located_error(string yaml, string code, int line)
-    {
-        var builtIn = typeof(RubricCatalog).Assembly;
-        using var stream = builtIn.GetManifestResourceStream("rubrics/base.yaml")!;
-        var baseYaml = new StreamReader(stream).ReadToEnd();
-        var (_, errors) = RubricCatalog.Load([("rubrics/base.yaml", baseYaml), ("broken.yaml", yaml)], AnalyzerRegistry.Ids);
-        var error = Assert.Single(errors);
-        Assert.Equal("broken.yaml", error.File);
-        Assert.Equal(code, error.Code);
-        Assert.Equal(line, error.Line);
-    }
-
     [Fact]
     public void Extends_cycles_are_reported_not_followed()
     {

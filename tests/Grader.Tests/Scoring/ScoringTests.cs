@@ -57,7 +57,7 @@ public class ScoringTests
         foreach (var file in TestGrader.ExampleFiles())
         {
             var graded = GradeFile(file);
-            foreach (var criterion in graded.Score.Steps.SelectMany(s => s.Criteria).Where(c => c.Fraction < 1))
+            foreach (var criterion in graded.Score.Steps.SelectMany(s => s.Criteria).Where(c => Grader.Core.Scoring.Scorer.Round(c.Points - c.Score) > 0))
             {
                 Assert.NotNull(criterion.ExplainedBy);
                 Assert.Contains(graded.Diagnostics, d => d.Id == criterion.ExplainedBy

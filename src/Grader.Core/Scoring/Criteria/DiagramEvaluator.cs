@@ -11,7 +11,8 @@ internal sealed class DiagramEvaluator : ICriterionEvaluator
     {
         foreach (var block in context.Document.Blocks)
         {
-            if (block.Kind is BlockKind.Diagram or BlockKind.Image && !context.Map.IgnoredSections[block.Section]
+            var counts = block.Kind is BlockKind.Diagram or BlockKind.Image || (block.Kind == BlockKind.Table && ((DiagramCriterion)criterion).AllowTable);
+            if (counts && !context.Map.IgnoredSections[block.Section]
                 && ((context.Map.SectionSteps[block.Section] & criterion.Scope) != 0 || context.Map.SectionSteps[block.Section] == 0))
             {
                 return new Evaluation(1, [block.Span], null);

@@ -17,10 +17,23 @@ internal sealed class SubstanceEvaluator : ICriterionEvaluator
             .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
             .ToList();
         var words = units.Sum(u => u.WordCount);
-        var fraction = (0.5 * Math.Min(1.0, (double)words / substance.MinWords)) + (0.5 * Math.Min(1.0, (double)units.Count / substance.MinSentences));
+        var items = units.Count(u => u.Kind == Parsing.UnitKind.ListItem);
+        var parts = new List<double>
+        {
+            Math.Min(1.0, (double)words / substance.MinWords),
+            Math.Min(1.0, (double)units.Count / substance.MinSentences),
+        };
+        if (substance.MinListItems > 0)
+        {
+            parts.Add(Math.Min(1.0, (double)items / substance.MinListItems));
+        }
+
+        var fraction = parts.Average();
+        var expected = $"expected {substance.MinWords} words in {substance.MinSentences} sentences"
+            + (substance.MinListItems > 0 ? $" and {substance.MinListItems} list items" : "");
         return new Evaluation(
             fraction,
             units.Count > 0 ? [units[0].Span] : [],
-            fraction < 1 ? $"{words} words in {units.Count} sentences; expected {substance.MinWords} words in {substance.MinSentences} sentences" : null);
+            fraction < 1 ? $"{words} words in {units.Count} sentences{(substance.MinListItems > 0 ? $", {items} list items" : "")}; {expected}" : null);
     }
 }

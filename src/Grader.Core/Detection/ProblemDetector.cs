@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using Grader.Core.Parsing;
+using Grader.Core.Rubrics;
+using Grader.Core.Text;
+
+namespace Grader.Core.Detection;
+
+/// <summary>How well an answer's prose matches each problem's own substance, and whether it is an ML design at all.</summary>
+public sealed record DetectionResult(
+    string? Problem,
+    double Confidence,
+    bool IsMlDesign,
+    int MlSignals,
+    ImmutableSortedDictionary<string, double> Matches)
+{
+    public double MatchOf(string problem) => Matches.GetValueOrDefault(problem);
+
+    public double BestMatch => Matches.Values.DefaultIfEmpty(0).Max();
+}
+
+/// <summary>
+/// Detects the problem an answer addresses from the concepts each problem rubric adds to <c>base</c> (its own
+/// criteria, not the generic ones), counted in prose only and weighted by how few problems share them. An answer with too few ML signals (training, labels,
+/// features, loss, offline metrics...) is not an ML design, whatever its vocabulary of caches and APIs.
+/// </summary>
+public sealed class ProblemDetector
+{
+    /// <summary>Below this share of a problem's own substance, no problem is claimed.</summary>
+    public const double MinMatch = 0.2;
+
+    /// <summary>Distinct ML signal groups an answer needs to count as an ML design.</summary>
+    public const int MinMlSignals = 4;
+
+    private const double Temperature = 0.1;
+
+    private static readonly PhraseMatcher<int> MlSignals = new(new[]
+    {
+        new[] { "train", "training", "retrain", "fine-tune" },
+        ["label", "labelled", "annotation", "ground truth"],
+        ["feature", "features", "feature engineering", "embedding", "embeddings"],
+        ["loss", "cross-entropy", "log loss", "objective function"],
+        ["precision", "recall", "auc", "roc-auc", "pr-auc", "ndcg", "mrr", "map", "f1", "rmse", "iou"],
+        ["classification", "classifier", "regression", "learning to rank", "pointwise", "multi-task", "link prediction"],
+        ["neural network", "gbdt", "logistic regression", "two-tower", "transformer", "gradient boosting", "deep learning", "cnn", "gnn"],
+        ["offline evaluation", "online evaluation", "a/b test", "holdout", "validation set", "test set"],
+        ["inference", "prediction", "predict", "predicted probability", "score"],
+        ["training data", "dataset", "positive", "negative", "class imbalance", "sampling"],
+    }.SelectMany((group, i) => group.Select(t => (t, i))));
+
+    // Per problem, its own concepts with a weight: concepts shared by many problems ("ranking", "clicks") say little.
+    private readonly ImmutableArray<(string Problem, ImmutableArray<double> Weights)> _problems;
+    private readonly PhraseMatcher<(int Problem, int Concept)> _matcher;
+
+    public ProblemDetector(RubricCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var baseIds = catalog.Base.Criteria.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var own = catalog.Problems.Select(rubric => (rubric.Id, Concepts: rubric.Criteria.Where(c => !baseIds.Contains(c.Id))
+            .SelectMany(c => c switch
+            {
+                ConceptsCriterion k => k.Concepts,
+                MetricPairingCriterion m => m.Offline.AddRange(m.Online),
+                _ => [],
+            })
+            .Select(k => k.Terms.Select(t => string.Join(' ', Stemmer.StemAll(t))).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal))
+            .Where(k => k.Count > 0)
+            .ToList())).ToList();
+
+        // Document frequency of a concept: how many problems own a concept sharing one of its terms.
+        var problemsByTerm = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        for (var p = 0; p < own.Count; p++)
+        {
+            foreach (var term in own[p].Concepts.SelectMany(k => k))
+            {
+                (problemsByTerm.TryGetValue(term, out var set) ? set : problemsByTerm[term] = []).Add(p);
+            }
+        }
+
+        var problems = ImmutableArray.CreateBuilder<(string, ImmutableArray<double>)>();
+        var terms = new List<(string, (int, int))>();
+        for (var p = 0; p < own.Count; p++)
+        {
+            var weights = ImmutableArray.CreateBuilder<double>();
+            for (var k = 0; k < own[p].Concepts.Count; k++)
+            {
+                var concept = own[p].Concepts[k];
+                var df = concept.SelectMany(t => problemsByTerm[t]).Distinct().Count();
+                weights.Add(Math.Log(1.0 + ((double)own.Count / df)));
+                terms.AddRange(concept.Select(t => (t, (p, k))));
+            }
+
+            problems.Add((own[p].Id, weights.ToImmutable()));
+        }
+
+        _problems = problems.ToImmutable();
+        _matcher = new PhraseMatcher<(int, int)>(terms);
+    }
+
+    public DetectionResult Detect(DesignDocument document, Func<int, string[]> stems, Func<TextUnit, bool> counts)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(stems);
+        ArgumentNullException.ThrowIfNull(counts);
+        var found = new HashSet<(int, int)>();
+        var signals = new HashSet<int>();
+        foreach (var unit in document.Units)
+        {
+            if (!unit.IsProse || !counts(unit))
+            {
+                continue;
+            }
+
+            var s = stems(unit.Index);
+            foreach (var (key, _, _) in _matcher.Matches(s))
+            {
+                found.Add(key);
+            }
+
+            foreach (var (group, _, _) in MlSignals.Matches(s))
+            {
+                signals.Add(group);
+            }
+        }
+
+        var matches = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        for (var p = 0; p < _problems.Length; p++)
+        {
+            var (problem, weights) = _problems[p];
+            var earned = Enumerable.Range(0, weights.Length).Where(k => found.Contains((p, k))).Sum(k => weights[k]);
+            var available = weights.Sum();
+            matches[problem] = available > 0 ? earned / available : 0;
+        }
+
+        // The signal vocabulary is English: an answer written mostly in another script is not judged by it.
+        var isMl = signals.Count >= MinMlSignals || Words.IsMostlyNonLatin(document.Source.Text);
+        var ranked = matches.OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+        if (!isMl || ranked.Count == 0 || ranked[0].Value < MinMatch)
+        {
+            return new DetectionResult(null, 0, isMl, signals.Count, matches.ToImmutable());
+        }
+
+        // Softmax over match shares: a clear winner approaches 1, a near tie about 0.5.
+        var best = ranked[0].Value;
+        var confidence = 1 / ranked.Sum(m => Math.Exp((m.Value - best) / Temperature));
+        return new DetectionResult(ranked[0].Key, confidence, isMl, signals.Count, matches.ToImmutable());
+    }
+}
