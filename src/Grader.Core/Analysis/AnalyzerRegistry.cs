@@ -61,6 +61,13 @@ public static class AnalyzerRegistry
         Categories.Document,
         Severity.Warning);
 
+    public static DiagnosticDescriptor ScatteredJargon { get; } = new(
+        DiagnosticIds.ScatteredJargon,
+        "Technical terms do not fit the steps they stand in",
+        "Only {0}% of the technical terms stand under a step they belong to; the text strings jargon together rather than designing each step ({1} points lost)",
+        Categories.Integrity,
+        Severity.Warning);
+
     public static DiagnosticDescriptor CriterionNotMet { get; } = new(
         DiagnosticIds.CriterionNotMet,
         "Rubric criterion not met",
@@ -76,7 +83,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, CriterionNotMet, PatternPenalised }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, ScatteredJargon, CriterionNotMet, PatternPenalised }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

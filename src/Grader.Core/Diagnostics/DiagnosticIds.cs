@@ -35,6 +35,7 @@ public static class DiagnosticIds
     // 09xx: integrity
     public const string KeywordStuffing = "MLSD0901";
     public const string GraderDirectedText = "MLSD0902";
+    public const string ScatteredJargon = "MLSD0903";
 }
 
 public static class Categories

@@ -77,6 +77,15 @@ public static class JsonReportWriter
         json.WriteNumber("max", result.Score.Max);
         json.WriteString("band", result.Score.Band);
         json.WriteNumber("relevance", Math.Round(result.Score.Relevance, 2));
+        if (result.Score.Coherence is { } coherence)
+        {
+            json.WriteNumber("coherence", Math.Round(coherence, 2));
+        }
+        else
+        {
+            json.WriteNull("coherence");
+        }
+
         if (result.Score.RawTotal is { } raw)
         {
             json.WriteNumber("raw", raw);

@@ -20,6 +20,9 @@ public sealed class EvidenceIndex
 
     private readonly List<(int Unit, int Concept, double Weight)>[] _bySet;
     private readonly AnalysisContext _context;
+    private readonly int _placedUnits;
+    private readonly int _matches;
+    private readonly int _matchesInStep;
 
     public EvidenceIndex(AnalysisContext context)
     {
@@ -42,6 +45,15 @@ public sealed class EvidenceIndex
                 Array.Fill(termTokens, true, start, length);
             }
 
+            // Coherence: do the concepts a sentence names belong to the step it stands in?
+            var unitSteps = context.Map.UnitSteps[unit.Index];
+            if (unitSteps != StepSet.None)
+            {
+                _placedUnits++;
+                _matches += all.Count;
+                _matchesInStep += all.Count(m => (compiled.ConceptSets[m.Key.Set].Criterion.Scope & unitSteps) != 0);
+            }
+
             var density = (double)termTokens.Count(t => t) / stems.Length;
             var weight = density <= MaxTermDensity ? 1.0 : MaxTermDensity / density;
             foreach (var (set, concept) in all.Select(m => m.Key).Distinct())
@@ -50,6 +62,15 @@ public sealed class EvidenceIndex
             }
         }
     }
+
+    /// <summary>Sentences with concepts under a step heading: below <see cref="MinCoherenceEvidence"/> coherence is not judged.</summary>
+    public int PlacedUnits => _placedUnits;
+
+    /// <summary>Share of concept mentions that stand under a step they belong to (null with too little evidence).</summary>
+    public double? Coherence => _placedUnits >= MinCoherenceEvidence && _matches > 0 ? (double)_matchesInStep / _matches : null;
+
+    /// <summary>How many placed sentences with concepts it takes to judge coherence.</summary>
+    public const int MinCoherenceEvidence = 20;
 
     /// <summary>Mentions of a concept set's concepts: (unit, concept index, weight before scope).</summary>
     public IReadOnlyList<(int Unit, int Concept, double Weight)> Mentions(int set) => _bySet[set];

@@ -22,10 +22,18 @@ public static class Relevance
     public const double WarnConfidence = 0.5;
 
     /// <summary>... and this sure before it costs points: a thin answer has too little vocabulary to judge its topic.</summary>
-    public const double PenaltyConfidence = 0.6;
+    public const double PenaltyConfidence = 0.55;
 
     /// <summary>At this confidence or above, an answer to another problem keeps only <see cref="MinFactor"/>.</summary>
-    public const double FullPenaltyConfidence = 0.8;
+    public const double FullPenaltyConfidence = 0.75;
+
+    /// <summary>
+    /// Coherence at or below this keeps nothing of the concept-driven score, at or above <see cref="CoherentAt"/> all of it.
+    /// Written answers measure 0.30-0.80; jargon strung into sentences at random, about 0.15-0.22.
+    /// </summary>
+    public const double IncoherentAt = 0.2;
+
+    public const double CoherentAt = 0.3;
 
     public static ScoreCard Apply(ScoreCard card, DetectionResult detection, string gradedProblem, AnalysisContext context)
     {
@@ -42,11 +50,24 @@ public static class Relevance
             && detection.Confidence >= WarnConfidence)
         {
             // Related problems share vocabulary, so the graded rubric may still be half met; what decides is how
-            // surely the answer is about something else. Full points at 0.6 confidence, MinFactor from 0.8.
+            // surely the answer is about something else. Full points at 0.55 confidence, MinFactor from 0.75.
             var t = Math.Clamp((detection.Confidence - PenaltyConfidence) / (FullPenaltyConfidence - PenaltyConfidence), 0, 1);
             factor = 1 - (t * (1 - MinFactor));
             Report(context, AnalyzerRegistry.ProblemMismatch, card, factor, detected,
                 detection.Confidence.ToString("0.00", CultureInfo.InvariantCulture), gradedProblem);
+        }
+
+        // Sentences whose terms belong to other steps than the one they stand in are jargon, not design.
+        if (card.Coherence is { } coherence && coherence < CoherentAt)
+        {
+            // Convex: a little scatter costs little, scatter throughout costs nearly everything.
+            var scatter = Math.Pow(Math.Clamp((coherence - IncoherentAt) / (CoherentAt - IncoherentAt), 0, 1), 2);
+            var before = card.Total * factor;
+            factor *= scatter;
+            var lost = Scorer.Round(before * (1 - scatter)).ToString("0.0", CultureInfo.InvariantCulture);
+            var d = AnalyzerRegistry.ScatteredJargon;
+            context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
+                d.Format((coherence * 100).ToString("0", CultureInfo.InvariantCulture), lost)));
         }
 
         if (factor >= 1)

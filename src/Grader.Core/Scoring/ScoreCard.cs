@@ -22,9 +22,11 @@ public sealed record StepScore(FrameworkStep Step, string? Heading, int? Line, d
 
 /// <summary>
 /// The grade. <see cref="Relevance"/> is 1 unless the answer is off-topic or not an ML design, in which case
-/// <see cref="RawTotal"/> is what the rubric alone gave.
+/// <see cref="RawTotal"/> is what the rubric alone gave. <see cref="Coherence"/> is the share of concept mentions
+/// standing under a step they belong to (null when there is too little to judge).
 /// </summary>
-public sealed record ScoreCard(double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null);
+public sealed record ScoreCard(
+    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null);
 
 /// <summary>What a criterion evaluator found: the share earned, where, and what was missing.</summary>
 public readonly record struct Evaluation(double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing)
