@@ -3,16 +3,25 @@ using Grader.Core.Parsing;
 
 namespace Grader.Core.Diagnostics;
 
-/// <summary>One finding. <see cref="Span"/> is <see cref="SourceSpan.None"/> when the finding is an absence ("not found").</summary>
+/// <summary>How a finding was silenced: by an inline comment in the answer, with the author's reason.</summary>
+public sealed record Suppression(string Kind, string? Reason, SourceSpan CommentSpan);
+
+/// <summary>
+/// One finding. <see cref="Span"/> is <see cref="SourceSpan.None"/> when the finding is an absence ("not found").
+/// A suppressed finding stays in machine-readable reports, marked, and never fails a run.
+/// </summary>
 public sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
     Severity Severity,
     SourceSpan Span,
     string Message,
     FrameworkStep? Step = null,
-    string? CriterionId = null)
+    string? CriterionId = null,
+    Suppression? Suppression = null)
 {
     public string Id => Descriptor.Id;
+
+    public bool IsSuppressed => Suppression is not null;
 
     /// <summary>Document order, then id and message, so output is the same whatever order analyzers ran in.</summary>
     public static int Compare(Diagnostic a, Diagnostic b)

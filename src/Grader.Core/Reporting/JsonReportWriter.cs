@@ -10,8 +10,16 @@ namespace Grader.Core.Reporting;
 /// The JSON report (schemaVersion 1). Field names are a contract scripts rely on; new fields may be added, none
 /// renamed. Written with <see cref="Utf8JsonWriter"/> in a fixed order so the same input gives the same bytes.
 /// </summary>
-public static class JsonReportWriter
+public sealed class JsonReportWriter : IReportWriter
 {
+    public string Format => "json";
+
+    public void Write(Stream stream, GradeRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        Write(stream, run.Results, run.Errors);
+    }
+
     public const int SchemaVersion = 1;
 
     private static readonly JsonWriterOptions Options = new()
@@ -163,6 +171,15 @@ public static class JsonReportWriter
         WriteSpan(json, diagnostic.Span);
         json.WriteString("helpUri", diagnostic.Descriptor.HelpUri);
         WriteNullable(json, "criterion", diagnostic.CriterionId);
+        json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
+        if (diagnostic.Suppression is { } suppression)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteString("kind", suppression.Kind);
+            WriteNullable(json, "justification", suppression.Reason);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 
