@@ -1,93 +1,165 @@
 using System.CommandLine;
-using Grader.Core;
+using System.Globalization;
+using System.Text;
 using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
-using Grader.Core.Rubrics;
+using Spectre.Console;
 
 namespace Grader.Cli;
 
-/// <summary><c>grader check PATH... [--problem ID] [--format console|json] [--output FILE]</c></summary>
+/// <summary>
+/// <c>grader check PATH... [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
+/// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]...</c>
+/// </summary>
 internal static class CheckCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Answer files or folders of Markdown answers", Arity = ArgumentArity.OneOrMore };
-        var problem = new Option<string?>("--problem") { Description = "Grade against this problem's rubric (overrides front matter)" };
-        var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "console" };
-        format.AcceptOnlyFromAmong("console", "json");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output" };
-        var command = new Command("check", "Grade answers and report findings and scores") { paths, problem, format, output };
+        var paths = new Argument<string[]>("PATH") { Description = "Answer files, folders, or globs such as 'answers/**/*.md'", Arity = ArgumentArity.OneOrMore };
+        var problem = new Option<string?>("--problem") { Description = "Grade against this problem's rubric (overrides front matter and config)" };
+        var format = new Option<string[]>("--format") { Description = "Report format; repeat to write several (pair each with an --output)", Arity = ArgumentArity.ZeroOrMore };
+        format.AcceptOnlyFromAmong(ReportOutputs.Formats);
+        var output = new Option<string[]>("--output", "-o") { Description = "Write the matching --format to FILE instead of standard output", Arity = ArgumentArity.ZeroOrMore };
+        var jobs = new Option<int>("--jobs", "-j") { Description = "Answers graded in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var summaryCsv = new Option<string?>("--summary-csv") { Description = "Also write a CSV summary (file, problem, score, band, errors, warnings)" };
+        var failUnder = new Option<double?>("--fail-under") { Description = "Exit 1 when an answer scores below SCORE (overrides config failUnder)" };
+        var failOn = new Option<string>("--fail-on") { Description = "Exit 1 on findings of this severity or worse", DefaultValueFactory = _ => "error" };
+        failOn.AcceptOnlyFromAmong("error", "warning", "none");
+        var rubrics = new Option<string[]>("--rubrics") { Description = "A folder of extra rubrics (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("check", "Grade answers and report findings and scores")
+        {
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics,
+        };
         command.SetAction(parse => Run(
-            parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), stdout, stderr));
+            new Settings(
+                parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
+                parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? []),
+            stdout,
+            stderr));
         return command;
     }
 
-    private static int Run(string[] paths, string? problem, string format, string? output, TextWriter stdout, TextWriter stderr)
+    private sealed record Settings(
+        string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics);
+
+    private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
     {
-        if (Catalog.Load(stderr) is not { } catalog)
+        var (pairs, pairError) = ReportOutputs.Pair(settings.Formats, settings.Outputs);
+        if (pairError is not null)
         {
+            stderr.WriteLine($"grader: error: {pairError}");
             return ExitCodes.BadInput;
         }
 
-        if (problem is not null && (!catalog.TryGet(problem, out _) || problem == RubricCatalog.BaseId))
+        var (files, readErrors) = InputFiles.Expand(settings.Paths);
+        var batch = new BatchGrader(settings.Rubrics);
+        var (items, setupErrors) = batch.Prepare(files);
+        if (setupErrors.Count > 0)
         {
-            stderr.WriteLine($"grader: error: unknown problem '{problem}'. Known problems: {string.Join(", ", catalog.Problems.Select(p => p.Id))}");
+            setupErrors.ForEach(stderr.WriteLine);
             return ExitCodes.BadInput;
         }
 
-        var engine = new GradingEngine(catalog);
-        var (files, errors) = InputFiles.Expand(paths);
-        var results = new List<GradeResult>();
-        foreach (var file in files)
+        if (settings.Problem is not null && items.Count > 0
+            && (!items[0].Engine.Catalog.TryGet(settings.Problem, out _) || settings.Problem == Core.Rubrics.RubricCatalog.BaseId))
         {
-            var (text, error) = InputFiles.Read(file);
-            if (error is not null)
-            {
-                errors.Add(error);
-                continue;
-            }
-
-            results.Add(engine.Grade(file, text!, problem));
+            stderr.WriteLine($"grader: error: unknown problem '{settings.Problem}'. Known problems: {string.Join(", ", items[0].Engine.Catalog.Problems.Select(p => p.Id))}");
+            return ExitCodes.BadInput;
         }
 
-        foreach (var error in errors)
+        var (results, gradeErrors) = GradeWithProgress(items, settings, stdout);
+        var run = new GradeRun(results, [.. readErrors, .. gradeErrors]);
+        foreach (var error in run.Errors)
         {
             stderr.WriteLine($"grader: error: {error.Path}: {error.Message}");
         }
 
-        WriteReport(format, output, results, errors, stdout);
-        if (errors.Count > 0)
+        foreach (var (format, file) in pairs)
+        {
+            var bytes = ReportOutputs.Render(format, run, summary: run.Results.Length + run.Errors.Length > 1);
+            if (file is null)
+            {
+                stdout.Write(Encoding.UTF8.GetString(bytes));
+                stdout.Flush();
+            }
+            else
+            {
+                ReportOutputs.WriteAtomically(file, bytes);
+            }
+        }
+
+        if (settings.SummaryCsv is not null)
+        {
+            ReportOutputs.WriteAtomically(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(run)));
+        }
+
+        if (!run.Errors.IsEmpty)
         {
             return ExitCodes.BadInput;
         }
 
-        return results.Any(r => r.Diagnostics.Any(d => d.Severity == Severity.Error)) ? ExitCodes.Failed : ExitCodes.Graded;
+        return Gate(settings, items, run) ? ExitCodes.Failed : ExitCodes.Graded;
     }
 
-    private static void WriteReport(string format, string? output, List<GradeResult> results, List<ReadError> errors, TextWriter stdout)
+    private static (System.Collections.Immutable.ImmutableArray<Core.GradeResult>, System.Collections.Immutable.ImmutableArray<ReadError>) GradeWithProgress(
+        List<BatchGrader.Item> items, Settings settings, TextWriter stdout)
     {
-        using var buffer = new MemoryStream();
-        if (format == "json")
+        // A bar only for a person at a terminal: never when output is redirected, in CI, or under test.
+        var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
+            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
+        if (!interactive)
         {
-            JsonReportWriter.Write(buffer, results, errors);
-        }
-        else
-        {
-            using var writer = new StreamWriter(buffer, leaveOpen: true) { NewLine = "\n" };
-            ConsoleReport.Write(writer, results, errors);
+            return BatchGrader.Grade(items, settings.Problem, settings.Jobs);
         }
 
-        if (output is null)
+        var graded = default((System.Collections.Immutable.ImmutableArray<Core.GradeResult>, System.Collections.Immutable.ImmutableArray<ReadError>));
+        AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
-            stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-            stdout.Flush();
-            return;
-        }
-
-        // Write beside the target, then rename: a reader never sees half a report.
-        var full = Path.GetFullPath(output);
-        var temp = full + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        File.WriteAllBytes(temp, buffer.ToArray());
-        File.Move(temp, full, overwrite: true);
+            var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
+            graded = BatchGrader.Grade(items, settings.Problem, settings.Jobs, () => task.Increment(1));
+        });
+        return graded;
     }
+
+    private static bool Gate(Settings settings, List<BatchGrader.Item> items, GradeRun run)
+    {
+        var threshold = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
+        var configs = items.ToDictionary(i => i.Path, i => i.Config, StringComparer.Ordinal);
+        foreach (var result in run.Results)
+        {
+            if (threshold is { } t && result.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= t))
+            {
+                return true;
+            }
+
+            var failUnder = settings.FailUnder ?? (configs.TryGetValue(result.Path, out var c) ? c.FailUnder : null);
+            if (failUnder is { } minimum && result.Score.Total < minimum)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string SummaryCsv(GradeRun run)
+    {
+        var csv = new StringBuilder("file,problem,source,score,band,errors,warnings,suppressed\n");
+        foreach (var r in run.Results)
+        {
+            var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{Csv(r.Path)},{r.Problem.Id},{r.Problem.Source},{r.Score.Total:0.0},{r.Score.Band},{active.Count(d => d.Severity == Severity.Error)},{active.Count(d => d.Severity == Severity.Warning)},{r.Diagnostics.Count(d => d.IsSuppressed)}\n");
+        }
+
+        foreach (var e in run.Errors)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{Csv(e.Path)},,,,not graded,1,0,0\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Grader.Core;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Reporting;
@@ -7,10 +6,13 @@ using Spectre.Console;
 
 namespace Grader.Cli;
 
-/// <summary>Compiler-style findings (<c>file(line,col): warning MLSD0101: ...</c>) followed by a per-step score table.</summary>
+/// <summary>
+/// Compiler-style findings (<c>file(line,col): warning MLSD0101: ...</c>) and a per-step table for each answer;
+/// for a batch, a closing summary table. Suppressed findings are left out here (machine formats keep them).
+/// </summary>
 internal static class ConsoleReport
 {
-    public static void Write(TextWriter writer, IReadOnlyList<GradeResult> results, IReadOnlyList<ReadError> errors)
+    public static void Write(TextWriter writer, GradeRun run, bool summary)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -20,14 +22,14 @@ internal static class ConsoleReport
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 100;
-        foreach (var error in errors)
+        foreach (var error in run.Errors)
         {
             writer.WriteLine($"{error.Path}: error: {error.Message}");
         }
 
-        foreach (var result in results)
+        foreach (var result in run.Results)
         {
-            foreach (var d in result.Diagnostics)
+            foreach (var d in result.Diagnostics.Where(d => !d.IsSuppressed))
             {
                 var location = d.Span.IsNone ? "" : $"({d.Span.Line},{d.Span.Column})";
                 writer.WriteLine($"{result.Path}{location}: {d.Severity.ToId()} {d.Id}: {d.Message}");
@@ -55,6 +57,40 @@ internal static class ConsoleReport
             console.Write(table);
             writer.WriteLine();
         }
+
+        if (summary)
+        {
+            WriteSummary(console, run);
+        }
+    }
+
+    private static void WriteSummary(IAnsiConsole console, GradeRun run)
+    {
+        var table = new Table().Border(TableBorder.Simple).Title("Summary");
+        table.AddColumn("File");
+        table.AddColumn("Problem");
+        table.AddColumn(new TableColumn("Score").RightAligned());
+        table.AddColumn("Band");
+        table.AddColumn(new TableColumn("Errors").RightAligned());
+        table.AddColumn(new TableColumn("Warnings").RightAligned());
+        foreach (var r in run.Results)
+        {
+            var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+            table.AddRow(
+                Markup.Escape(r.Path),
+                Markup.Escape(r.Problem.Id),
+                Number(r.Score.Total),
+                Markup.Escape(r.Score.Band),
+                active.Count(d => d.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
+                active.Count(d => d.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var e in run.Errors)
+        {
+            table.AddRow(Markup.Escape(e.Path), "-", "-", "not graded", "1", "0");
+        }
+
+        console.Write(table);
     }
 
     private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

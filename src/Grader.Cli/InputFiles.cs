@@ -1,45 +1,76 @@
 using Grader.Core.Reporting;
+using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace Grader.Cli;
 
-/// <summary>Expands PATH arguments: files as given, folders to their Markdown files, in a stable order.</summary>
+/// <summary>
+/// Expands PATH arguments: files as given, folders to their Markdown files, globs (<c>answers/**/*.md</c>) through
+/// Microsoft's matcher. Order is stable: arguments in order, each expansion sorted, duplicates dropped.
+/// </summary>
 internal static class InputFiles
 {
+    private static readonly EnumerationOptions Walk = new()
+    {
+        RecurseSubdirectories = true,
+        IgnoreInaccessible = true,
+
+        // Symbolic links are not followed, so a link loop cannot send the walk round forever.
+        AttributesToSkip = FileAttributes.ReparsePoint,
+    };
+
     public static (List<string> Files, List<ReadError> Errors) Expand(IEnumerable<string> paths)
     {
         var files = new List<string>();
         var errors = new List<ReadError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
+            IEnumerable<string> found;
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.md", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
-                    .Select(Normalize)
-                    .Order(StringComparer.Ordinal));
+                found = Directory.EnumerateFiles(path, "*.md", Walk).Select(Normalize).Order(StringComparer.Ordinal);
             }
-            else if (File.Exists(path))
+            else if (File.Exists(path) || !IsGlob(path))
             {
-                files.Add(Normalize(path));
+                found = [Normalize(path)];
             }
             else
             {
-                errors.Add(new ReadError(Normalize(path), "file not found"));
+                found = Glob(path);
+                if (!found.Any())
+                {
+                    errors.Add(new ReadError(Normalize(path), "no file matches this pattern"));
+                }
+            }
+
+            foreach (var file in found.Where(seen.Add))
+            {
+                files.Add(file);
             }
         }
 
         return (files, errors);
     }
 
-    public static (string? Text, ReadError? Error) Read(string path)
+    public static bool IsGlob(string path) => path.IndexOfAny(['*', '?', '[']) >= 0;
+
+    private static IEnumerable<string> Glob(string pattern)
     {
-        try
+        // The part before the first wildcard is the folder to search from.
+        var normalized = Normalize(pattern);
+        var wildcard = normalized.IndexOfAny(['*', '?', '[']);
+        var slash = normalized.LastIndexOf('/', wildcard);
+        var root = slash < 0 ? "." : normalized[..slash];
+        if (!Directory.Exists(root))
         {
-            return (File.ReadAllText(path), null);
+            return [];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, new ReadError(path, $"cannot read: {ex.Message}"));
-        }
+
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(slash < 0 ? normalized : normalized[(slash + 1)..]);
+        return matcher.GetResultsInFullPath(root)
+            .Select(f => Normalize(root == "." ? Path.GetRelativePath(".", f) : Path.Combine(root, Path.GetRelativePath(root, f))))
+            .Order(StringComparer.Ordinal);
     }
 
     // Forward slashes, so reports read the same on every OS.

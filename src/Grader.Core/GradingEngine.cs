@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Grader.Core.Analysis;
+using Grader.Core.Configuration;
 using Grader.Core.Detection;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
 using Grader.Core.Rubrics;
 using Grader.Core.Scoring;
+using Grader.Core.Suppressions;
 
 namespace Grader.Core;
 
@@ -37,8 +39,9 @@ public sealed class GradingEngine
 
     public RubricCatalog Catalog { get; }
 
-    public GradeResult Grade(string path, string text, string? problem = null)
+    public GradeResult Grade(string path, string text, string? problem = null, GraderConfig? config = null)
     {
+        config ??= GraderConfig.Default;
         var document = MarkdownParser.Parse(path, text);
         var extra = new List<Diagnostic>();
         foreach (var issue in document.Issues)
@@ -48,7 +51,7 @@ public sealed class GradingEngine
 
         var facts = new DocumentFacts(document);
         var detection = _detector.Value.Detect(document, facts.Stems, u => !facts.IsExcluded(u.Index));
-        var resolution = Resolve(document, problem, detection, extra);
+        var resolution = Resolve(document, problem, config.Problem, detection, extra);
         var rubric = Compile(resolution.Id);
         var context = new AnalysisContext(facts, rubric);
         foreach (var diagnostic in extra)
@@ -71,9 +74,22 @@ public sealed class GradingEngine
         }
 
         var score = Relevance.Apply(Scorer.Score(context), detection, resolution.Id, context);
-        var diagnostics = context.Diagnostics.ToList();
-        diagnostics.Sort(Diagnostic.Compare);
-        return new GradeResult(path, document, resolution, context.Map, score, [.. diagnostics]);
+        var sorted = context.Diagnostics.ToList();
+        sorted.Sort(Diagnostic.Compare);
+
+        // Policy last: inline suppressions mark findings, the configuration sets severities or turns rules off.
+        var diagnostics = SuppressionApplier.Apply([.. sorted], SuppressionParser.Parse(document.Source));
+        diagnostics = [.. diagnostics
+            .Select(d => (Diagnostic: d, Severity: config.SeverityOf(d)))
+            .Where(x => x.Severity is not null)
+            .Select(x => x.Diagnostic with { Severity = x.Severity!.Value })];
+        if (config.SuppressionsRestorePoints)
+        {
+            score = SuppressionCredit.Apply(score, diagnostics);
+            score = score with { Band = context.Rubric.BandFor(score.Total) };
+        }
+
+        return new GradeResult(path, document, resolution, context.Map, score, diagnostics);
     }
 
     public CompiledRubric Compile(string id) =>
@@ -81,7 +97,7 @@ public sealed class GradingEngine
             ? new CompiledRubric(rubric)
             : throw new ArgumentException($"No rubric '{key}'", nameof(id)));
 
-    private ProblemResolution Resolve(DesignDocument document, string? flag, DetectionResult detection, List<Diagnostic> extra)
+    private ProblemResolution Resolve(DesignDocument document, string? flag, string? configured, DetectionResult detection, List<Diagnostic> extra)
     {
         var detected = detection.Problem;
         double? confidence = detected is null ? null : Math.Round(detection.Confidence, 2);
@@ -100,6 +116,11 @@ public sealed class GradingEngine
             var span = document.FrontMatter.Span;
             extra.Add(new Diagnostic(AnalyzerRegistry.UnknownProblem, Severity.Warning, span,
                 AnalyzerRegistry.UnknownProblem.Format(declared, string.Join(", ", Catalog.Problems.Select(p => p.Id)))));
+        }
+
+        if (configured is not null && Catalog.TryGet(configured, out _) && configured != RubricCatalog.BaseId)
+        {
+            return new ProblemResolution(configured, "config", detected, confidence);
         }
 
         return detected is not null

@@ -31,7 +31,8 @@ public static class AnalyzerRegistry
         "Front matter is not valid YAML",
         "{0}",
         Categories.Document,
-        Severity.Warning);
+        Severity.Warning,
+        "The block between the opening and closing '---' lines must be a YAML mapping such as 'problem: news-feed'.");
 
     public static DiagnosticDescriptor AnalyzerFailed { get; } = new(
         DiagnosticIds.AnalyzerFailed,
@@ -61,6 +62,27 @@ public static class AnalyzerRegistry
         Categories.Document,
         Severity.Warning);
 
+    public static DiagnosticDescriptor SuppressionWithoutReason { get; } = new(
+        DiagnosticIds.SuppressionWithoutReason,
+        "Suppression without a reason",
+        "This suppression of {0} gives no reason; write it as <!-- grader-disable {0} -- why it does not apply -->",
+        Categories.Document,
+        Severity.Warning);
+
+    public static DiagnosticDescriptor UnusedSuppression { get; } = new(
+        DiagnosticIds.UnusedSuppression,
+        "Suppression that suppresses nothing",
+        "This suppression of {0} silences no finding; remove it",
+        Categories.Document,
+        Severity.Warning);
+
+    public static DiagnosticDescriptor IntegritySuppressionRefused { get; } = new(
+        DiagnosticIds.IntegritySuppressionRefused,
+        "Integrity findings cannot be suppressed in the answer",
+        "{0} cannot be suppressed from inside an answer; a study group can change its severity in .grader.yaml",
+        Categories.Integrity,
+        Severity.Warning);
+
     public static DiagnosticDescriptor ScatteredJargon { get; } = new(
         DiagnosticIds.ScatteredJargon,
         "Technical terms do not fit the steps they stand in",
@@ -83,7 +105,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, ScatteredJargon, CriterionNotMet, PatternPenalised }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

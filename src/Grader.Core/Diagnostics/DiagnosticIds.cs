@@ -12,6 +12,8 @@ public static class DiagnosticIds
     public const string UnknownProblem = "MLSD0003";
     public const string ProblemMismatch = "MLSD0004";
     public const string NotAnMlDesign = "MLSD0005";
+    public const string SuppressionWithoutReason = "MLSD0006";
+    public const string UnusedSuppression = "MLSD0007";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";
@@ -36,6 +38,7 @@ public static class DiagnosticIds
     public const string KeywordStuffing = "MLSD0901";
     public const string GraderDirectedText = "MLSD0902";
     public const string ScatteredJargon = "MLSD0903";
+    public const string IntegritySuppressionRefused = "MLSD0904";
 }
 
 public static class Categories

@@ -2,7 +2,7 @@ namespace Grader.Core.Parsing;
 
 /// <summary>
 /// The answer's text with a line table. Offsets are UTF-16 indices into <see cref="Text"/> (BOM removed);
-/// columns count UTF-16 code units, as SARIF's default column kind does.
+/// columns count UTF-16 code units (SARIF reports say so with columnKind utf16CodeUnits).
 /// </summary>
 public sealed class SourceText
 {

@@ -9,41 +9,68 @@ namespace Grader.Core.Rubrics;
 /// <summary>YAML text to <see cref="RubricDto"/>, remembering where each object started.</summary>
 internal static class RubricReader
 {
+    public static (RubricDto? Rubric, RubricError? Error) Read(string file, string yaml)
+    {
+        var (dto, error) = LocatedYaml.Read<RubricDto>(file, yaml, "rubric");
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        if (dto is null)
+        {
+            return (null, new RubricError(file, 1, 1, "rubric.empty", "The rubric is empty; start with 'id:', 'title:' and 'criteria:'"));
+        }
+
+        dto.File = file;
+        foreach (var criterion in dto.Criteria ?? [])
+        {
+            criterion.File = file;
+        }
+
+        return (dto, null);
+    }
+}
+
+/// <summary>
+/// Reads a YAML file into a DTO with YamlDotNet, recording where each object started so validation errors can
+/// point at it. Aliases are refused (no alias bombs); every YAML-level failure becomes one located error.
+/// </summary>
+internal static class LocatedYaml
+{
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .WithNodeDeserializer(inner => new LocatingNodeDeserializer(inner), s => s.InsteadOf<ObjectNodeDeserializer>())
         .Build();
 
-    public static (RubricDto? Rubric, RubricError? Error) Read(string file, string yaml)
+    /// <summary><paramref name="prefix"/> starts every error code, e.g. "rubric" gives "rubric.unknown-key".</summary>
+    public static (T? Value, RubricError? Error) Read<T>(string file, string yaml, string prefix)
+        where T : class
     {
         try
         {
             RejectAliases(yaml);
-            var dto = Deserializer.Deserialize<RubricDto?>(yaml);
-            if (dto is null)
-            {
-                return (null, new RubricError(file, 1, 1, "rubric.empty", "The rubric is empty; start with 'id:', 'title:' and 'criteria:'"));
-            }
-
-            dto.File = file;
-            foreach (var criterion in dto.Criteria ?? [])
-            {
-                criterion.File = file;
-            }
-
-            return (dto, null);
+            return (Deserializer.Deserialize<T?>(yaml), null);
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this (not a YamlException) when a [ or { is never closed.
             var (line, column) = UnclosedBracket(yaml);
-            return (null, new RubricError(file, line, column, "rubric.yaml-syntax", "Not valid YAML: this [ or { is never closed; close it on the same item"));
+            return (null, new RubricError(file, line, column, $"{prefix}.yaml-syntax", "Not valid YAML: this [ or { is never closed; close it on the same item"));
         }
         catch (YamlException ex)
         {
             var (code, message) = Explain(ex);
-            return (null, new RubricError(file, (int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column), code, message));
+            var (line, column) = ((int)Math.Max(1, ex.Start.Line), (int)Math.Max(1, ex.Start.Column));
+
+            // An unclosed [ or { is found only at the end of the file; point at the bracket instead.
+            if (message.Contains("flow sequence", StringComparison.Ordinal) || message.Contains("flow mapping", StringComparison.Ordinal))
+            {
+                (line, column) = UnclosedBracket(yaml);
+            }
+
+            return (null, new RubricError(file, line, column, $"{prefix}.{code}", message));
         }
     }
 
@@ -91,7 +118,7 @@ internal static class RubricReader
         {
             if (parser.Current is AnchorAlias alias)
             {
-                throw new YamlException(alias.Start, alias.End, "YAML aliases (*name) are not allowed in rubrics; write the value out");
+                throw new YamlException(alias.Start, alias.End, "YAML aliases (*name) are not allowed here; write the value out");
             }
         }
     }
@@ -102,12 +129,12 @@ internal static class RubricReader
         if (message.StartsWith("Property '", StringComparison.Ordinal) && message.Contains("not found on type", StringComparison.Ordinal))
         {
             var name = message.Split('\'')[1];
-            return ("rubric.unknown-key", $"Unknown key '{name}'; the keys a rubric may use are listed in rubrics/rubric.schema.json");
+            return ("unknown-key", $"Unknown key '{name}'; the allowed keys are listed in the format's JSON Schema");
         }
 
         if (message.StartsWith("YAML aliases", StringComparison.Ordinal))
         {
-            return ("rubric.alias", message);
+            return ("alias", message);
         }
 
         if (ex.InnerException is FormatException or InvalidCastException or OverflowException
@@ -116,15 +143,15 @@ internal static class RubricReader
             || message.Contains("Expected 'MappingStart'", StringComparison.Ordinal)
             || message.Contains("Expected 'Scalar'", StringComparison.Ordinal))
         {
-            return ("rubric.wrong-type", $"Wrong type of value here ({message.TrimEnd('.')}); numbers are plain (points: 3), lists use [a, b] or '- ' items");
+            return ("wrong-type", $"Wrong type of value here ({message.TrimEnd('.')}); numbers are plain (points: 3), lists use [a, b] or '- ' items");
         }
 
         if (message.Contains("Duplicate key", StringComparison.Ordinal))
         {
-            return ("rubric.duplicate-key", $"{message.TrimEnd('.')}; each key may appear once per mapping");
+            return ("duplicate-key", $"{message.TrimEnd('.')}; each key may appear once per mapping");
         }
 
-        return ("rubric.yaml-syntax", $"Not valid YAML: {message.TrimEnd('.')}");
+        return ("yaml-syntax", $"Not valid YAML: {message.TrimEnd('.')}");
     }
 
     private sealed class LocatingNodeDeserializer(INodeDeserializer inner) : INodeDeserializer

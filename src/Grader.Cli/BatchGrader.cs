@@ -1,0 +1,93 @@
+using System.Collections.Immutable;
+using Grader.Core;
+using Grader.Core.Analysis;
+using Grader.Core.Configuration;
+using Grader.Core.Reporting;
+using Grader.Core.Rubrics;
+
+namespace Grader.Cli;
+
+/// <summary>
+/// Grades many answers in parallel. Results come back in input order whatever the parallelism, and one file that
+/// cannot be read or graded becomes its own error without touching the others.
+/// </summary>
+internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
+{
+    private readonly Dictionary<string, (GradingEngine? Engine, ImmutableArray<RubricError> Errors)> _engines = new(StringComparer.Ordinal);
+    private readonly ConfigResolver _configs = new();
+
+    public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine);
+
+    /// <summary>Resolves each file's configuration and rubric set; problems there stop the run before grading.</summary>
+    public (List<Item> Items, List<string> Errors) Prepare(IEnumerable<string> files)
+    {
+        var items = new List<Item>();
+        var errors = new List<string>();
+        foreach (var file in files)
+        {
+            var (config, configError) = _configs.Resolve(file);
+            if (configError is not null)
+            {
+                errors.Add(configError.ToString());
+                continue;
+            }
+
+            var folders = config.RubricFolders.Concat(extraRubricFolders.Select(Path.GetFullPath)).Distinct(StringComparer.Ordinal).ToList();
+            var key = string.Join('\n', folders);
+            if (!_engines.TryGetValue(key, out var entry))
+            {
+                var (catalog, rubricErrors) = RubricCatalog.Load(AnalyzerRegistry.Ids, folders.Where(Directory.Exists));
+                entry = (rubricErrors.IsEmpty ? new GradingEngine(catalog) : null, rubricErrors);
+                _engines[key] = entry;
+                errors.AddRange(rubricErrors.Select(e => e.ToString()));
+                errors.AddRange(folders.Where(f => !Directory.Exists(f)).Select(f => $"{config.Files.FirstOrDefault() ?? "--rubrics"}: error config.rubrics-missing: rubric folder '{f}' does not exist"));
+            }
+
+            if (entry.Engine is not null)
+            {
+                items.Add(new Item(file, config, entry.Engine));
+            }
+        }
+
+        return (items, errors.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    public static (ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors) Grade(
+        IReadOnlyList<Item> items, string? problem, int jobs, Action? onDone = null)
+    {
+        var results = new GradeResult?[items.Count];
+        var errors = new ReadError?[items.Count];
+        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        {
+            var item = items[i];
+            try
+            {
+                var text = File.ReadAllText(item.Path);
+                results[i] = item.Engine.Grade(item.Path, text, problem, item.Config);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                errors[i] = new ReadError(item.Path, Describe(ex));
+            }
+#pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                errors[i] = new ReadError(item.Path, $"could not be graded ({ex.GetType().Name}); please report this file");
+            }
+
+            onDone?.Invoke();
+        });
+        return ([.. results.OfType<GradeResult>()], [.. errors.OfType<ReadError>()]);
+    }
+
+    // The system's message names absolute paths; reports must read the same on every machine.
+    private static string Describe(Exception ex) => ex switch
+    {
+        FileNotFoundException => "file not found",
+        DirectoryNotFoundException => "folder not found",
+        UnauthorizedAccessException => "permission denied, or the path is a folder",
+        PathTooLongException => "path too long",
+        _ => "cannot be read (input/output error)",
+    };
+}

@@ -1,0 +1,40 @@
+using System.Collections.Immutable;
+using Grader.Core.Diagnostics;
+
+namespace Grader.Core.Configuration;
+
+/// <summary>
+/// The settings in force for one answer, folded from every <c>.grader.yaml</c> above it (nearest wins).
+/// A severity of null turns a rule off.
+/// </summary>
+public sealed record GraderConfig(
+    ImmutableSortedDictionary<string, Severity?> Rules,
+    ImmutableSortedDictionary<string, Severity?> Categories,
+    string? Problem,
+    double? FailUnder,
+    ImmutableArray<string> RubricFolders,
+    bool SuppressionsRestorePoints,
+    ImmutableArray<string> Files)
+{
+    public static GraderConfig Default { get; } = new(
+        ImmutableSortedDictionary<string, Severity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
+        ImmutableSortedDictionary<string, Severity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),
+        null, null, [], false, []);
+
+    /// <summary>The severity a finding is reported at: the rule's setting, else its category's, else its own.</summary>
+    public Severity? SeverityOf(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        if (Rules.TryGetValue(diagnostic.Id, out var rule))
+        {
+            return rule;
+        }
+
+        if (diagnostic.CriterionId is not null && Rules.TryGetValue(diagnostic.CriterionId, out var criterion))
+        {
+            return criterion;
+        }
+
+        return Categories.TryGetValue(diagnostic.Descriptor.Category, out var category) ? category : diagnostic.Severity;
+    }
+}

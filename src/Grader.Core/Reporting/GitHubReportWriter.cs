@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Grader.Core.Diagnostics;
+
+namespace Grader.Core.Reporting;
+
+/// <summary>
+/// GitHub Actions workflow commands (<c>::warning file=…,line=…::message</c>), most important first. GitHub shows
+/// at most 10 annotations of each level per step, so each level is capped there and the rest summarised.
+/// </summary>
+public sealed class GitHubReportWriter : IReportWriter
+{
+    public const int PerLevelLimit = 10;
+
+    public string Format => "github";
+
+    public void Write(Stream stream, GradeRun run)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(run);
+        var text = new StringBuilder();
+        var all = run.Errors.Select(e => (Level: "error", Rank: 0, Path: e.Path, Span: Parsing.SourceSpan.None, Title: "grader", Message: e.Message))
+            .Concat(run.Results.SelectMany(r => r.Diagnostics.Where(d => !d.IsSuppressed).Select(d => (
+                Level: d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" },
+                Rank: 2 - (int)d.Severity,
+                r.Path,
+                d.Span,
+                Title: $"{d.Id}: {d.Descriptor.Title}",
+                d.Message))))
+            .OrderBy(a => a.Rank)
+            .ToList();
+        foreach (var level in all.GroupBy(a => a.Level).OrderBy(g => g.First().Rank))
+        {
+            foreach (var a in level.Take(PerLevelLimit))
+            {
+                text.Append("::").Append(a.Level).Append(" file=").Append(Property(a.Path));
+                if (!a.Span.IsNone)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $",line={a.Span.Line},col={a.Span.Column},endLine={a.Span.EndLine},endColumn={a.Span.EndColumn}");
+                }
+
+                text.Append(",title=").Append(Property(a.Title)).Append("::").Append(Data(a.Message)).Append('\n');
+            }
+
+            if (level.Count() > PerLevelLimit)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"::notice title=grader::{level.Count() - PerLevelLimit} more {level.Key} findings are not annotated; see the full report\n");
+            }
+        }
+
+        foreach (var r in run.Results)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{r.Path}: {r.Score.Total:0.0}/{r.Score.Max:0} ({r.Score.Band}), problem {r.Problem.Id}\n");
+        }
+
+        stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    // Escaping as GitHub's runner expects for workflow commands.
+    private static string Data(string value) =>
+        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
+    private static string Property(string value) =>
+        Data(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Xml;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+
+namespace Grader.Core.Reporting;
+
+/// <summary>
+/// JUnit XML: a test suite per answer, a test case per rubric criterion. A criterion not fully met fails with the
+/// criterion's message; an unreadable input is a suite with one erroring case. CI test tabs render it as is.
+/// </summary>
+public sealed class JUnitReportWriter : IReportWriter
+{
+    public string Format => "junit";
+
+    public void Write(Stream stream, GradeRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new System.Text.UTF8Encoding(false) };
+        using var xml = XmlWriter.Create(stream, settings);
+        var criteria = run.Results.Sum(r => r.Score.Steps.Sum(s => s.Criteria.Length));
+        var failures = run.Results.Sum(r => r.Score.Steps.Sum(s => s.Criteria.Count(Failed)));
+        xml.WriteStartElement("testsuites");
+        xml.WriteAttributeString("name", "grader");
+        xml.WriteAttributeString("tests", Number(criteria + run.Errors.Length));
+        xml.WriteAttributeString("failures", Number(failures));
+        xml.WriteAttributeString("errors", Number(run.Errors.Length));
+        foreach (var result in run.Results)
+        {
+            var cases = result.Score.Steps.SelectMany(s => s.Criteria.Select(c => (Step: s, Criterion: c))).ToList();
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", result.Path);
+            xml.WriteAttributeString("tests", Number(cases.Count));
+            xml.WriteAttributeString("failures", Number(cases.Count(c => Failed(c.Criterion))));
+            xml.WriteAttributeString("errors", "0");
+            xml.WriteAttributeString("time", "0");
+            xml.WriteStartElement("properties");
+            Property(xml, "problem", result.Problem.Id);
+            Property(xml, "score", result.Score.Total.ToString("0.0", CultureInfo.InvariantCulture));
+            Property(xml, "band", result.Score.Band);
+            xml.WriteEndElement();
+            foreach (var (step, criterion) in cases)
+            {
+                xml.WriteStartElement("testcase");
+                xml.WriteAttributeString("classname", $"{result.Path}.{step.Step.ToId()}");
+                xml.WriteAttributeString("name", criterion.Criterion.Id);
+                xml.WriteAttributeString("time", "0");
+                if (Failed(criterion))
+                {
+                    var lost = (criterion.Points - criterion.Score).ToString("0.0", CultureInfo.InvariantCulture);
+                    xml.WriteStartElement("failure");
+                    xml.WriteAttributeString("message", $"{criterion.Criterion.Message} ({lost} points lost)");
+                    xml.WriteAttributeString("type", criterion.ExplainedBy ?? DiagnosticIds.CriterionNotMet);
+                    xml.WriteString(criterion.Missing ?? criterion.Criterion.Message);
+                    xml.WriteEndElement();
+                }
+
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        foreach (var error in run.Errors)
+        {
+            xml.WriteStartElement("testsuite");
+            xml.WriteAttributeString("name", error.Path);
+            xml.WriteAttributeString("tests", "1");
+            xml.WriteAttributeString("failures", "0");
+            xml.WriteAttributeString("errors", "1");
+            xml.WriteAttributeString("time", "0");
+            xml.WriteStartElement("testcase");
+            xml.WriteAttributeString("classname", error.Path);
+            xml.WriteAttributeString("name", "read");
+            xml.WriteAttributeString("time", "0");
+            xml.WriteStartElement("error");
+            xml.WriteAttributeString("message", error.Message);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    // A loss that rounds to nothing is not a failure worth a red line.
+    private static bool Failed(Scoring.CriterionResult criterion) => Scoring.Scorer.Round(criterion.Points - criterion.Score) > 0;
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", value);
+        xml.WriteEndElement();
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+
+namespace Grader.Core.Reporting;
+
+/// <summary>
+/// A score table and the most important findings, sized for a pull-request comment or $GITHUB_STEP_SUMMARY
+/// (kept under <see cref="MaxLength"/> characters; what does not fit is counted, not dropped silently).
+/// </summary>
+public sealed class MarkdownReportWriter : IReportWriter
+{
+    /// <summary>GitHub comments hold 65,536 characters; stay well below.</summary>
+    public const int MaxLength = 60_000;
+
+    private const int FindingsPerAnswer = 10;
+
+    public string Format => "markdown";
+
+    public void Write(Stream stream, GradeRun run)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(run);
+        var text = new StringBuilder();
+        text.Append("## Grader report\n\n");
+        text.Append("| Answer | Problem | Score | Band | Errors | Warnings |\n|---|---|---:|---|---:|---:|\n");
+        foreach (var r in run.Results)
+        {
+            var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+            text.Append(CultureInfo.InvariantCulture, $"| `{Cell(r.Path)}` | {r.Problem.Id} | {r.Score.Total:0.0} | {r.Score.Band} | {active.Count(d => d.Severity == Severity.Error)} | {active.Count(d => d.Severity == Severity.Warning)} |\n");
+        }
+
+        foreach (var e in run.Errors)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| `{Cell(e.Path)}` | — | — | not graded: {Cell(e.Message)} | 1 | 0 |\n");
+        }
+
+        var omitted = 0;
+        foreach (var r in run.Results)
+        {
+            var section = new StringBuilder();
+            section.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{Html(r.Path)}</code>: {r.Score.Total:0.0} / {r.Score.Max:0} ({r.Score.Band})</summary>\n\n");
+            section.Append("| Step | Score | Max |\n|---|---:|---:|\n");
+            foreach (var s in r.Score.Steps)
+            {
+                section.Append(CultureInfo.InvariantCulture, $"| {s.Step.ToId()} | {s.Score:0.0} | {s.Max:0.0} |\n");
+            }
+
+            var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+            if (findings.Count > 0)
+            {
+                section.Append('\n');
+                foreach (var d in findings.Take(FindingsPerAnswer))
+                {
+                    var at = d.Span.IsNone ? "" : $" (line {d.Span.Line})";
+                    section.Append(CultureInfo.InvariantCulture, $"- **{d.Severity.ToId()}** `{d.Id}`{at}: {Cell(d.Message)}\n");
+                }
+
+                if (findings.Count > FindingsPerAnswer)
+                {
+                    section.Append(CultureInfo.InvariantCulture, $"- … and {findings.Count - FindingsPerAnswer} more findings\n");
+                }
+            }
+
+            section.Append("\n</details>\n");
+            if (text.Length + section.Length > MaxLength - 200)
+            {
+                omitted++;
+                continue;
+            }
+
+            text.Append(section);
+        }
+
+        if (omitted > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n_{omitted} answers' details omitted to fit a comment; see the full report._\n");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(text.ToString());
+        stream.Write(bytes);
+    }
+
+    // Table cells: no pipes or line breaks from untrusted text.
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+}

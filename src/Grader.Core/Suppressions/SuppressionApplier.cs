@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
+
+namespace Grader.Core.Suppressions;
+
+/// <summary>
+/// Marks findings silenced by comments in the answer and reports the comments themselves when they have no reason,
+/// silence nothing, or try to silence an integrity finding (only a group's configuration may do that).
+/// </summary>
+public static class SuppressionApplier
+{
+    public static ImmutableArray<Diagnostic> Apply(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<SuppressionComment> comments)
+    {
+        if (comments.IsEmpty)
+        {
+            return diagnostics;
+        }
+
+        var used = new bool[comments.Length];
+        var result = new List<Diagnostic>(diagnostics.Length + comments.Length);
+        foreach (var diagnostic in diagnostics)
+        {
+            var match = -1;
+            for (var i = 0; i < comments.Length && match < 0; i++)
+            {
+                if (Covers(comments[i], diagnostic))
+                {
+                    match = i;
+                }
+            }
+
+            if (match >= 0 && diagnostic.Descriptor.Category != Categories.Integrity)
+            {
+                used[match] = true;
+                var c = comments[match];
+                result.Add(diagnostic with { Suppression = new Suppression("inSource", c.Reason, c.Span) });
+            }
+            else
+            {
+                result.Add(diagnostic);
+            }
+        }
+
+        for (var i = 0; i < comments.Length; i++)
+        {
+            var c = comments[i];
+            if (c.Kind == SuppressionKind.Enable)
+            {
+                continue;
+            }
+
+            var integrity = c.Ids.Where(id => AnalyzerRegistry.Find(id.ToUpperInvariant())?.Category == Categories.Integrity).ToList();
+            if (integrity.Count > 0)
+            {
+                Add(result, AnalyzerRegistry.IntegritySuppressionRefused, c, string.Join(", ", integrity));
+            }
+            else if (!used[i])
+            {
+                Add(result, AnalyzerRegistry.UnusedSuppression, c, string.Join(", ", c.Ids));
+            }
+
+            if (c.Reason is null)
+            {
+                Add(result, AnalyzerRegistry.SuppressionWithoutReason, c, string.Join(", ", c.Ids));
+            }
+        }
+
+        result.Sort(Diagnostic.Compare);
+        return [.. result];
+    }
+
+    private static void Add(List<Diagnostic> result, DiagnosticDescriptor descriptor, SuppressionComment comment, string ids) =>
+        result.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, comment.Span, descriptor.Format(ids)));
+
+    private static bool Covers(SuppressionComment comment, Diagnostic diagnostic)
+    {
+        if (comment.Kind == SuppressionKind.Enable || !Names(comment, diagnostic))
+        {
+            return false;
+        }
+
+        if (comment.Kind == SuppressionKind.DisableFile)
+        {
+            return true;
+        }
+
+        return !diagnostic.Span.IsNone && diagnostic.Span.Line >= comment.FirstLine && diagnostic.Span.Line <= comment.LastLine;
+    }
+
+    private static bool Names(SuppressionComment comment, Diagnostic diagnostic) =>
+        comment.Ids.Any(id => string.Equals(id, diagnostic.Id, StringComparison.OrdinalIgnoreCase)
+            || (diagnostic.CriterionId is not null && string.Equals(id, diagnostic.CriterionId, StringComparison.Ordinal)));
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Grader.Core.Configuration;
+using Grader.Core.Diagnostics;
+using Grader.Tests.Support;
+
+namespace Grader.Tests.Batch;
+
+public class ConfigTests
+{
+    private const string Answer = "## Requirements\n\nThe system must be fast and serve many people around the world, we think.\n";
+
+    [Fact]
+    public void A_rule_setting_beats_its_category_and_the_nearer_file_beats_the_farther()
+    {
+        using var tree = new TempFolder();
+        tree.Write(".grader.yaml", "root: true\nrules:\n  MLSD0201: error\n  MLSD0101: none\ncategories:\n  structure: info\n");
+        tree.Write("week3/.grader.yaml", "rules:\n  MLSD0201: info\n");
+        var top = tree.Write("a.md", Answer);
+        var nested = tree.Write("week3/b.md", Answer);
+        var resolver = new ConfigResolver();
+
+        var (topConfig, _) = resolver.Resolve(top);
+        var graded = TestGrader.Engine.Grade(top, Answer, "video-recommendation", topConfig);
+        Assert.Equal(Severity.Error, graded.Diagnostics.Single(d => d.Id == DiagnosticIds.NoQuantifiedRequirements).Severity);
+        Assert.DoesNotContain(graded.Diagnostics, d => d.Id == DiagnosticIds.StepMissing);
+        Assert.All(graded.Diagnostics.Where(d => d.Descriptor.Category == Categories.Structure), d => Assert.Equal(Severity.Info, d.Severity));
+
+        var (nestedConfig, _) = resolver.Resolve(nested);
+        var nestedGraded = TestGrader.Engine.Grade(nested, Answer, "video-recommendation", nestedConfig);
+        Assert.Equal(Severity.Info, nestedGraded.Diagnostics.Single(d => d.Id == DiagnosticIds.NoQuantifiedRequirements).Severity);
+        Assert.Equal(2, nestedConfig.Files.Length);
+    }
+
+    [Fact]
+    public void Root_true_stops_the_search_upward()
+    {
+        using var tree = new TempFolder();
+        tree.Write(".grader.yaml", "failUnder: 90\n");
+        tree.Write("group/.grader.yaml", "root: true\n");
+        var (config, error) = new ConfigResolver().Resolve(tree.Write("group/a.md", Answer));
+        Assert.Null(error);
+        Assert.Null(config.FailUnder);
+    }
+
+    [Fact]
+    public void Problems_by_glob_come_after_the_flag_and_front_matter()
+    {
+        using var tree = new TempFolder();
+        tree.Write(".grader.yaml", "root: true\nproblems:\n  - files: \"week3/**/*.md\"\n    problem: news-feed\n");
+        var path = tree.Write("week3/alice/answer.md", Answer);
+        var (config, _) = new ConfigResolver().Resolve(path);
+        Assert.Equal(("news-feed", "config"), Resolve(path, Answer, null, config));
+        Assert.Equal(("fraud-detection", "front-matter"), Resolve(path, "---\nproblem: fraud-detection\n---\n" + Answer, null, config));
+        Assert.Equal(("spam-detection", "flag"), Resolve(path, Answer, "spam-detection", config));
+        var (other, _) = new ConfigResolver().Resolve(tree.Write("week4/answer.md", Answer));
+        Assert.Null(other.Problem);
+    }
+
+    private static (string, string) Resolve(string path, string text, string? flag, GraderConfig config)
+    {
+        var graded = TestGrader.Engine.Grade(path, text, flag, config);
+        return (graded.Problem.Id, graded.Problem.Source);
+    }
+
+    [Fact]
+    public void Fail_under_from_config_fails_the_run_and_the_flag_overrides_it()
+    {
+        using var tree = new TempFolder();
+        tree.Write(".grader.yaml", "root: true\nfailUnder: 99\n");
+        var path = tree.Copy("examples/video-recommendation/partial.md", "partial.md");
+        Assert.Equal(1, TestGrader.RunCli("check", path).Exit);
+        Assert.Equal(0, TestGrader.RunCli("check", path, "--fail-under", "10").Exit);
+    }
+
+    [Theory]
+    [InlineData("rules:\n  MLSD0201: loud\n", "config.severity", 1)]
+    [InlineData("rules:\n  MLSD9999: error\n", "config.rule-unknown", 1)]
+    [InlineData("failUnder: 150\n", "config.fail-under", 1)]
+    [InlineData("colour: red\n", "config.unknown-key", 1)]
+    [InlineData("problems:\n  - files: \"*.md\"\n", "config.problem-glob", 2)]
+    [InlineData("rules: [unclosed\n", "config.yaml-syntax", 1)]
+    public void An_invalid_config_stops_the_run_with_a_located_error(string yaml, string code, int line)
+    {
+        using var tree = new TempFolder();
+        tree.Write(".grader.yaml", yaml);
+        var answer = tree.Write("a.md", Answer);
+        var (exit, _, error) = TestGrader.RunCli("check", answer);
+        Assert.Equal(2, exit);
+        Assert.Contains($".grader.yaml({line},", error, StringComparison.Ordinal);
+        Assert.Contains($"error {code}:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_config_schema_lists_exactly_the_keys_the_reader_accepts()
+    {
+        using var schema = JsonDocument.Parse(TestGrader.ReadRepoFile("docs/schemas/grader-config.schema.json"));
+        var keys = schema.RootElement.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
+        var dto = typeof(ConfigDto).GetProperties()
+            .Where(p => p.GetCustomAttributes(typeof(YamlDotNet.Serialization.YamlIgnoreAttribute), false).Length == 0)
+            .Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]).Order(StringComparer.Ordinal);
+        Assert.Equal(dto, keys);
+        var categories = schema.RootElement.GetProperty("properties").GetProperty("categories").GetProperty("propertyNames").GetProperty("enum")
+            .EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal);
+        Assert.Equal(typeof(Categories).GetFields().Select(f => (string)f.GetValue(null)!).Order(StringComparer.Ordinal), categories);
+    }
+}
