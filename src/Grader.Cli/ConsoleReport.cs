@@ -21,7 +21,7 @@ internal static class ConsoleReport
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
-        console.Profile.Width = 100;
+        console.Profile.Width = 120;
         foreach (var error in run.Errors)
         {
             writer.WriteLine($"{error.Path}: error: {error.Message}");
@@ -67,7 +67,7 @@ internal static class ConsoleReport
     private static void WriteSummary(IAnsiConsole console, GradeRun run)
     {
         var table = new Table().Border(TableBorder.Simple).Title("Summary");
-        table.AddColumn("File");
+        table.AddColumn(new TableColumn("File").NoWrap());
         table.AddColumn("Problem");
         table.AddColumn(new TableColumn("Score").RightAligned());
         table.AddColumn("Band");
