@@ -2,6 +2,7 @@ using System.Globalization;
 using Grader.Core;
 using Grader.Core.Analysis;
 using Grader.Core.Rubrics;
+using Grader.Validity;
 
 // Grades the public corpus (../shared/corpus/public) and sets each score beside the expert quality label in
 // SOURCES.tsv. Reads the corpus in place; copies none of its text anywhere.
@@ -63,7 +64,7 @@ var pairs = complete.SelectMany(c => lower.Select(l => c.Score > l.Score)).ToLis
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"complete > partial/weak/off-topic in {pairs.Count(p => p)} of {pairs.Count} pairs ({100.0 * pairs.Count(p => p) / Math.Max(1, pairs.Count):0.0}%)"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"Spearman(score, quality) = {Spearman(rows.Select(r => r.Score).ToList(), rows.Select(r => (double)(order.Length - Rank(r.Label))).ToList()):0.000}"));
+    $"Spearman(score, quality) = {CorpusAgreement.Spearman([.. rows.Select(r => r.Score)], [.. rows.Select(r => (double)(order.Length - Rank(r.Label)))]):0.000}"));
 
 // Detection: the book's problems should be detected as their slug, non-ML designs as null.
 var judged = rows.Where(r => r.Slug == "non-ml" || catalog.TryGet(r.Slug, out _)).ToList();
@@ -72,39 +73,3 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"detection accuracy: {correct} of {judged.Count} ({100.0 * correct / Math.Max(1, judged.Count):0.0}%) on files whose slug is a rubric problem or non-ml"));
 Console.WriteLine($"integrity flags (MLSD0902) on corpus files: {rows.Count(r => r.Flagged)} of {rows.Count}");
 return 0;
-
-static double Spearman(List<double> x, List<double> y)
-{
-    var rx = Ranks(x);
-    var ry = Ranks(y);
-    var mx = rx.Average();
-    var my = ry.Average();
-    var cov = rx.Zip(ry).Sum(p => (p.First - mx) * (p.Second - my));
-    var sx = Math.Sqrt(rx.Sum(v => (v - mx) * (v - mx)));
-    var sy = Math.Sqrt(ry.Sum(v => (v - my) * (v - my)));
-    return cov / (sx * sy);
-}
-
-// Average ranks for ties.
-static List<double> Ranks(List<double> values)
-{
-    var sorted = values.Select((v, i) => (v, i)).OrderBy(p => p.v).ToList();
-    var ranks = new double[values.Count];
-    for (var i = 0; i < sorted.Count;)
-    {
-        var j = i;
-        while (j + 1 < sorted.Count && sorted[j + 1].v == sorted[i].v)
-        {
-            j++;
-        }
-
-        for (var k = i; k <= j; k++)
-        {
-            ranks[sorted[k].i] = (i + j) / 2.0 + 1;
-        }
-
-        i = j + 1;
-    }
-
-    return [.. ranks];
-}

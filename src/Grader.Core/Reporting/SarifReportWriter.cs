@@ -144,6 +144,17 @@ public sealed class SarifReportWriter : IReportWriter
         stream.WriteByte((byte)'\n');
     }
 
+    private static void WritePhysicalLocation(Utf8JsonWriter json, ArtifactUri artifact, int artifactIndex, SourceSpan span)
+    {
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        WriteUri(json, artifact);
+        json.WriteNumber("index", artifactIndex);
+        json.WriteEndObject();
+        WriteRegion(json, span);
+        json.WriteEndObject();
+    }
+
     private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
     {
         json.WriteStartObject();
@@ -207,13 +218,7 @@ public sealed class SarifReportWriter : IReportWriter
         WriteMessage(json, "message", diagnostic.Message);
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        json.WriteStartObject("physicalLocation");
-        json.WriteStartObject("artifactLocation");
-        WriteUri(json, artifact);
-        json.WriteNumber("index", artifactIndex);
-        json.WriteEndObject();
-        WriteRegion(json, diagnostic.Span);
-        json.WriteEndObject();
+        WritePhysicalLocation(json, artifact, artifactIndex, diagnostic.Span);
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteStartObject("partialFingerprints");
@@ -234,13 +239,7 @@ public sealed class SarifReportWriter : IReportWriter
             if (!suppression.CommentSpan.IsNone)
             {
                 json.WriteStartObject("location");
-                json.WriteStartObject("physicalLocation");
-                json.WriteStartObject("artifactLocation");
-                WriteUri(json, artifact);
-                json.WriteNumber("index", artifactIndex);
-                json.WriteEndObject();
-                WriteRegion(json, suppression.CommentSpan);
-                json.WriteEndObject();
+                WritePhysicalLocation(json, artifact, artifactIndex, suppression.CommentSpan);
                 json.WriteEndObject();
             }
 
