@@ -26,21 +26,34 @@ internal static class CheckCommand
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 on findings of this severity or worse", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "none");
         var rubrics = new Option<string[]>("--rubrics") { Description = "A folder of extra rubrics (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+        var helpBase = new Option<Uri?>("--help-base")
+        {
+            Description = "Absolute URL where docs/rules is published, for help links in reports (e.g. https://github.com/ORG/grader/blob/main/docs/rules/)",
+            CustomParser = r => Uri.TryCreate(r.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail(r),
+        };
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase,
         };
         command.SetAction(parse => Run(
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
-                parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? []),
+                parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
+                parse.GetValue(helpBase)),
             stdout,
             stderr));
         return command;
     }
 
     private sealed record Settings(
-        string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics);
+        string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
+        Uri? HelpBase);
+
+    private static Uri? Fail(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        result.AddError("--help-base needs an absolute URL such as https://example.org/grader/docs/rules/");
+        return null;
+    }
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
     {
@@ -68,7 +81,7 @@ internal static class CheckCommand
         }
 
         var (results, gradeErrors) = GradeWithProgress(items, settings, stdout);
-        var run = new GradeRun(results, [.. readErrors, .. gradeErrors]);
+        var run = new GradeRun(results, [.. readErrors, .. gradeErrors], settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase);
         foreach (var error in run.Errors)
         {
             stderr.WriteLine($"grader: error: {error.Path}: {error.Message}");

@@ -4,9 +4,20 @@ using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Reporting;
 
-/// <summary>Everything one invocation produced, in input order: what report writers render.</summary>
-public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors)
+/// <summary>
+/// Everything one invocation produced, in input order: what report writers render. <see cref="HelpBase"/> is an
+/// absolute URL where docs/rules is published (e.g. a repository's blob URL); without it help links stay
+/// repository-relative and SARIF, which needs absolute help URIs, carries the path as text.
+/// </summary>
+public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors, Uri? HelpBase = null)
 {
+    /// <summary>The help link for a rule: absolute under <see cref="HelpBase"/>, else the repository-relative path.</summary>
+    public string HelpUri(DiagnosticDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return HelpBase is null ? rule.HelpUri : new Uri(HelpBase, $"{rule.Id}.md").AbsoluteUri;
+    }
+
     /// <summary>Every rule Grader can report, for report formats that carry rule metadata (SARIF).</summary>
     public static ImmutableArray<DiagnosticDescriptor> Rules => AnalyzerRegistry.AllDescriptors;
 }

@@ -17,7 +17,7 @@ public sealed class JsonReportWriter : IReportWriter
     public void Write(Stream stream, GradeRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        Write(stream, run.Results, run.Errors);
+        Write(stream, run.Results, run.Errors, run);
     }
 
     public const int SchemaVersion = 1;
@@ -29,8 +29,9 @@ public sealed class JsonReportWriter : IReportWriter
         NewLine = "\n",
     };
 
-    public static void Write(Stream stream, IReadOnlyList<GradeResult> results, IReadOnlyList<ReadError> errors)
+    public static void Write(Stream stream, IReadOnlyList<GradeResult> results, IReadOnlyList<ReadError> errors, GradeRun? run = null)
     {
+        run ??= new GradeRun([.. results], [.. errors]);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(errors);
         using var json = new Utf8JsonWriter(stream, Options);
@@ -43,7 +44,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartArray("documents");
         foreach (var result in results)
         {
-            WriteDocument(json, result);
+            WriteDocument(json, result, run);
         }
 
         json.WriteEndArray();
@@ -62,7 +63,7 @@ public sealed class JsonReportWriter : IReportWriter
         stream.WriteByte((byte)'\n');
     }
 
-    private static void WriteDocument(Utf8JsonWriter json, GradeResult result)
+    private static void WriteDocument(Utf8JsonWriter json, GradeResult result, GradeRun run)
     {
         json.WriteStartObject();
         json.WriteString("path", result.Path);
@@ -153,14 +154,14 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteStartArray("diagnostics");
         foreach (var diagnostic in result.Diagnostics)
         {
-            WriteDiagnostic(json, diagnostic);
+            WriteDiagnostic(json, diagnostic, run);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic)
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, GradeRun run)
     {
         json.WriteStartObject();
         json.WriteString("id", diagnostic.Id);
@@ -169,7 +170,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("message", diagnostic.Message);
         WriteNullable(json, "section", diagnostic.Step?.ToId());
         WriteSpan(json, diagnostic.Span);
-        json.WriteString("helpUri", diagnostic.Descriptor.HelpUri);
+        json.WriteString("helpUri", run.HelpUri(diagnostic.Descriptor));
         WriteNullable(json, "criterion", diagnostic.CriterionId);
         json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
         if (diagnostic.Suppression is { } suppression)

@@ -74,7 +74,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartArray("rules");
         foreach (var rule in rules)
         {
-            WriteRule(json, rule);
+            WriteRule(json, rule, run);
         }
 
         json.WriteEndArray();
@@ -155,7 +155,7 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule, GradeRun run)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
@@ -163,8 +163,14 @@ public sealed class SarifReportWriter : IReportWriter
         WriteMessage(json, "shortDescription", rule.Title);
         WriteMessage(json, "fullDescription", rule.Description ?? rule.MessageFormat);
 
-        // helpUri must be an absolute URI (format "uri") and HelpUri is relative to Grader's repository, so the path goes
-        // in help as text: a Markdown link would resolve against whatever page shows the alert.
+        // helpUri must be an absolute URI (format "uri"): emitted when the run knows where the docs are published;
+        // otherwise the repository-relative path goes in help as text (a Markdown link would resolve against
+        // whatever page shows the alert).
+        if (run.HelpBase is not null)
+        {
+            json.WriteString("helpUri", run.HelpUri(rule));
+        }
+
         json.WriteStartObject("help");
         json.WriteString("text", $"See {rule.HelpUri} in the Grader repository.");
         json.WriteString("markdown", $"See `{rule.HelpUri}` in the Grader repository.");

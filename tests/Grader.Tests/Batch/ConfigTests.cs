@@ -91,6 +91,38 @@ public class ConfigTests
     }
 
     [Fact]
+    public void A_groups_own_rubrics_are_found_through_the_config()
+    {
+        using var tree = new TempFolder();
+        tree.Write(".grader.yaml", "root: true\nrubrics: [group-rubrics]\n");
+        tree.Write("group-rubrics/capacity-planning.yaml", """
+            id: capacity-planning
+            extends: base
+            title: Capacity planning for GPU clusters
+            criteria:
+              - id: capacity-planning.gpus
+                step: serving
+                kind: concepts
+                points: 3
+                concepts:
+                  - [gpu hours, gpu-hours]
+                  - [utilisation, utilization]
+                atLeast: 2
+                message: Say how many GPU hours the plan needs and at what utilisation.
+            """);
+        var answer = tree.Write("a.md", "---\nproblem: capacity-planning\n---\n" + Answer);
+        var (exit, output, _) = TestGrader.RunCli("check", answer, "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.Contains("\"id\": \"capacity-planning\"", output, StringComparison.Ordinal);
+        Assert.Contains("capacity-planning.gpus", output, StringComparison.Ordinal);
+
+        tree.Write("group-rubrics/broken.yaml", "id: broken\ntitle: Broken\nextends: base\ncolour: red\n");
+        var (brokenExit, _, error) = TestGrader.RunCli("check", answer);
+        Assert.Equal(2, brokenExit);
+        Assert.Contains("broken.yaml(4,1): error rubric.unknown-key", error.Replace('\\', '/'), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_config_schema_lists_exactly_the_keys_the_reader_accepts()
     {
         using var schema = JsonDocument.Parse(TestGrader.ReadRepoFile("docs/schemas/grader-config.schema.json"));

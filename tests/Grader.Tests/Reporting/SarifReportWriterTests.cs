@@ -66,6 +66,19 @@ public class SarifReportWriterTests
     }
 
     [Fact]
+    public async Task With_a_help_base_every_rule_carries_an_absolute_help_uri_and_stays_valid()
+    {
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(TestGrader.RepoRoot, "tests", "Grader.Tests", "Schemas", "sarif-schema-2.1.0.json"));
+        var run = new GradeRun([GradeFile("examples/news-feed/weak.md")], [], new Uri("https://example.org/grader/docs/rules/"));
+        var json = Encoding.UTF8.GetString(Sarif(run));
+        Assert.Empty(schema.Validate(json));
+        using var log = JsonDocument.Parse(json);
+        var rules = OnlyRun(log).GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
+        Assert.All(rules, r => Assert.Equal($"https://example.org/grader/docs/rules/{r.GetProperty("id").GetString()}.md", r.GetProperty("helpUri").GetString()));
+        Assert.DoesNotContain("\"helpUri\"", Encoding.UTF8.GetString(Sarif(run with { HelpBase = null })), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_artifact_uri_is_a_well_formed_relative_reference_against_SRCROOT()
     {
         var run = AllExamples() with { Results = [TestGrader.Engine.Grade("answers/my answer: v2.md", "# Answer\n")] };
