@@ -31,15 +31,16 @@ internal static class CheckCommand
             Description = "Absolute URL where docs/rules is published, for help links in reports (e.g. https://github.com/ORG/grader/blob/main/docs/rules/)",
             CustomParser = r => Uri.TryCreate(r.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail(r),
         };
+        var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline,
         };
         command.SetAction(parse => Run(
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
-                parse.GetValue(helpBase)),
+                parse.GetValue(helpBase), parse.GetValue(baseline)),
             stdout,
             stderr));
         return command;
@@ -47,7 +48,7 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase);
+        Uri? HelpBase, string? Baseline);
 
     private static Uri? Fail(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -62,6 +63,21 @@ internal static class CheckCommand
         {
             stderr.WriteLine($"grader: error: {pairError}");
             return ExitCodes.BadInput;
+        }
+
+        Core.Comparison.Baseline? baseline = null;
+        if (settings.Baseline is not null)
+        {
+            var (loaded, baselineError) = File.Exists(settings.Baseline)
+                ? Core.Comparison.Baseline.Read(File.ReadAllText(settings.Baseline))
+                : (null, "does not exist");
+            if (loaded is null)
+            {
+                stderr.WriteLine($"grader: error: baseline {settings.Baseline} {baselineError}");
+                return ExitCodes.BadInput;
+            }
+
+            baseline = loaded;
         }
 
         var (files, readErrors) = InputFiles.Expand(settings.Paths);
@@ -81,6 +97,11 @@ internal static class CheckCommand
         }
 
         var (results, gradeErrors) = GradeWithProgress(items, settings, stdout);
+        if (baseline is not null)
+        {
+            results = [.. results.Select(baseline.Apply)];
+        }
+
         var run = new GradeRun(results, [.. readErrors, .. gradeErrors], settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase);
         foreach (var error in run.Errors)
         {

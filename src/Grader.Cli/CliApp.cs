@@ -13,6 +13,8 @@ internal static class CliApp
             RubricsCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr),
+            HistoryCommand.Create(stdout, stderr),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

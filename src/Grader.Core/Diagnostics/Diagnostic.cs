@@ -8,7 +8,8 @@ public sealed record Suppression(string Kind, string? Reason, SourceSpan Comment
 
 /// <summary>
 /// One finding. <see cref="Span"/> is <see cref="SourceSpan.None"/> when the finding is an absence ("not found").
-/// A suppressed finding stays in machine-readable reports, marked, and never fails a run.
+/// A suppressed finding stays in machine-readable reports, marked, and never fails a run. <see cref="BaselineState"/>
+/// is "new" when a run was compared with a baseline (findings already in the baseline are not reported).
 /// </summary>
 public sealed record Diagnostic(
     DiagnosticDescriptor Descriptor,
@@ -17,7 +18,8 @@ public sealed record Diagnostic(
     string Message,
     FrameworkStep? Step = null,
     string? CriterionId = null,
-    Suppression? Suppression = null)
+    Suppression? Suppression = null,
+    string? BaselineState = null)
 {
     public string Id => Descriptor.Id;
 

@@ -152,16 +152,17 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndArray();
         json.WriteStartArray("diagnostics");
-        foreach (var diagnostic in result.Diagnostics)
+        var fingerprints = Fingerprints.Of(result);
+        for (var i = 0; i < result.Diagnostics.Length; i++)
         {
-            WriteDiagnostic(json, diagnostic, run);
+            WriteDiagnostic(json, result.Diagnostics[i], fingerprints[i], run);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, GradeRun run)
+    private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, string fingerprint, GradeRun run)
     {
         json.WriteStartObject();
         json.WriteString("id", diagnostic.Id);
@@ -172,6 +173,12 @@ public sealed class JsonReportWriter : IReportWriter
         WriteSpan(json, diagnostic.Span);
         json.WriteString("helpUri", run.HelpUri(diagnostic.Descriptor));
         WriteNullable(json, "criterion", diagnostic.CriterionId);
+        json.WriteString("fingerprint", fingerprint);
+        if (diagnostic.BaselineState is { } state)
+        {
+            json.WriteString("baselineState", state);
+        }
+
         json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
         if (diagnostic.Suppression is { } suppression)
         {

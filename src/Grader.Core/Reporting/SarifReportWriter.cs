@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -19,7 +18,7 @@ public sealed class SarifReportWriter : IReportWriter
     public const string SourceRoot = "SRCROOT";
 
     /// <summary>The partialFingerprints key. Bump the version if the hashed inputs ever change.</summary>
-    public const string FingerprintKey = "graderFingerprint/v1";
+    public const string FingerprintKey = Fingerprints.Key;
 
     private static readonly JsonWriterOptions Options = new()
     {
@@ -109,10 +108,11 @@ public sealed class SarifReportWriter : IReportWriter
         foreach (var result in run.Results)
         {
             var artifact = ArtifactUri.From(result.Path);
-            var fingerprints = new Fingerprints(result);
-            foreach (var diagnostic in result.Diagnostics)
+            var fingerprints = Fingerprints.Of(result);
+            for (var i = 0; i < result.Diagnostics.Length; i++)
             {
-                WriteResult(json, diagnostic, ruleIndex[diagnostic.Id], artifact, artifactIndex[artifact.Uri], fingerprints.Next(diagnostic));
+                var diagnostic = result.Diagnostics[i];
+                WriteResult(json, diagnostic, ruleIndex[diagnostic.Id], artifact, artifactIndex[artifact.Uri], fingerprints[i]);
             }
         }
 
@@ -227,6 +227,11 @@ public sealed class SarifReportWriter : IReportWriter
         WritePhysicalLocation(json, artifact, artifactIndex, diagnostic.Span);
         json.WriteEndObject();
         json.WriteEndArray();
+        if (diagnostic.BaselineState is { } baselineState)
+        {
+            json.WriteString("baselineState", baselineState);
+        }
+
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, fingerprint);
         json.WriteEndObject();
@@ -358,67 +363,4 @@ public sealed class SarifReportWriter : IReportWriter
         private static string Escape(string path) => string.Join('/', path.Split('/').Select(System.Uri.EscapeDataString));
     }
 
-    /// <summary>
-    /// A finding's identity without its line numbers: rule, step, criterion, the normalised text of the lines it
-    /// points at, and the path. Identical findings are told apart by occurrence, so each result's key stays unique.
-    /// </summary>
-    private sealed class Fingerprints(GradeResult result)
-    {
-        private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
-
-        public string Next(Diagnostic diagnostic)
-        {
-            var key = string.Join('\n',
-                diagnostic.Id,
-                diagnostic.Step?.ToId() ?? "",
-                diagnostic.CriterionId ?? "",
-                EvidenceText(result.Document.Source, diagnostic.Span),
-                result.Path.Replace('\\', '/'));
-            var occurrence = _seen.GetValueOrDefault(key);
-            _seen[key] = occurrence + 1;
-            if (occurrence > 0)
-            {
-                key += "\n#" + occurrence.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
-        }
-
-        /// <summary>The span's whole lines, lower-cased, whitespace collapsed to single spaces; empty for no location.</summary>
-        private static string EvidenceText(SourceText source, SourceSpan span)
-        {
-            if (span.IsNone)
-            {
-                return "";
-            }
-
-            var first = Math.Clamp(span.Line, 1, source.LineCount);
-            var last = Math.Clamp(span.EndLine, first, source.LineCount);
-            var text = new StringBuilder();
-            var space = false;
-            for (var line = first; line <= last; line++)
-            {
-                foreach (var c in source.GetLine(line))
-                {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        space = true;
-                        continue;
-                    }
-
-                    if (space && text.Length > 0)
-                    {
-                        text.Append(' ');
-                    }
-
-                    text.Append(char.ToLowerInvariant(c));
-                    space = false;
-                }
-
-                space = true;
-            }
-
-            return text.ToString();
-        }
-    }
 }

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using Grader.Core.Comparison;
+
+namespace Grader.Cli;
+
+/// <summary><c>grader history PATH [--format console|json|html] [--output FILE]</c>: the score at every commit that touched PATH.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var path = new Argument<string>("PATH") { Description = "An answer tracked in git" };
+        var problem = new Option<string?>("--problem") { Description = "Grade every revision against this problem's rubric" };
+        var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "console" };
+        format.AcceptOnlyFromAmong("console", "json", "html");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE" };
+        var command = new Command("history", "Score an answer at every commit that touched it") { path, problem, format, output };
+        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), stdout, stderr));
+        return command;
+    }
+
+    private static int Run(string path, string? problem, string format, string? output, TextWriter stdout, TextWriter stderr)
+    {
+        var (commits, error) = GitRepository.Log(path);
+        if (commits is null || commits.Count == 0)
+        {
+            stderr.WriteLine($"grader: error: {error ?? $"{path} has no commits in git history"}");
+            return ExitCodes.BadInput;
+        }
+
+        var (items, setupErrors) = new BatchGrader([]).Prepare([path]);
+        if (setupErrors.Count > 0)
+        {
+            setupErrors.ForEach(stderr.WriteLine);
+            return ExitCodes.BadInput;
+        }
+
+        var history = new List<HistoryEntry>();
+        foreach (var (commit, date, subject, pathAtCommit) in commits)
+        {
+            var (text, showError) = GitRepository.ShowFromRoot(path, commit, pathAtCommit);
+            if (text is null)
+            {
+                // A commit that deleted the file has nothing to grade.
+                stderr.WriteLine($"grader: note: {showError}");
+                continue;
+            }
+
+            history.Add(new HistoryEntry(commit, date, subject, items[0].Engine.Grade(path.Replace('\\', '/'), text, problem, items[0].Config)));
+        }
+
+        using var buffer = new MemoryStream();
+        var normalized = path.Replace('\\', '/');
+        switch (format)
+        {
+            case "json":
+                ComparisonWriters.WriteHistoryJson(buffer, normalized, history);
+                break;
+            case "html":
+                ComparisonWriters.WriteHistoryHtml(buffer, normalized, history);
+                break;
+            default:
+                using (var writer = new StreamWriter(buffer, leaveOpen: true) { NewLine = "\n" })
+                {
+                    writer.WriteLine($"{"commit",-10}{"date",-12}{"score",7}  {"band",-13}subject");
+                    foreach (var e in history)
+                    {
+                        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Commit,-10}{e.Date,-12}{e.Result.Score.Total,7:0.0}  {e.Result.Score.Band,-13}{e.Subject}"));
+                    }
+                }
+
+                break;
+        }
+
+        if (output is null)
+        {
+            stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else
+        {
+            ReportOutputs.WriteAtomically(output, buffer.ToArray());
+        }
+
+        return ExitCodes.Graded;
+    }
+}
