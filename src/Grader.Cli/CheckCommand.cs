@@ -32,15 +32,17 @@ internal static class CheckCommand
             CustomParser = r => Uri.TryCreate(r.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail(r),
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
+        var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
             paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline,
         };
+        llm.AddTo(command);
         command.SetAction(parse => Run(
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
-                parse.GetValue(helpBase), parse.GetValue(baseline)),
+                parse.GetValue(helpBase), parse.GetValue(baseline), llm.Read(parse)),
             stdout,
             stderr));
         return command;
@@ -48,7 +50,7 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase, string? Baseline);
+        Uri? HelpBase, string? Baseline, Llm.LlmSettings? Llm);
 
     private static Uri? Fail(System.CommandLine.Parsing.ArgumentResult result)
     {
@@ -97,6 +99,14 @@ internal static class CheckCommand
         }
 
         var (results, gradeErrors) = GradeWithProgress(items, settings, stdout);
+        if (settings.Llm is { } llmSettings)
+        {
+            // Advisory only: it runs after the grade is fixed and can add feedback or one warning, nothing else.
+            var engines = items.ToDictionary(i => i.Path, i => i.Engine, StringComparer.Ordinal);
+            using var client = Llm.ChatClientFactory.Create(llmSettings);
+            results = Llm.FeedbackRunner.RunAsync(results, client, llmSettings, r => engines[r.Path].Compile(r.Problem.Id).Rubric).GetAwaiter().GetResult();
+        }
+
         if (baseline is not null)
         {
             results = [.. results.Select(baseline.Apply)];
@@ -161,7 +171,13 @@ internal static class CheckCommand
         var configs = items.ToDictionary(i => i.Path, i => i.Config, StringComparer.Ordinal);
         foreach (var result in run.Results)
         {
-            if (threshold is { } t && result.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= t))
+            // Model feedback never decides a run, unless --llm-required says a failed call should.
+            if (settings.Llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
+            {
+                return true;
+            }
+
+            if (threshold is { } t && result.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= t && d.Descriptor.Category != Categories.Llm))
             {
                 return true;
             }

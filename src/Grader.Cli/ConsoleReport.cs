@@ -56,6 +56,18 @@ internal static class ConsoleReport
             table.AddRow("total", Markup.Escape(result.Score.Band), "", Number(result.Score.Total), Number(result.Score.Max));
             console.Write(table);
             writer.WriteLine();
+            if (result.Feedback is { } feedback)
+            {
+                writer.WriteLine(Core.Llm.FeedbackText.Header(feedback) + ":");
+                foreach (var area in feedback.Areas)
+                {
+                    writer.WriteLine($"  {area.Area} {area.Rating}/5{Core.Llm.FeedbackText.Lines(area)}");
+                    area.Strengths.ToList().ForEach(s => writer.WriteLine($"    + {s}"));
+                    area.Gaps.ToList().ForEach(g => writer.WriteLine($"    - {g}"));
+                }
+
+                writer.WriteLine();
+            }
         }
 
         if (summary)

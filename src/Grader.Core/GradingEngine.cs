@@ -22,7 +22,8 @@ public sealed record GradeResult(
     ProblemResolution Problem,
     StepMap Map,
     ScoreCard Score,
-    ImmutableArray<Diagnostic> Diagnostics);
+    ImmutableArray<Diagnostic> Diagnostics,
+    Llm.LlmFeedback? Feedback = null);
 
 /// <summary>Composes the stages: parse -> map -> analyze -> score. Thread-safe; rubrics are compiled once.</summary>
 public sealed class GradingEngine

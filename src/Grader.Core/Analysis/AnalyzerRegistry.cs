@@ -83,6 +83,13 @@ public static class AnalyzerRegistry
         Categories.Integrity,
         Severity.Warning);
 
+    public static DiagnosticDescriptor LlmFeedbackUnavailable { get; } = new(
+        DiagnosticIds.LlmFeedbackUnavailable,
+        "Model feedback unavailable",
+        "No model-written feedback for this answer: {0}. The deterministic grade is complete and unaffected",
+        Categories.Llm,
+        Severity.Warning);
+
     public static DiagnosticDescriptor ScatteredJargon { get; } = new(
         DiagnosticIds.ScatteredJargon,
         "Technical terms do not fit the steps they stand in",
@@ -105,7 +112,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

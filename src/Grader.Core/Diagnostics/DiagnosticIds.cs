@@ -14,6 +14,7 @@ public static class DiagnosticIds
     public const string NotAnMlDesign = "MLSD0005";
     public const string SuppressionWithoutReason = "MLSD0006";
     public const string UnusedSuppression = "MLSD0007";
+    public const string LlmFeedbackUnavailable = "MLSD0008";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";
@@ -53,4 +54,5 @@ public static class Categories
     public const string Reasoning = "reasoning";
     public const string Rubric = "rubric";
     public const string Integrity = "integrity";
+    public const string Llm = "llm";
 }

@@ -51,6 +51,11 @@ public sealed class GitHubReportWriter : IReportWriter
         foreach (var r in run.Results)
         {
             text.Append(CultureInfo.InvariantCulture, $"{r.Path}: {r.Score.Total:0.0}/{r.Score.Max:0} ({r.Score.Band}), problem {r.Problem.Id}\n");
+            if (r.Feedback is { } feedback)
+            {
+                var ratings = string.Join(", ", feedback.Areas.Select(a => $"{a.Area} {a.Rating}/5"));
+                text.Append(CultureInfo.InvariantCulture, $"  {Llm.FeedbackText.Header(feedback)}: {ratings}\n");
+            }
         }
 
         stream.Write(Encoding.UTF8.GetBytes(text.ToString()));

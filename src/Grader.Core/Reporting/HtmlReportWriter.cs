@@ -189,8 +189,34 @@ public sealed class HtmlReportWriter : IReportWriter
         WriteSteps(html, score);
         var quoted = QuotedLines(result);
         WriteFindings(html, result, id, quoted);
+        WriteFeedback(html, result, id);
         WriteSource(html, result, id, quoted);
         html.Append("</section>\n");
+    }
+
+    private static void WriteFeedback(StringBuilder html, GradeResult result, string id)
+    {
+        if (result.Feedback is not { } feedback)
+        {
+            return;
+        }
+
+        html.Append(Inv, $"<aside class=\"feedback\" aria-labelledby=\"{id}-llm\">\n<h3 id=\"{id}-llm\">Model-written feedback</h3>\n<p><em>{E(Llm.FeedbackText.Header(feedback))}</em></p>\n<dl>\n");
+        foreach (var area in feedback.Areas)
+        {
+            var lines = string.Join(", ", area.Lines.Select(l => $"<a href=\"#{id}-L{l}\">{l}</a>"));
+            html.Append(Inv, $"<dt>{E(area.Area)}: {area.Rating}/5</dt><dd>");
+            html.Append(string.Join("", area.Strengths.Select(s => $"<div>+ {E(s)}</div>")));
+            html.Append(string.Join("", area.Gaps.Select(g => $"<div>&minus; {E(g)}</div>")));
+            if (lines.Length > 0)
+            {
+                html.Append(Inv, $"<div>Lines: {lines}</div>");
+            }
+
+            html.Append("</dd>\n");
+        }
+
+        html.Append("</dl>\n</aside>\n");
     }
 
     private static void WriteChart(StringBuilder html, GradeResult result, string id)
@@ -341,6 +367,15 @@ public sealed class HtmlReportWriter : IReportWriter
                 }
 
                 list.Add(i);
+            }
+        }
+
+        // Lines the model's feedback cites are quoted too, so its links have somewhere to land.
+        foreach (var line in result.Feedback?.Areas.SelectMany(a => a.Lines) ?? [])
+        {
+            if (line >= 1 && line <= count && !lines.ContainsKey(line))
+            {
+                lines[line] = [];
             }
         }
 

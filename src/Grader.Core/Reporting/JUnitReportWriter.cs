@@ -58,6 +58,12 @@ public sealed class JUnitReportWriter : IReportWriter
                 xml.WriteEndElement();
             }
 
+            if (result.Feedback is { } feedback)
+            {
+                xml.WriteElementString("system-out", Llm.FeedbackText.Header(feedback) + "\n" + string.Join('\n',
+                    feedback.Areas.Select(a => $"{a.Area}: {a.Rating}/5{Llm.FeedbackText.Lines(a)}; gaps: {string.Join("; ", a.Gaps)}")));
+            }
+
             xml.WriteEndElement();
         }
 

@@ -159,6 +159,7 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
+        Llm.FeedbackText.WriteJson(json, result.Feedback);
         json.WriteEndObject();
     }
 

@@ -63,6 +63,19 @@ public sealed class MarkdownReportWriter : IReportWriter
                 }
             }
 
+            if (r.Feedback is { } feedback)
+            {
+                section.Append(CultureInfo.InvariantCulture, $"\n> **{Llm.FeedbackText.Header(feedback)}**\n");
+                foreach (var area in feedback.Areas)
+                {
+                    section.Append(CultureInfo.InvariantCulture, $">\n> *{area.Area}* {area.Rating}/5{Llm.FeedbackText.Lines(area)}\n");
+                    foreach (var gap in area.Gaps.Take(4))
+                    {
+                        section.Append(CultureInfo.InvariantCulture, $"> - gap: {Cell(gap)}\n");
+                    }
+                }
+            }
+
             section.Append("\n</details>\n");
             if (text.Length + section.Length > MaxLength - 200)
             {

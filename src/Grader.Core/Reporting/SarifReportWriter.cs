@@ -131,6 +131,13 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteNumber("total", result.Score.Total);
             json.WriteNumber("max", result.Score.Max);
             json.WriteString("band", result.Score.Band);
+
+            // Model-written feedback rides along as a property, never as a result: it is not a finding.
+            if (result.Feedback is not null)
+            {
+                Llm.FeedbackText.WriteJson(json, result.Feedback);
+            }
+
             json.WriteEndObject();
         }
 

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Grader.Core.Llm;
+
+/// <summary>
+/// Feedback on disk, keyed by provider, model, prompt templates, rubric version and the answer's text, so a re-run
+/// on unchanged input makes no network call. Only the feedback is stored: never a key or a request.
+/// </summary>
+public sealed class FeedbackCache(string folder)
+{
+    public string Folder { get; } = folder;
+
+    public static string Key(string provider, string model, string promptHash, string rubricId, int rubricVersion, string answer) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join('\u0000', "v1", provider, model, promptHash, rubricId, rubricVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), answer))));
+
+    public LlmFeedback? TryGet(string key)
+    {
+        var path = Path.Combine(Folder, key + ".json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            var (areas, error) = FeedbackSchema.Parse(root.GetProperty("reply").GetRawText(), int.MaxValue);
+            return error is null
+                ? new LlmFeedback(root.GetProperty("provider").GetString()!, root.GetProperty("model").GetString()!, areas,
+                    Number(root, "inputTokens"), Number(root, "outputTokens"), FromCache: true)
+                : null;
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null; // a damaged entry is a miss, not a failure
+        }
+    }
+
+    public void Put(string key, LlmFeedback feedback)
+    {
+        ArgumentNullException.ThrowIfNull(feedback);
+        Directory.CreateDirectory(Folder);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("provider", feedback.Provider);
+            json.WriteString("model", feedback.Model);
+            if (feedback.InputTokens is { } input)
+            {
+                json.WriteNumber("inputTokens", input);
+            }
+
+            if (feedback.OutputTokens is { } output)
+            {
+                json.WriteNumber("outputTokens", output);
+            }
+
+            json.WritePropertyName("reply");
+            WriteAreas(json, feedback.Areas);
+            json.WriteEndObject();
+        }
+
+        var path = Path.Combine(Folder, key + ".json");
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        File.WriteAllBytes(temp, buffer.ToArray());
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static void WriteAreas(Utf8JsonWriter json, ImmutableArray<FeedbackArea> areas)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject();
+        json.WriteStartArray("areas");
+        foreach (var area in areas)
+        {
+            json.WriteStartObject();
+            json.WriteString("area", area.Area);
+            json.WriteNumber("rating", area.Rating);
+            json.WriteStartArray("strengths");
+            area.Strengths.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteStartArray("gaps");
+            area.Gaps.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteStartArray("lines");
+            area.Lines.ToList().ForEach(json.WriteNumberValue);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static long? Number(JsonElement root, string name) => root.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : null;
+}
