@@ -29,7 +29,7 @@ internal static class CheckCommand
         var helpBase = new Option<Uri?>("--help-base")
         {
             Description = "Absolute URL where docs/rules is published, for help links in reports (e.g. https://github.com/ORG/grader/blob/main/docs/rules/)",
-            CustomParser = r => Uri.TryCreate(r.Tokens.Single().Value, UriKind.Absolute, out var uri) ? uri : Fail(r),
+            CustomParser = LlmOptions.AbsoluteUri,
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var llm = LlmOptions.Create();
@@ -42,7 +42,7 @@ internal static class CheckCommand
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
-                parse.GetValue(helpBase), parse.GetValue(baseline), llm.Read(parse)),
+                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config)),
             stdout,
             stderr));
         return command;
@@ -50,13 +50,8 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase, string? Baseline, Llm.LlmSettings? Llm);
+        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor);
 
-    private static Uri? Fail(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        result.AddError("--help-base needs an absolute URL such as https://example.org/grader/docs/rules/");
-        return null;
-    }
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
     {
@@ -99,7 +94,8 @@ internal static class CheckCommand
         }
 
         var (results, gradeErrors) = GradeWithProgress(items, settings, stdout);
-        if (settings.Llm is { } llmSettings)
+        var llmSettings = settings.LlmFor(items.Select(i => i.Config.Llm).FirstOrDefault(l => l is not null));
+        if (llmSettings is not null)
         {
             // Advisory only: it runs after the grade is fixed and can add feedback or one warning, nothing else.
             var engines = items.ToDictionary(i => i.Path, i => i.Engine, StringComparer.Ordinal);
@@ -142,7 +138,7 @@ internal static class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        return Gate(settings, items, run) ? ExitCodes.Failed : ExitCodes.Graded;
+        return Gate(settings, llmSettings, items, run) ? ExitCodes.Failed : ExitCodes.Graded;
     }
 
     private static (System.Collections.Immutable.ImmutableArray<Core.GradeResult>, System.Collections.Immutable.ImmutableArray<ReadError>) GradeWithProgress(
@@ -165,14 +161,14 @@ internal static class CheckCommand
         return graded;
     }
 
-    private static bool Gate(Settings settings, List<BatchGrader.Item> items, GradeRun run)
+    private static bool Gate(Settings settings, Llm.LlmSettings? llm, List<BatchGrader.Item> items, GradeRun run)
     {
         var threshold = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
         var configs = items.ToDictionary(i => i.Path, i => i.Config, StringComparer.Ordinal);
         foreach (var result in run.Results)
         {
             // Model feedback never decides a run, unless --llm-required says a failed call should.
-            if (settings.Llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
+            if (llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
             {
                 return true;
             }

@@ -37,7 +37,7 @@ internal static class ChatClientFactory
         }
     }
 
-    private static IChatClient OpenAi(HttpClient http, Uri? endpoint, LlmSettings settings)
+    private static StatusChatClient OpenAi(HttpClient http, Uri? endpoint, LlmSettings settings)
     {
         var options = new OpenAIClientOptions
         {
@@ -52,6 +52,6 @@ internal static class ChatClientFactory
 
         // Local OpenAI-compatible servers often take no key; the client still needs a credential object.
         var client = new OpenAIClient(new ApiKeyCredential(settings.ApiKey ?? "no-key"), options);
-        return client.GetChatClient(settings.Model).AsIChatClient();
+        return new StatusChatClient(client.GetChatClient(settings.Model).AsIChatClient());
     }
 }

@@ -14,6 +14,20 @@ internal sealed class ConfigDto : ILocated
     public Dictionary<string, string>? Rules { get; set; }
     public Dictionary<string, string>? Categories { get; set; }
     public bool? SuppressionsRestorePoints { get; set; }
+    public LlmConfigDto? Llm { get; set; }
+
+    [YamlIgnore]
+    public Mark Start { get; set; }
+}
+
+// Never an API key here: keys come only from the environment.
+internal sealed class LlmConfigDto : ILocated
+{
+    public bool? Enabled { get; set; }
+    public string? Provider { get; set; }
+    public string? Endpoint { get; set; }
+    public string? Model { get; set; }
+    public int? TimeoutSeconds { get; set; }
 
     [YamlIgnore]
     public Mark Start { get; set; }

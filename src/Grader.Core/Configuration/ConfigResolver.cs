@@ -83,6 +83,7 @@ public sealed class ConfigResolver
         double? failUnder = null;
         bool? restore = null;
         string? problem = null;
+        LlmConfig? llm = null;
         var rubrics = new List<string>();
         foreach (var (folder, dto) in chain)
         {
@@ -100,10 +101,14 @@ public sealed class ConfigResolver
             restore ??= dto.SuppressionsRestorePoints;
             rubrics.AddRange((dto.Rubrics ?? []).Select(r => Path.GetFullPath(Path.Combine(folder, r))));
             problem ??= (dto.Problems ?? []).FirstOrDefault(p => Matches(folder, p.Files!, answer))?.Problem;
+            if (llm is null && dto.Llm is { } l)
+            {
+                llm = new LlmConfig(l.Enabled ?? false, l.Provider, l.Endpoint, l.Model, l.TimeoutSeconds);
+            }
         }
 
         return new GraderConfig(rules.ToImmutable(), categories.ToImmutable(), problem, failUnder, [.. rubrics.Distinct(StringComparer.Ordinal)],
-            restore ?? false, [.. chain.Select(c => Path.Combine(c.Folder, FileName))]);
+            restore ?? false, [.. chain.Select(c => Path.Combine(c.Folder, FileName))], llm);
     }
 
     private static bool Matches(string folder, string glob, string answer)

@@ -3,6 +3,9 @@ using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Configuration;
 
+/// <summary>The <c>llm:</c> section: advisory model feedback for the answers below (flags still win).</summary>
+public sealed record LlmConfig(bool Enabled, string? Provider, string? Endpoint, string? Model, int? TimeoutSeconds);
+
 /// <summary>
 /// The settings in force for one answer, folded from every <c>.grader.yaml</c> above it (nearest wins).
 /// A severity of null turns a rule off.
@@ -14,7 +17,8 @@ public sealed record GraderConfig(
     double? FailUnder,
     ImmutableArray<string> RubricFolders,
     bool SuppressionsRestorePoints,
-    ImmutableArray<string> Files)
+    ImmutableArray<string> Files,
+    LlmConfig? Llm = null)
 {
     public static GraderConfig Default { get; } = new(
         ImmutableSortedDictionary<string, Severity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),

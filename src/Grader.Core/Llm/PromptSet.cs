@@ -13,7 +13,10 @@ public sealed class PromptSet
     public const string SystemFile = "feedback.system.txt";
     public const string UserFile = "feedback.user.txt";
 
-    private static readonly KernelPromptTemplateFactory Factory = new();
+    // Raw content on the factory: values would otherwise be HTML-encoded ("<<<" becomes "&lt;&lt;&lt;"). The rendered
+    // text is sent as one plain message, never re-parsed as Semantic Kernel chat markup, so encoding protects
+    // nothing here; the answer's safety comes from the delimiters and the sanitizer.
+    private static readonly KernelPromptTemplateFactory Factory = new() { AllowDangerouslySetContent = true };
 
     private PromptSet(string system, string user)
     {
@@ -41,8 +44,6 @@ public sealed class PromptSet
     {
         ArgumentNullException.ThrowIfNull(values);
 
-        // The rendered text is sent as one plain message, never re-parsed as Semantic Kernel's chat markup, so the
-        // answer can go in verbatim; its safety comes from the delimiters and the sanitizer, not from encoding.
         var config = new PromptTemplateConfig(template) { AllowDangerouslySetContent = true };
         var prompt = Factory.Create(config);
         var arguments = new KernelArguments();
