@@ -20,5 +20,10 @@ internal sealed class StatusChatClient(IChatClient inner) : DelegatingChatClient
         {
             throw new HttpRequestException($"The provider answered HTTP {ex.Status}", ex, (HttpStatusCode)ex.Status);
         }
+        catch (ClientResultException ex)
+        {
+            // Status 0: no HTTP answer at all (refused, DNS, TLS).
+            throw new HttpRequestException("The endpoint could not be reached", ex);
+        }
     }
 }

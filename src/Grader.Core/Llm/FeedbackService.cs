@@ -103,6 +103,11 @@ public sealed partial class FeedbackService(IChatClient client, FeedbackSettings
     // Never the exception's whole message: providers echo request details there.
     private static string Describe(Exception ex)
     {
+        if (ex is HttpRequestException { StatusCode: null })
+        {
+            return "the endpoint could not be reached";
+        }
+
         var status = ex switch
         {
             HttpRequestException { StatusCode: { } code } => $"HTTP {(int)code}",

@@ -157,7 +157,8 @@ public sealed class LlmFeedbackTests : IDisposable
     {
         var (exit, document, _) = Check(null);
         Assert.Equal(0, exit);
-        Assert.Single(Ids(document), id => id == "MLSD0008");
+        var warning = Assert.Single(document.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "MLSD0008");
+        Assert.Contains("could not be reached", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(7, document.GetProperty("sections").GetArrayLength());
         var required = TestGrader.RunCli("check", Path.Combine(_tree.Root, "answer.md"), "--llm-required", "--llm-endpoint", "http://127.0.0.1:9/v1",
             "--llm-cache", Path.Combine(_tree.Root, "cache"));
