@@ -166,6 +166,17 @@ public sealed class LlmFeedbackTests : IDisposable
     }
 
     [Fact]
+    public void Edited_prompt_templates_are_used_without_rebuilding()
+    {
+        using var server = new FakeModelServer((_, _) => Ok(FakeModelServer.GoodFeedback));
+        _tree.Write("prompts/feedback.user.txt", "STUDY-GROUP TEMPLATE for {{$problem_id}}\n{{$open}}\n{{$answer}}\n{{$close}}\n");
+        Check(server, Answer, "--llm-prompts", Path.Combine(_tree.Root, "prompts"));
+        var user = Assert.Single(server.Requests).Body.GetProperty("messages").EnumerateArray().Last().GetProperty("content").GetString()!;
+        Assert.StartsWith("STUDY-GROUP TEMPLATE for video-recommendation", user, StringComparison.Ordinal);
+        Assert.Contains("We serve 20M daily users", user, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_configuration_can_turn_feedback_on_without_a_flag()
     {
         using var server = new FakeModelServer((_, _) => Ok(FakeModelServer.GoodFeedback));
