@@ -52,33 +52,52 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
         return (items, errors.Distinct(StringComparer.Ordinal).ToList());
     }
 
-    public static (ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors) Grade(
-        IReadOnlyList<Item> items, string? problem, int jobs, Action? onDone = null)
+    /// <summary>
+    /// Grades in windows of a few dozen answers, in parallel within a window, and hands each window back in input
+    /// order: memory stays bounded by the window, not the batch, and output order never depends on timing.
+    /// </summary>
+    public static IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, string? problem, int jobs, Action? onDone = null)
     {
-        var results = new GradeResult?[items.Count];
-        var errors = new ReadError?[items.Count];
-        Parallel.For(0, items.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
+        var window = Math.Max(64, jobs * 32);
+        (GradeResult?, ReadError?)[] Slice(int start)
         {
-            var item = items[i];
-            try
+            var count = Math.Min(window, items.Count - start);
+            var slice = new (GradeResult?, ReadError?)[count];
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
             {
-                var text = File.ReadAllText(item.Path);
-                results[i] = item.Engine.Grade(item.Path, text, problem, item.Config);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                errors[i] = new ReadError(item.Path, Describe(ex));
-            }
-#pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                errors[i] = new ReadError(item.Path, $"could not be graded ({ex.GetType().Name}); please report this file");
-            }
+                slice[i] = GradeOne(items[start + i], problem);
+                onDone?.Invoke();
+            });
+            return slice;
+        }
 
-            onDone?.Invoke();
-        });
-        return ([.. results.OfType<GradeResult>()], [.. errors.OfType<ReadError>()]);
+        // The next window is graded while the caller reports this one: at most two windows are alive at once.
+        var next = items.Count > 0 ? Task.Run(() => Slice(0)) : null;
+        for (var start = 0; next is not null; start += window)
+        {
+            var current = next.GetAwaiter().GetResult();
+            next = start + window < items.Count ? Task.Run(() => Slice(start + window)) : null;
+            yield return current;
+        }
+    }
+
+    private static (GradeResult?, ReadError?) GradeOne(Item item, string? problem)
+    {
+        try
+        {
+            var text = File.ReadAllText(item.Path);
+            return (item.Engine.Grade(item.Path, text, problem, item.Config), null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, new ReadError(item.Path, Describe(ex)));
+        }
+#pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (null, new ReadError(item.Path, $"could not be graded ({ex.GetType().Name}); please report this file"));
+        }
     }
 
     // The system's message names absolute paths; reports must read the same on every machine.

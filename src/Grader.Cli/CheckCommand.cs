@@ -93,112 +93,120 @@ internal static class CheckCommand
             return ExitCodes.BadInput;
         }
 
-        var (results, gradeErrors) = GradeWithProgress(items, settings, stdout);
         var llmSettings = settings.LlmFor(items.Select(i => i.Config.Llm).FirstOrDefault(l => l is not null));
-        if (llmSettings is not null)
+        var summary = files.Count + readErrors.Count > 1;
+        var sinks = pairs.Select(p => ReportSink.Create(p.Format, p.Output, stdout, settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase, summary)).ToList();
+        var rows = new List<SummaryRow>();
+        var errors = new List<ReadError>(readErrors);
+        var failed = false;
+        try
         {
-            // Advisory only: it runs after the grade is fixed and can add feedback or one warning, nothing else.
-            var engines = items.ToDictionary(i => i.Path, i => i.Engine, StringComparer.Ordinal);
-            using var client = Llm.ChatClientFactory.Create(llmSettings);
-            results = Llm.FeedbackRunner.RunAsync(results, client, llmSettings, r => engines[r.Path].Compile(r.Problem.Id).Rubric).GetAwaiter().GetResult();
+            var configs = items.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
+            using var client = llmSettings is null ? null : Llm.ChatClientFactory.Create(llmSettings);
+            foreach (var window in GradeWithProgress(items, settings, stdout))
+            {
+                var graded = window.Where(w => w.Result is not null).Select(w => w.Result!).ToList();
+                if (client is not null)
+                {
+                    // Advisory only: it runs after the grade is fixed and can add feedback or one warning, nothing else.
+                    graded = [.. Llm.FeedbackRunner.RunAsync([.. graded], client, llmSettings!, r => configs[r.Path].Engine.Compile(r.Problem.Id).Rubric).GetAwaiter().GetResult()];
+                }
+
+                var next = 0;
+                foreach (var (result, error) in window)
+                {
+                    if (error is not null)
+                    {
+                        errors.Add(error);
+                        continue;
+                    }
+
+                    var final = baseline is null ? graded[next] : baseline.Apply(graded[next]);
+                    next++;
+                    rows.Add(SummaryRows.Of(final));
+                    failed |= Gate(settings, llmSettings, configs[final.Path].Config, final);
+                    sinks.ForEach(sink => sink.Add(final));
+                }
+            }
+
+            foreach (var sink in sinks)
+            {
+                sink.Complete(errors, rows);
+                sink.Finish();
+            }
+        }
+        finally
+        {
+            sinks.ForEach(s => s.Dispose());
         }
 
-        if (baseline is not null)
-        {
-            results = [.. results.Select(baseline.Apply)];
-        }
-
-        var run = new GradeRun(results, [.. readErrors, .. gradeErrors], settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase);
-        foreach (var error in run.Errors)
+        foreach (var error in errors)
         {
             stderr.WriteLine($"grader: error: {error.Path}: {error.Message}");
         }
 
-        foreach (var (format, file) in pairs)
-        {
-            var bytes = ReportOutputs.Render(format, run, summary: run.Results.Length + run.Errors.Length > 1);
-            if (file is null)
-            {
-                stdout.Write(Encoding.UTF8.GetString(bytes));
-                stdout.Flush();
-            }
-            else
-            {
-                ReportOutputs.WriteAtomically(file, bytes);
-            }
-        }
-
         if (settings.SummaryCsv is not null)
         {
-            ReportOutputs.WriteAtomically(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(run)));
+            ReportOutputs.WriteAtomically(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(rows, errors)));
         }
 
-        if (!run.Errors.IsEmpty)
+        if (errors.Count > 0)
         {
             return ExitCodes.BadInput;
         }
 
-        return Gate(settings, llmSettings, items, run) ? ExitCodes.Failed : ExitCodes.Graded;
+        return failed ? ExitCodes.Failed : ExitCodes.Graded;
     }
 
-    private static (System.Collections.Immutable.ImmutableArray<Core.GradeResult>, System.Collections.Immutable.ImmutableArray<ReadError>) GradeWithProgress(
-        List<BatchGrader.Item> items, Settings settings, TextWriter stdout)
+    private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(List<BatchGrader.Item> items, Settings settings, TextWriter stdout)
     {
         // A bar only for a person at a terminal: never when output is redirected, in CI, or under test.
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
-            return BatchGrader.Grade(items, settings.Problem, settings.Jobs);
+            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs);
         }
 
-        var graded = default((System.Collections.Immutable.ImmutableArray<Core.GradeResult>, System.Collections.Immutable.ImmutableArray<ReadError>));
+        // The bar lives on the terminal while the windows are produced; output is written after each window.
+        var windows = new List<(Core.GradeResult?, ReadError?)[]>();
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
-            graded = BatchGrader.Grade(items, settings.Problem, settings.Jobs, () => task.Increment(1));
+            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, () => task.Increment(1)))
+            {
+                windows.Add([.. window.Select(w => (w.Result?.Compact(), w.Error))]);
+            }
         });
-        return graded;
+        return windows;
     }
 
-    private static bool Gate(Settings settings, Llm.LlmSettings? llm, List<BatchGrader.Item> items, GradeRun run)
+    private static bool Gate(Settings settings, Llm.LlmSettings? llm, Core.Configuration.GraderConfig config, Core.GradeResult result)
     {
-        var threshold = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
-        var configs = items.ToDictionary(i => i.Path, i => i.Config, StringComparer.Ordinal);
-        foreach (var result in run.Results)
+        // Model feedback never decides a run, unless --llm-required says a failed call should.
+        if (llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
         {
-            // Model feedback never decides a run, unless --llm-required says a failed call should.
-            if (llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
-            {
-                return true;
-            }
-
-            if (threshold is { } t && result.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= t && d.Descriptor.Category != Categories.Llm))
-            {
-                return true;
-            }
-
-            var failUnder = settings.FailUnder ?? (configs.TryGetValue(result.Path, out var c) ? c.FailUnder : null);
-            if (failUnder is { } minimum && result.Score.Total < minimum)
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        var threshold = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
+        if (threshold is { } t && result.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= t && d.Descriptor.Category != Categories.Llm))
+        {
+            return true;
+        }
+
+        return (settings.FailUnder ?? config.FailUnder) is { } minimum && result.Score.Total < minimum;
     }
 
-    private static string SummaryCsv(GradeRun run)
+    private static string SummaryCsv(List<SummaryRow> rows, List<ReadError> errors)
     {
         var csv = new StringBuilder("file,problem,source,score,band,errors,warnings,suppressed\n");
-        foreach (var r in run.Results)
+        foreach (var r in rows)
         {
-            var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
-            csv.Append(CultureInfo.InvariantCulture,
-                $"{Csv(r.Path)},{r.Problem.Id},{r.Problem.Source},{r.Score.Total:0.0},{r.Score.Band},{active.Count(d => d.Severity == Severity.Error)},{active.Count(d => d.Severity == Severity.Warning)},{r.Diagnostics.Count(d => d.IsSuppressed)}\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{Csv(r.Path)},{r.Problem},{r.Source},{r.Score:0.0},{r.Band},{r.Errors},{r.Warnings},{r.Suppressed}\n");
         }
 
-        foreach (var e in run.Errors)
+        foreach (var e in errors)
         {
             csv.Append(CultureInfo.InvariantCulture, $"{Csv(e.Path)},,,,not graded,1,0,0\n");
         }

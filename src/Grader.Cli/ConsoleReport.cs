@@ -14,69 +14,71 @@ internal static class ConsoleReport
 {
     public static void Write(TextWriter writer, GradeRun run, bool summary)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 120;
-        foreach (var error in run.Errors)
-        {
-            writer.WriteLine($"{error.Path}: error: {error.Message}");
-        }
-
+        WriteErrors(writer, run.Errors);
         foreach (var result in run.Results)
         {
-            foreach (var d in result.Diagnostics.Where(d => !d.IsSuppressed))
-            {
-                var location = d.Span.IsNone ? "" : $"({d.Span.Line},{d.Span.Column})";
-                writer.WriteLine($"{result.Path}{location}: {d.Severity.ToId()} {d.Id}: {d.Message}");
-            }
-
-            var table = new Table().Border(TableBorder.Simple)
-                .Title(Markup.Escape($"{result.Path} — {result.Problem.Id} ({result.Problem.Source})"));
-            table.AddColumn("Step");
-            table.AddColumn("Heading");
-            table.AddColumn(new TableColumn("Line").RightAligned());
-            table.AddColumn(new TableColumn("Score").RightAligned());
-            table.AddColumn(new TableColumn("Max").RightAligned());
-            foreach (var step in result.Score.Steps)
-            {
-                table.AddRow(
-                    step.Step.ToId(),
-                    Markup.Escape(Truncate(step.Heading ?? (step.Line is null ? "(missing)" : "(from content)"), 40)),
-                    step.Line?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                    Number(step.Score),
-                    Number(step.Max));
-            }
-
-            table.AddEmptyRow();
-            table.AddRow("total", Markup.Escape(result.Score.Band), "", Number(result.Score.Total), Number(result.Score.Max));
-            console.Write(table);
-            writer.WriteLine();
-            if (result.Feedback is { } feedback)
-            {
-                writer.WriteLine(Core.Llm.FeedbackText.Header(feedback) + ":");
-                foreach (var area in feedback.Areas)
-                {
-                    writer.WriteLine($"  {area.Area} {area.Rating}/5{Core.Llm.FeedbackText.Lines(area)}");
-                    area.Strengths.ToList().ForEach(s => writer.WriteLine($"    + {s}"));
-                    area.Gaps.ToList().ForEach(g => writer.WriteLine($"    - {g}"));
-                }
-
-                writer.WriteLine();
-            }
+            WriteResult(writer, result);
         }
 
         if (summary)
         {
-            WriteSummary(console, run);
+            WriteSummary(writer, [.. run.Results.Select(SummaryRows.Of)], run.Errors);
         }
     }
 
-    private static void WriteSummary(IAnsiConsole console, GradeRun run)
+    public static void WriteErrors(TextWriter writer, IEnumerable<ReadError> errors)
+    {
+        foreach (var error in errors)
+        {
+            writer.WriteLine($"{error.Path}: error: {error.Message}");
+        }
+    }
+
+    public static void WriteResult(TextWriter writer, Core.GradeResult result)
+    {
+        var console = Console(writer);
+        foreach (var d in result.Diagnostics.Where(d => !d.IsSuppressed))
+        {
+            var location = d.Span.IsNone ? "" : $"({d.Span.Line},{d.Span.Column})";
+            writer.WriteLine($"{result.Path}{location}: {d.Severity.ToId()} {d.Id}: {d.Message}");
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .Title(Markup.Escape($"{result.Path} — {result.Problem.Id} ({result.Problem.Source})"));
+        table.AddColumn("Step");
+        table.AddColumn("Heading");
+        table.AddColumn(new TableColumn("Line").RightAligned());
+        table.AddColumn(new TableColumn("Score").RightAligned());
+        table.AddColumn(new TableColumn("Max").RightAligned());
+        foreach (var step in result.Score.Steps)
+        {
+            table.AddRow(
+                step.Step.ToId(),
+                Markup.Escape(Truncate(step.Heading ?? (step.Line is null ? "(missing)" : "(from content)"), 40)),
+                step.Line?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                Number(step.Score),
+                Number(step.Max));
+        }
+
+        table.AddEmptyRow();
+        table.AddRow("total", Markup.Escape(result.Score.Band), "", Number(result.Score.Total), Number(result.Score.Max));
+        console.Write(table);
+        writer.WriteLine();
+        if (result.Feedback is { } feedback)
+        {
+            writer.WriteLine(Core.Llm.FeedbackText.Header(feedback) + ":");
+            foreach (var area in feedback.Areas)
+            {
+                writer.WriteLine($"  {area.Area} {area.Rating}/5{Core.Llm.FeedbackText.Lines(area)}");
+                area.Strengths.ToList().ForEach(s => writer.WriteLine($"    + {s}"));
+                area.Gaps.ToList().ForEach(g => writer.WriteLine($"    - {g}"));
+            }
+
+            writer.WriteLine();
+        }
+    }
+
+    public static void WriteSummary(TextWriter writer, IReadOnlyList<SummaryRow> rows, IEnumerable<ReadError> errors)
     {
         var table = new Table().Border(TableBorder.Simple).Title("Summary");
         table.AddColumn(new TableColumn("File").NoWrap());
@@ -85,24 +87,36 @@ internal static class ConsoleReport
         table.AddColumn("Band");
         table.AddColumn(new TableColumn("Errors").RightAligned());
         table.AddColumn(new TableColumn("Warnings").RightAligned());
-        foreach (var r in run.Results)
+        foreach (var r in rows)
         {
-            var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
             table.AddRow(
                 Markup.Escape(r.Path),
-                Markup.Escape(r.Problem.Id),
-                Number(r.Score.Total),
-                Markup.Escape(r.Score.Band),
-                active.Count(d => d.Severity == Severity.Error).ToString(CultureInfo.InvariantCulture),
-                active.Count(d => d.Severity == Severity.Warning).ToString(CultureInfo.InvariantCulture));
+                Markup.Escape(r.Problem),
+                Number(r.Score),
+                Markup.Escape(r.Band),
+                r.Errors.ToString(CultureInfo.InvariantCulture),
+                r.Warnings.ToString(CultureInfo.InvariantCulture));
         }
 
-        foreach (var e in run.Errors)
+        foreach (var e in errors)
         {
             table.AddRow(Markup.Escape(e.Path), "-", "-", "not graded", "1", "0");
         }
 
-        console.Write(table);
+        Console(writer).Write(table);
+    }
+
+    private static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 120;
+        return console;
     }
 
     private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);

@@ -23,7 +23,18 @@ public sealed record GradeResult(
     StepMap Map,
     ScoreCard Score,
     ImmutableArray<Diagnostic> Diagnostics,
-    Llm.LlmFeedback? Feedback = null);
+    Llm.LlmFeedback? Feedback = null)
+{
+    /// <summary>
+    /// The result without its parse tree and step map, which no report reads: what a large batch keeps per answer
+    /// while other answers are graded. The source text stays (SARIF fingerprints and HTML quotes read it).
+    /// </summary>
+    public GradeResult Compact() => this with
+    {
+        Document = Document with { Sections = [Document.Root], Blocks = [], Units = [], Issues = [] },
+        Map = StepMap.Empty,
+    };
+}
 
 /// <summary>Composes the stages: parse -> map -> analyze -> score. Thread-safe; rubrics are compiled once.</summary>
 public sealed class GradingEngine

@@ -8,6 +8,7 @@ namespace Grader.Core.Analysis;
 public sealed class DocumentFacts
 {
     private readonly string[]?[] _stems;
+    private readonly Quantity[]?[] _quantities;
     private ImmutableArray<InjectionHit>? _injections;
     private bool[]? _excluded;
 
@@ -16,6 +17,7 @@ public sealed class DocumentFacts
         ArgumentNullException.ThrowIfNull(document);
         Document = document;
         _stems = new string[]?[document.Units.Length];
+        _quantities = new Quantity[]?[document.Units.Length];
     }
 
     public DesignDocument Document { get; }
@@ -24,6 +26,9 @@ public sealed class DocumentFacts
 
     /// <summary>Stemmed tokens of a unit, computed once.</summary>
     public string[] Stems(int unit) => _stems[unit] ??= Stemmer.StemAll(Document.Units[unit].Text);
+
+    /// <summary>Numbers with units in a unit, found once however many criteria ask.</summary>
+    public Quantity[] Quantities(int unit) => _quantities[unit] ??= [.. Text.Quantities.Find(Document.Units[unit].Text)];
 
     /// <summary>True for units that may never earn credit: text addressed to a grader.</summary>
     public bool IsExcluded(int unit)

@@ -33,7 +33,7 @@ public static partial class InjectionScanner
         var seenLines = new HashSet<int>();
         foreach (var (kind, pattern) in Patterns)
         {
-            foreach (var match in pattern.EnumerateMatches(visible))
+            foreach (var match in SafeMatches(pattern, visible))
             {
                 var span = source.GetSpan(map[match.Index], map[match.Index + match.Length - 1]);
                 if (seenLines.Add(span.Line))
@@ -57,8 +57,46 @@ public static partial class InjectionScanner
         return [.. hits.OrderBy(h => h.Span.Line).ThenBy(h => h.Span.Column)];
     }
 
+    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create(
+        "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
+
+    private static int[] Identity(int length)
+    {
+        var map = new int[length + 1];
+        for (var i = 0; i <= length; i++)
+        {
+            map[i] = i;
+        }
+
+        return map;
+    }
+
+    private static List<(int Index, int Length)> SafeMatches(Regex pattern, string text)
+    {
+        var matches = new List<(int, int)>();
+        try
+        {
+            foreach (var match in pattern.EnumerateMatches(text))
+            {
+                matches.Add((match.Index, match.Length));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Keep what was found before the timeout.
+        }
+
+        return matches;
+    }
+
     private static (string Visible, int[] Map, List<int> Hidden) StripInvisible(string text)
     {
+        // Almost every answer has no invisible characters: then the visible text is the text itself.
+        if (text.AsSpan().IndexOfAny(Invisible) < 0)
+        {
+            return (text, Identity(text.Length), []);
+        }
+
         var builder = new StringBuilder(text.Length);
         var map = new List<int>(text.Length);
         var hidden = new List<int>();
@@ -79,23 +117,26 @@ public static partial class InjectionScanner
         return (builder.ToString(), [.. map], hidden);
     }
 
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
+    // Source-generated, so nothing is built at start-up. The patterns have no nested quantifiers, and the timeout is a
+    // safety net: an answer that somehow triggers it is scanned no further rather than hanging a batch.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    private const int TimeoutMs = 1000;
 
-    [GeneratedRegex(@"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|these\s+|those\s+)?(?:previous|prior|above|earlier|preceding|other|original|system|grading)\s+(?:instructions?|prompts?|rules|guidelines|rubrics?|criteria|directions)", Options)]
+    [GeneratedRegex(@"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|these\s+|those\s+)?(?:previous|prior|above|earlier|preceding|other|original|system|grading)\s+(?:instructions?|prompts?|rules|guidelines|rubrics?|criteria|directions)", Options, TimeoutMs)]
     private static partial Regex OverrideInstructions();
 
-    [GeneratedRegex(@"\b(?:give|award|assign|grant|score|rate|grade|mark)\s+(?:this|the|my|me|it)\s+(?:answer|response|submission|essay|solution|design|candidate\s+)?\s*(?:a\s+|an\s+)?(?:full|maximum|max|perfect|top|highest|100|10\s*/\s*10|100\s*/\s*100|an?\s+a\+?|excellent|strong)\b|\b(?:deserves|should\s+(?:get|receive|be\s+given)|merits)\s+(?:a\s+)?(?:full|maximum|perfect|top|the\s+highest|100)\s*(?:marks?|scores?|points|grades?|%)?", Options)]
+    [GeneratedRegex(@"\b(?:give|award|assign|grant|score|rate|grade|mark)\s+(?:this|the|my|me|it)\s+(?:answer|response|submission|essay|solution|design|candidate\s+)?\s*(?:a\s+|an\s+)?(?:full|maximum|max|perfect|top|highest|100|10\s*/\s*10|100\s*/\s*100|an?\s+a\+?|excellent|strong)\b|\b(?:deserves|should\s+(?:get|receive|be\s+given)|merits)\s+(?:a\s+)?(?:full|maximum|perfect|top|the\s+highest|100)\s*(?:marks?|scores?|points|grades?|%)?", Options, TimeoutMs)]
     private static partial Regex ScoreRequest();
 
-    [GeneratedRegex(@"\b(?:you\s+are\s+(?:now\s+)?|act\s+as\s+|pretend\s+to\s+be\s+|as\s+an?\s+)(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|chatbot|grader|grading\s+(?:system|model|assistant|bot)|evaluator|automated\s+(?:grader|reviewer))\b", Options)]
+    [GeneratedRegex(@"\b(?:you\s+are\s+(?:now\s+)?|act\s+as\s+|pretend\s+to\s+be\s+|as\s+an?\s+)(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|chatbot|grader|grading\s+(?:system|model|assistant|bot)|evaluator|automated\s+(?:grader|reviewer))\b", Options, TimeoutMs)]
     private static partial Regex RolePlay();
 
-    [GeneratedRegex(@"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|llm|grader|grading\s+(?:system|model|tool)|evaluator|automated\s+(?:grader|reviewer)|language\s+model)\b|\b(?:grader|evaluator|llm|ai|grading)\s+(?:note|instructions?|override)\s*:|\b(?:system\s+prompt|developer\s+message)\b", Options)]
+    [GeneratedRegex(@"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|llm|grader|grading\s+(?:system|model|tool)|evaluator|automated\s+(?:grader|reviewer)|language\s+model)\b|\b(?:grader|evaluator|llm|ai|grading)\s+(?:note|instructions?|override)\s*:|\b(?:system\s+prompt|developer\s+message)\b", Options, TimeoutMs)]
     private static partial Regex GraderNote();
 
-    [GeneratedRegex(@"[""'](?:score|total|grade|points|band|rating)[""']\s*:\s*[""']?(?:100|[0-9]{2,3}(?:\.[0-9]+)?|strong|excellent|a\+?)", Options)]
+    [GeneratedRegex(@"[""'](?:score|total|grade|points|band|rating)[""']\s*:\s*[""']?(?:100|[0-9]{2,3}(?:\.[0-9]+)?|strong|excellent|a\+?)", Options, TimeoutMs)]
     private static partial Regex FakeScore();
 
-    [GeneratedRegex(@"<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|<</?SYS>>", Options)]
+    [GeneratedRegex(@"<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|<</?SYS>>", Options, TimeoutMs)]
     private static partial Regex ChatMarkup();
 }

@@ -10,6 +10,9 @@ public sealed record StepMap(
     ImmutableArray<StepCoverage> Steps)
 {
     public StepCoverage this[FrameworkStep step] => Steps[(int)step];
+
+    /// <summary>No mapping kept: what a result carries once reports no longer need its structure.</summary>
+    public static StepMap Empty { get; } = new([], [], [], [.. FrameworkSteps.All.Select(s => new StepCoverage(s, null, [], 0, 0))]);
 }
 
 /// <summary>

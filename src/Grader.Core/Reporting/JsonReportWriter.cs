@@ -31,36 +31,67 @@ public sealed class JsonReportWriter : IReportWriter
 
     public static void Write(Stream stream, IReadOnlyList<GradeResult> results, IReadOnlyList<ReadError> errors, GradeRun? run = null)
     {
-        run ??= new GradeRun([.. results], [.. errors]);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(errors);
-        using var json = new Utf8JsonWriter(stream, Options);
-        json.WriteStartObject();
-        json.WriteNumber("schemaVersion", SchemaVersion);
-        json.WriteStartObject("tool");
-        json.WriteString("name", ToolInfo.Name);
-        json.WriteString("version", ToolInfo.Version);
-        json.WriteEndObject();
-        json.WriteStartArray("documents");
+        using var json = new IncrementalJson(stream, run?.HelpBase);
         foreach (var result in results)
         {
-            WriteDocument(json, result, run);
+            json.Add(result);
         }
 
-        json.WriteEndArray();
-        json.WriteStartArray("errors");
-        foreach (var error in errors)
+        json.Complete(errors);
+    }
+
+    /// <summary>
+    /// The same report written one answer at a time, so a batch of any size holds one answer's data, not all.
+    /// Call <see cref="Add"/> per answer in order, then <see cref="Complete"/> once.
+    /// </summary>
+    public sealed class IncrementalJson : IDisposable
+    {
+        private readonly Stream _stream;
+        private readonly Utf8JsonWriter _json;
+        private readonly GradeRun _helpLinks;
+
+        public IncrementalJson(Stream stream, Uri? helpBase)
         {
-            json.WriteStartObject();
-            json.WriteString("path", error.Path);
-            json.WriteString("message", error.Message);
-            json.WriteEndObject();
+            _stream = stream;
+            _json = new Utf8JsonWriter(stream, Options);
+            _helpLinks = new GradeRun([], [], helpBase);
+            _json.WriteStartObject();
+            _json.WriteNumber("schemaVersion", SchemaVersion);
+            _json.WriteStartObject("tool");
+            _json.WriteString("name", ToolInfo.Name);
+            _json.WriteString("version", ToolInfo.Version);
+            _json.WriteEndObject();
+            _json.WriteStartArray("documents");
         }
 
-        json.WriteEndArray();
-        json.WriteEndObject();
-        json.Flush();
-        stream.WriteByte((byte)'\n');
+        public void Add(GradeResult result)
+        {
+            WriteDocument(_json, result, _helpLinks);
+            _json.Flush();
+        }
+
+        public void Complete(IEnumerable<ReadError> errors)
+        {
+            ArgumentNullException.ThrowIfNull(errors);
+            _json.WriteEndArray();
+            _json.WriteStartArray("errors");
+            foreach (var error in errors)
+            {
+                _json.WriteStartObject();
+                _json.WriteString("path", error.Path);
+                _json.WriteString("message", error.Message);
+                _json.WriteEndObject();
+            }
+
+            _json.WriteEndArray();
+            _json.WriteEndObject();
+            _json.Flush();
+            _stream.WriteByte((byte)'\n');
+        }
+
+        public void Dispose() => _json.Dispose();
     }
 
     private static void WriteDocument(Utf8JsonWriter json, GradeResult result, GradeRun run)

@@ -37,6 +37,21 @@ public static class Prose
 
     public static bool IsTermChain(string text)
     {
+        // A chain needs at least three separators; most sentences have fewer, and cost nothing more here.
+        var separators = 0;
+        foreach (var c in text)
+        {
+            if (c is ',' or ';' or '|' or '·' or '•' or '/')
+            {
+                separators++;
+            }
+        }
+
+        if (separators < 3)
+        {
+            return false;
+        }
+
         var segments = text.Split([',', ';', '|', '·', '•', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (segments.Length < 4)
         {

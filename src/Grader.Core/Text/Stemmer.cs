@@ -6,7 +6,32 @@ namespace Grader.Core.Text;
 /// </summary>
 public static class Stemmer
 {
-    public static string[] StemAll(string text) => [.. Words.Tokenize(text).Select(t => Stem(t.Word))];
+    /// <summary>Stems of every word token of <paramref name="text"/>, lower-cased, in order.</summary>
+    public static string[] StemAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var stems = new List<string>(text.Length / 5);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!Words.IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && Words.IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            stems.Add(Stem(string.Create(i - start, (text, start), static (span, state) =>
+                state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span))));
+        }
+
+        return [.. stems];
+    }
 
     public static string Stem(string word)
     {

@@ -49,7 +49,7 @@ public static class Words
     }
 
     public static bool IsWordChar(char c) =>
-        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+        char.IsAsciiLetterOrDigit(c) || (c > 0x7F && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
 
     /// <summary>True when most letters are outside Latin script (e.g. Korean): English function-word tests do not apply.</summary>
     public static bool IsMostlyNonLatin(string text)

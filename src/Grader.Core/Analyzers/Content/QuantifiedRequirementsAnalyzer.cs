@@ -30,7 +30,7 @@ public sealed class QuantifiedRequirementsAnalyzer : IDocumentAnalyzer
 
         var quantified = context.UnitsIn(FrameworkStep.Requirements)
             .Where(u => !context.IsExcluded(u.Index))
-            .Any(u => Quantities.Find(u.Text).Any(q => ScaleKinds.Contains(q.Kind)));
+            .Any(u => context.Facts.Quantities(u.Index).Any(q => ScaleKinds.Contains(q.Kind)));
         if (!quantified)
         {
             context.Report(Descriptor, context.StepAnchor(FrameworkStep.Requirements), FrameworkStep.Requirements);

@@ -25,7 +25,7 @@ internal sealed class QuantitiesEvaluator : ICriterionEvaluator
                 continue;
             }
 
-            foreach (var q in Quantities.Find(unit.Text))
+            foreach (var q in context.Facts.Quantities(unit.Index))
             {
                 if (quantities.Kinds.Contains(q.Kind) && (!best.TryGetValue(q.Kind, out var b) || factor > b.Credit))
                 {

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Running;
+using Grader.Core;
+using Grader.Core.Analysis;
+using Grader.Core.Parsing;
+using Grader.Core.Rubrics;
+using Grader.Core.Scoring;
+
+using Grader.Benchmarks;
+
+// dotnet run -c Release --project bench/Grader.Benchmarks -- [BenchmarkDotNet args]   micro-benchmarks per stage
+// dotnet run -c Release --project bench/Grader.Benchmarks -- --profile DIR            time per stage over a folder
+if (args.Length == 1 && args[0] == "--startup")
+{
+    StartupProfile.Run();
+    return;
+}
+
+if (args.Length == 2 && args[0] == "--profile")
+{
+    Profile.Run(args[1]);
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Stages).Assembly).Run(args);
+
+namespace Grader.Benchmarks
+{
+/// <summary>The four stages on a small, a typical (2-3k words) and a very large (200k words) answer.</summary>
+[MemoryDiagnoser]
+public class Stages
+{
+    private GradingEngine _engine = null!;
+    private CompiledRubric _rubric = null!;
+    private string _text = "";
+    private DesignDocument _document = null!;
+    private AnalysisContext _analyzed = null!;
+
+    [Params("small", "typical", "large")]
+    public string Size { get; set; } = "typical";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        _engine = new GradingEngine(catalog);
+        _rubric = _engine.Compile("video-recommendation");
+        _text = Answers.Of(Size);
+        _document = MarkdownParser.Parse("a.md", _text);
+        _analyzed = Analyze();
+    }
+
+    [Benchmark]
+    public DesignDocument Parse() => MarkdownParser.Parse("a.md", _text);
+
+    [Benchmark]
+    public object Map() => new AnalysisContext(_document, _rubric).Map;
+
+    [Benchmark]
+    public AnalysisContext Analyze()
+    {
+        var context = new AnalysisContext(_document, _rubric);
+        foreach (var analyzer in AnalyzerRegistry.Analyzers)
+        {
+            analyzer.Analyze(context);
+        }
+
+        return context;
+    }
+
+    [Benchmark]
+    public ScoreCard Score() => Scorer.Score(_analyzed);
+
+    [Benchmark]
+    public GradeResult GradeEndToEnd() => _engine.Grade("a.md", _text, "video-recommendation");
+}
+
+internal static class Answers
+{
+    private static readonly string Root = FindRoot();
+
+    public static string Of(string size) => size switch
+    {
+        "small" => File.ReadAllText(Path.Combine(Root, "examples", "video-recommendation", "weak.md")),
+        "typical" => File.ReadAllText(Path.Combine(Root, "examples", "video-recommendation", "strong.md")),
+        _ => Large(),
+    };
+
+    // About 200,000 words: every example's body, repeated, under distinct headings.
+    private static string Large()
+    {
+        var bodies = Directory.EnumerateFiles(Path.Combine(Root, "examples"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => File.ReadAllText(f).Split("---", 3)[^1]).ToList();
+        var text = new System.Text.StringBuilder("---\nproblem: video-recommendation\n---\n");
+        var words = 0;
+        for (var round = 0; words < 200_000; round++)
+        {
+            foreach (var body in bodies)
+            {
+                text.Append("\n\n# Part ").Append(round.ToString(CultureInfo.InvariantCulture)).Append('\n').Append(body);
+                words += body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Grader.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}
+
+/// <summary>A stopwatch per stage over a folder of answers: where a batch's time goes.</summary>
+internal static class Profile
+{
+    public static void Run(string folder)
+    {
+        var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var engine = new GradingEngine(catalog);
+        var files = Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+        var stages = new Dictionary<string, Stopwatch>(StringComparer.Ordinal);
+        Stopwatch Stage(string name) => stages.TryGetValue(name, out var s) ? s : stages[name] = new Stopwatch();
+        foreach (var text in files.Take(50))
+        {
+            engine.Grade("warm.md", text); // warm up the JIT
+        }
+
+        var analyzers = AnalyzerRegistry.Analyzers.ToDictionary(a => a, a => Stage("analyzer " + a.GetType().Name));
+        foreach (var text in files)
+        {
+            var sw = Stage("1 parse");
+            sw.Start();
+            var document = MarkdownParser.Parse("a.md", text);
+            sw.Stop();
+            sw = Stage("2 map + facts");
+            sw.Start();
+            var rubric = engine.Compile(document.FrontMatter.Problem ?? "video-recommendation");
+            var context = new AnalysisContext(document, rubric);
+            sw.Stop();
+            foreach (var analyzer in AnalyzerRegistry.Analyzers)
+            {
+                analyzers[analyzer].Start();
+                analyzer.Analyze(context);
+                analyzers[analyzer].Stop();
+            }
+
+            sw = Stage("4 score");
+            sw.Start();
+            Scorer.Score(context);
+            sw.Stop();
+            sw = Stage("5 whole grade (for comparison)");
+            sw.Start();
+            engine.Grade("a.md", text);
+            sw.Stop();
+        }
+
+        foreach (var (name, watch) in stages.OrderBy(s => s.Key, StringComparer.Ordinal))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-50} {watch.Elapsed.TotalMilliseconds / files.Count,8:0.000} ms per answer"));
+        }
+    }
+}
+
+/// <summary>One cold pass through what a single-file run does first, with a stopwatch on each step.</summary>
+internal static class StartupProfile
+{
+    public static void Run()
+    {
+        var watch = Stopwatch.StartNew();
+        void Mark(string step)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step,-40} {watch.Elapsed.TotalMilliseconds,7:0.0} ms"));
+            watch.Restart();
+        }
+
+        var ids = AnalyzerRegistry.Ids;
+        Mark("analyzer registry");
+        var (catalog, _) = RubricCatalog.Load(ids);
+        Mark("rubric catalog (read, validate, merge)");
+        var engine = new GradingEngine(catalog);
+        var text = Answers.Of("typical");
+        var document = MarkdownParser.Parse("a.md", text);
+        Mark("first parse (Markdig pipeline)");
+        var rubric = engine.Compile("video-recommendation");
+        Mark("compile one rubric");
+        var context = new AnalysisContext(document, rubric);
+        Mark("map");
+        _ = context.Injections;
+        Mark("injection scanner (first use)");
+        foreach (var analyzer in AnalyzerRegistry.Analyzers)
+        {
+            analyzer.Analyze(context);
+        }
+
+        Mark("analyzers (first use)");
+        Scorer.Score(context);
+        Mark("score (first use)");
+        engine.Grade("a.md", text, "video-recommendation");
+        Mark("whole grade incl. detector build");
+        engine.Grade("a.md", text, "video-recommendation");
+        Mark("second whole grade");
+    }
+}
+}
