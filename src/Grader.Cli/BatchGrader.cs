@@ -56,7 +56,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
     /// Grades in windows of a few dozen answers, in parallel within a window, and hands each window back in input
     /// order: memory stays bounded by the window, not the batch, and output order never depends on timing.
     /// </summary>
-    public static IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, string? problem, int jobs, Action? onDone = null)
+    public static IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, string? problem, int jobs, long maxBytes, Action? onDone = null)
     {
         var window = Math.Max(64, jobs * 32);
         (GradeResult?, ReadError?)[] Slice(int start)
@@ -65,7 +65,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
             var slice = new (GradeResult?, ReadError?)[count];
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
             {
-                slice[i] = GradeOne(items[start + i], problem);
+                slice[i] = GradeOne(items[start + i], problem, maxBytes);
                 onDone?.Invoke();
             });
             return slice;
@@ -81,16 +81,27 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
         }
     }
 
-    private static (GradeResult?, ReadError?) GradeOne(Item item, string? problem)
+    private static (GradeResult?, ReadError?) GradeOne(Item item, string? problem, long maxBytes)
     {
         try
         {
-            var text = File.ReadAllText(item.Path);
-            return (item.Engine.Grade(item.Path, text, problem, item.Config), null);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return (null, new ReadError(item.Path, Describe(ex)));
+            var (answer, error) = AnswerReader.Read(item.Path, maxBytes);
+            if (answer is null)
+            {
+                return (null, error);
+            }
+
+            var result = item.Engine.Grade(item.Path, answer.Text, problem, item.Config);
+            if (answer.InvalidUtf8Line is { } line)
+            {
+                var d = Core.Analysis.AnalyzerRegistry.InputFlattened;
+                var span = result.Document.Source.GetLinesSpan(line, line);
+                var finding = new Core.Diagnostics.Diagnostic(d, d.DefaultSeverity, span,
+                    d.Format($"The file is not valid UTF-8 from this line on; the bad bytes were read as \uFFFD replacement characters"));
+                result = result with { Diagnostics = [.. result.Diagnostics.Append(finding).Order(Comparer<Core.Diagnostics.Diagnostic>.Create(Core.Diagnostics.Diagnostic.Compare))] };
+            }
+
+            return (result, null);
         }
 #pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
         catch (Exception ex)
@@ -100,13 +111,5 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
         }
     }
 
-    // The system's message names absolute paths; reports must read the same on every machine.
-    private static string Describe(Exception ex) => ex switch
-    {
-        FileNotFoundException => "file not found",
-        DirectoryNotFoundException => "folder not found",
-        UnauthorizedAccessException => "permission denied, or the path is a folder",
-        PathTooLongException => "path too long",
-        _ => "cannot be read (input/output error)",
-    };
+
 }

@@ -31,18 +31,19 @@ internal static class CheckCommand
             Description = "Absolute URL where docs/rules is published, for help links in reports (e.g. https://github.com/ORG/grader/blob/main/docs/rules/)",
             CustomParser = LlmOptions.AbsoluteUri,
         };
+        var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize,
         };
         llm.AddTo(command);
         command.SetAction(parse => Run(
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
-                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config)),
+                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576)),
             stdout,
             stderr));
         return command;
@@ -50,7 +51,7 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor);
+        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes);
 
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
@@ -165,7 +166,7 @@ internal static class CheckCommand
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
-            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs);
+            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes);
         }
 
         // The bar lives on the terminal while the windows are produced; output is written after each window.
@@ -173,7 +174,7 @@ internal static class CheckCommand
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
-            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, () => task.Increment(1)))
+            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, () => task.Increment(1)))
             {
                 windows.Add([.. window.Select(w => (w.Result?.Compact(), w.Error))]);
             }

@@ -28,10 +28,15 @@ internal static class InputFiles
             IEnumerable<string> found;
             if (Directory.Exists(path))
             {
-                found = Directory.EnumerateFiles(path, "*.md", Walk).Select(Normalize).Order(StringComparer.Ordinal);
+                found = [.. Directory.EnumerateFiles(path, "*.md", Walk).Select(Normalize).Order(StringComparer.Ordinal)];
+                if (!found.Any())
+                {
+                    errors.Add(new ReadError(Normalize(path), "folder holds no Markdown (.md) files"));
+                }
             }
-            else if (File.Exists(path) || !IsGlob(path))
+            else if (File.Exists(path) || !IsGlob(path) || new FileInfo(path).LinkTarget is not null)
             {
+                // Missing, broken-link and other unreadable paths go through and get their own error when read.
                 found = [Normalize(path)];
             }
             else

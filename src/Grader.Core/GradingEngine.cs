@@ -58,7 +58,8 @@ public sealed class GradingEngine
         var extra = new List<Diagnostic>();
         foreach (var issue in document.Issues)
         {
-            extra.Add(new Diagnostic(AnalyzerRegistry.FrontMatterInvalid, Severity.Warning, issue.Span, issue.Message));
+            var descriptor = issue.Code == "nesting" ? AnalyzerRegistry.InputFlattened : AnalyzerRegistry.FrontMatterInvalid;
+            extra.Add(new Diagnostic(descriptor, Severity.Warning, issue.Span, descriptor.Format(issue.Message)));
         }
 
         var facts = new DocumentFacts(document);

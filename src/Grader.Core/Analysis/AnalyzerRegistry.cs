@@ -90,6 +90,14 @@ public static class AnalyzerRegistry
         Categories.Llm,
         Severity.Warning);
 
+    public static DiagnosticDescriptor InputFlattened { get; } = new(
+        DiagnosticIds.InputFlattened,
+        "Input could not be read as normal Markdown",
+        "{0}",
+        Categories.Document,
+        Severity.Warning,
+        "Grader read part of the answer as plain text: it was nested too deeply or was not valid UTF-8. The grade covers what could be read.");
+
     public static DiagnosticDescriptor ScatteredJargon { get; } = new(
         DiagnosticIds.ScatteredJargon,
         "Technical terms do not fit the steps they stand in",
@@ -112,7 +120,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

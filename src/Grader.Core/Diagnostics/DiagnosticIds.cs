@@ -15,6 +15,7 @@ public static class DiagnosticIds
     public const string SuppressionWithoutReason = "MLSD0006";
     public const string UnusedSuppression = "MLSD0007";
     public const string LlmFeedbackUnavailable = "MLSD0008";
+    public const string InputFlattened = "MLSD0009";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";

@@ -33,12 +33,37 @@ public static partial class MarkdownParser
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
-        var source = new SourceText(text);
-        var markdown = Markdown.Parse(source.Text, Pipeline);
+        // Nesting deeper than any answer needs is flattened first (line numbers kept) and reported.
+        var (limited, flattenedAt) = NestingGuard.Limit(text);
+        var source = new SourceText(limited);
+        MarkdownDocument markdown;
+        try
+        {
+            markdown = Markdown.Parse(source.Text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own depth limit (e.g. thousands of nested emphasis or links in one paragraph): read the
+            // answer as plain paragraphs rather than fail it.
+            source = new SourceText(PlainText().Replace(limited, " "));
+            markdown = Markdown.Parse(source.Text, Pipeline);
+            flattenedAt = Math.Max(flattenedAt, 1);
+        }
+
         var builder = new Builder(source);
         builder.Walk(markdown);
+        if (flattenedAt > 0)
+        {
+            builder.AddIssue(new ParseIssue("nesting", $"Markdown nested deeper than {NestingGuard.MaxQuoteDepth} quote or {NestingGuard.MaxIndent}-space levels was flattened from here on; grading read it as plain text",
+                source.GetLinesSpan(flattenedAt, flattenedAt)));
+        }
+
         return builder.Build(path);
     }
+
+    // Characters that open Markdown constructs; replaced when a document is too deeply nested to parse as Markdown.
+    [GeneratedRegex(@"[*_`\[\]<>!#|~]", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainText();
 
     [GeneratedRegex(@"^\s*(?:step|part|stage|phase)\s*\d+\s*[:.)\-–—]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StepLineRegex();
@@ -80,6 +105,8 @@ public static partial class MarkdownParser
         private int _realLevel;
 
         private int Current => _open[^1];
+
+        public void AddIssue(ParseIssue issue) => _issues.Add(issue);
 
         public DesignDocument Build(string path) => new(
             path,

@@ -50,8 +50,9 @@ public sealed class SourceText
             return new SourceSpan(1, 1, 1, 1);
         }
 
+        // Markdig spans can point one past the end on malformed input; clamp rather than throw.
         start = Math.Clamp(start, 0, Text.Length - 1);
-        end = Math.Clamp(end, start, Text.Length - 1);
+        end = Math.Clamp(end, start, Math.Max(start, Text.Length - 1));
         while (end > start && (Text[end] == '\n' || Text[end] == '\r'))
         {
             end--;
@@ -65,6 +66,8 @@ public sealed class SourceText
     /// <summary>A span covering whole lines, first to last.</summary>
     public SourceSpan GetLinesSpan(int firstLine, int lastLine)
     {
+        firstLine = Math.Clamp(firstLine, 1, LineCount);
+        lastLine = Math.Clamp(lastLine, firstLine, LineCount);
         var length = GetLine(lastLine).Length;
         return new SourceSpan(firstLine, 1, lastLine, Math.Max(1, length));
     }

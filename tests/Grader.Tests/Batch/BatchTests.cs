@@ -31,15 +31,18 @@ public class BatchTests
         Assert.Contains("missing.md", error, StringComparison.Ordinal);
         var json = Json(output);
         var documents = json.GetProperty("documents").EnumerateArray().ToList();
-        Assert.Equal(8, documents.Count); // six answers, the empty file and the binary one are graded (both score 0)
-        foreach (var doc in documents.Where(d => !d.GetProperty("path").GetString()!.EndsWith("image.md", StringComparison.Ordinal)))
+        Assert.Equal(7, documents.Count); // six answers and the empty file (which scores 0)
+        foreach (var doc in documents)
         {
             var path = doc.GetProperty("path").GetString()!;
             var alone = Json(TestGrader.RunCli("check", path, "--format", "json").Out).GetProperty("documents")[0];
             Assert.Equal(alone.GetProperty("score").GetRawText(), doc.GetProperty("score").GetRawText());
         }
 
-        Assert.Contains(json.GetProperty("errors").EnumerateArray(), e => e.GetProperty("path").GetString()!.EndsWith("missing.md", StringComparison.Ordinal));
+        var errors = json.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("path").GetString()!.EndsWith("missing.md", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.GetProperty("path").GetString()!.EndsWith("image.md", StringComparison.Ordinal)
+            && e.GetProperty("message").GetString()!.Contains("binary", StringComparison.Ordinal));
     }
 
     [Fact]

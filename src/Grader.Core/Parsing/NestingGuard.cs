@@ -1,0 +1,120 @@
+using System.Text;
+
+namespace Grader.Core.Parsing;
+
+/// <summary>
+/// Caps how deeply a line nests (blockquote markers, indentation) before Markdig sees it. Real answers nest a few
+/// levels; 100,000 '>' or list levels would hit Markdig's depth limit after quadratic work. Only the leading
+/// characters of the lines concerned change, so line numbers stay the same.
+/// </summary>
+internal static class NestingGuard
+{
+    public const int MaxQuoteDepth = 16;
+    public const int MaxIndent = 48;
+
+    /// <summary>The text with over-deep lines flattened, and the first line flattened (0 when none was).</summary>
+    public static (string Text, int FirstLine) Limit(string text)
+    {
+        if (!NeedsWork(text))
+        {
+            return (text, 0);
+        }
+
+        var output = new StringBuilder(text.Length);
+        var firstLine = 0;
+        var line = 1;
+        var start = 0;
+        while (start <= text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            var content = end < 0 ? text[start..] : text[start..end];
+            var limited = LimitLine(content);
+            if (!ReferenceEquals(limited, content) && firstLine == 0)
+            {
+                firstLine = line;
+            }
+
+            output.Append(limited);
+            if (end < 0)
+            {
+                break;
+            }
+
+            output.Append('\n');
+            start = end + 1;
+            line++;
+        }
+
+        return (output.ToString(), firstLine);
+    }
+
+    // Cheap first pass: any run of '>' or leading white space longer than the caps?
+    private static bool NeedsWork(string text)
+    {
+        var atLineStart = true;
+        var quotes = 0;
+        var indent = 0;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                atLineStart = true;
+                quotes = indent = 0;
+                continue;
+            }
+
+            if (!atLineStart)
+            {
+                continue;
+            }
+
+            if (c == '>')
+            {
+                if (++quotes > MaxQuoteDepth)
+                {
+                    return true;
+                }
+            }
+            else if (c is ' ' or '\t')
+            {
+                if ((indent += c == '\t' ? 4 : 1) > MaxIndent)
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                atLineStart = false;
+            }
+        }
+
+        return false;
+    }
+
+    private static string LimitLine(string line)
+    {
+        var i = 0;
+        var quotes = 0;
+        var indent = 0;
+        while (i < line.Length && (line[i] is '>' or ' ' or '\t'))
+        {
+            if (line[i] == '>')
+            {
+                quotes++;
+            }
+            else
+            {
+                indent += line[i] == '\t' ? 4 : 1;
+            }
+
+            i++;
+        }
+
+        if (quotes <= MaxQuoteDepth && indent <= MaxIndent)
+        {
+            return line;
+        }
+
+        return new string('>', Math.Min(quotes, MaxQuoteDepth)) + new string(' ', Math.Min(indent, MaxIndent) + (quotes > 0 ? 1 : 0)) + line[i..];
+    }
+}
