@@ -98,6 +98,13 @@ public static class AnalyzerRegistry
         Severity.Warning,
         "Grader read part of the answer as plain text: it was nested too deeply or was not valid UTF-8. The grade covers what could be read.");
 
+    public static DiagnosticDescriptor PatternTimedOut { get; } = new(
+        DiagnosticIds.PatternTimedOut,
+        "Rubric pattern timed out",
+        "The pattern of rubric criterion {0} ran longer than {1:0.#} s on this answer and was abandoned; the criterion earns nothing here. Simplify the pattern",
+        Categories.Rubric,
+        Severity.Warning);
+
     public static DiagnosticDescriptor ScatteredJargon { get; } = new(
         DiagnosticIds.ScatteredJargon,
         "Technical terms do not fit the steps they stand in",
@@ -120,7 +127,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

@@ -16,6 +16,7 @@ public static class DiagnosticIds
     public const string UnusedSuppression = "MLSD0007";
     public const string LlmFeedbackUnavailable = "MLSD0008";
     public const string InputFlattened = "MLSD0009";
+    public const string PatternTimedOut = "MLSD0010";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";

@@ -44,10 +44,18 @@ public static partial class MarkdownParser
         catch (ArgumentException)
         {
             // Markdig's own depth limit (e.g. thousands of nested emphasis or links in one paragraph): read the
-            // answer as plain paragraphs rather than fail it.
-            source = new SourceText(PlainText().Replace(limited, " "));
-            markdown = Markdown.Parse(source.Text, Pipeline);
+            // answer as plain paragraphs, and if even that nests, as words only. Never fail the answer.
             flattenedAt = Math.Max(flattenedAt, 1);
+            source = new SourceText(PlainText().Replace(limited, " "));
+            try
+            {
+                markdown = Markdown.Parse(source.Text, Pipeline);
+            }
+            catch (ArgumentException)
+            {
+                source = new SourceText(WordsOnly().Replace(limited, " "));
+                markdown = Markdown.Parse(source.Text, Pipeline);
+            }
         }
 
         var builder = new Builder(source);
@@ -64,6 +72,9 @@ public static partial class MarkdownParser
     // Characters that open Markdown constructs; replaced when a document is too deeply nested to parse as Markdown.
     [GeneratedRegex(@"[*_`\[\]<>!#|~]", RegexOptions.CultureInvariant)]
     private static partial Regex PlainText();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}\s]", RegexOptions.CultureInvariant)]
+    private static partial Regex WordsOnly();
 
     [GeneratedRegex(@"^\s*(?:step|part|stage|phase)\s*\d+\s*[:.)\-–—]\s*\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StepLineRegex();

@@ -48,7 +48,7 @@ internal static class NestingGuard
         return (output.ToString(), firstLine);
     }
 
-    // Cheap first pass: any run of '>' or leading white space longer than the caps?
+    // Cheap first pass: any run of '>', list markers or leading white space longer than the caps?
     private static bool NeedsWork(string text)
     {
         var atLineStart = true;
@@ -68,9 +68,10 @@ internal static class NestingGuard
                 continue;
             }
 
-            if (c == '>')
+            // Quote markers and list bullets or numbers each open a level: "- - - x" nests three lists.
+            if (c is '>' or '-' or '*' or '+' or '.' or ')' || char.IsAsciiDigit(c))
             {
-                if (++quotes > MaxQuoteDepth)
+                if (++quotes > MaxQuoteDepth * 3)
                 {
                     return true;
                 }
@@ -91,30 +92,60 @@ internal static class NestingGuard
         return false;
     }
 
+    // Leading nesting tokens: '>' quote markers, and list markers ("-", "*", "+", "12." or "3)") followed by white
+    // space. A run of dashes is a rule or ASCII art, not nesting.
     private static string LimitLine(string line)
     {
         var i = 0;
-        var quotes = 0;
+        var markers = 0;
         var indent = 0;
-        while (i < line.Length && (line[i] is '>' or ' ' or '\t'))
+        while (i < line.Length)
         {
-            if (line[i] == '>')
+            if (line[i] is ' ' or '\t')
             {
-                quotes++;
+                indent += line[i] == '\t' ? 4 : 1;
+                i++;
+            }
+            else if (line[i] == '>')
+            {
+                markers++;
+                i++;
+            }
+            else if (line[i] is '-' or '*' or '+' && i + 1 < line.Length && line[i + 1] is ' ' or '\t')
+            {
+                markers++;
+                i++;
+            }
+            else if (char.IsAsciiDigit(line[i]))
+            {
+                var j = i;
+                while (j < line.Length && char.IsAsciiDigit(line[j]))
+                {
+                    j++;
+                }
+
+                if (j + 1 < line.Length && line[j] is '.' or ')' && line[j + 1] is ' ' or '\t')
+                {
+                    markers++;
+                    i = j + 1;
+                }
+                else
+                {
+                    break;
+                }
             }
             else
             {
-                indent += line[i] == '\t' ? 4 : 1;
+                break;
             }
-
-            i++;
         }
 
-        if (quotes <= MaxQuoteDepth && indent <= MaxIndent)
+        if (markers <= MaxQuoteDepth && indent <= MaxIndent)
         {
             return line;
         }
 
-        return new string('>', Math.Min(quotes, MaxQuoteDepth)) + new string(' ', Math.Min(indent, MaxIndent) + (quotes > 0 ? 1 : 0)) + line[i..];
+        // Keep the words; drop the scaffolding that nests them.
+        return line[i..];
     }
 }
