@@ -9,14 +9,7 @@ namespace Grader.Cli;
 /// </summary>
 internal static class InputFiles
 {
-    private static readonly EnumerationOptions Walk = new()
-    {
-        RecurseSubdirectories = true,
-        IgnoreInaccessible = true,
-
-        // Symbolic links are not followed, so a link loop cannot send the walk round forever.
-        AttributesToSkip = FileAttributes.ReparsePoint,
-    };
+    private static readonly EnumerationOptions OneLevel = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
 
     public static (List<string> Files, List<ReadError> Errors) Expand(IEnumerable<string> paths)
     {
@@ -28,7 +21,7 @@ internal static class InputFiles
             IEnumerable<string> found;
             if (Directory.Exists(path))
             {
-                found = [.. Directory.EnumerateFiles(path, "*.md", Walk).Select(Normalize).Order(StringComparer.Ordinal)];
+                found = [.. Walk(path).Select(Normalize).Order(StringComparer.Ordinal)];
                 if (!found.Any())
                 {
                     errors.Add(new ReadError(Normalize(path), "folder holds no Markdown (.md) files"));
@@ -55,6 +48,33 @@ internal static class InputFiles
         }
 
         return (files, errors);
+    }
+
+    /// <summary>
+    /// Markdown files below a folder. Links to files are listed (a broken one then gets its own error); links to
+    /// folders are not followed, so a link loop cannot send the walk round forever.
+    /// </summary>
+    private static IEnumerable<string> Walk(string root)
+    {
+        var pending = new Stack<string>([root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", OneLevel))
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    if (directory.LinkTarget is null)
+                    {
+                        pending.Push(Path.Combine(folder, directory.Name));
+                    }
+                }
+                else if (entry.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return Path.Combine(folder, entry.Name);
+                }
+            }
+        }
     }
 
     public static bool IsGlob(string path) => path.IndexOfAny(['*', '?', '[']) >= 0;
