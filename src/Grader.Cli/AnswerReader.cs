@@ -40,8 +40,27 @@ internal static class AnswerReader
             return (null, new ReadError(path, TooLarge(info.Length, maxBytes)));
         }
 
-        // Opening a FIFO blocks until someone writes to it; the read runs on its own thread with a deadline.
-        var read = Task.Run(() => ReadBounded(path, maxBytes));
+        // A file with a size is read directly. Pipes and devices report size 0 (as does an empty file): opening a FIFO
+        // blocks until someone writes to it, so those are read on their own thread with a deadline. Not a pool
+        // thread: graders already occupy the pool, and waiting on queued pool work would starve it.
+        if (info.Length > 0)
+        {
+            try
+            {
+                var direct = ReadBounded(path, maxBytes);
+                return direct.Length > maxBytes ? (null, new ReadError(path, TooLarge(direct.Length, maxBytes))) : Decode(path, direct);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return (null, new ReadError(path, "permission denied"));
+            }
+            catch (IOException)
+            {
+                return (null, new ReadError(path, "cannot be read (input/output error)"));
+            }
+        }
+
+        var read = Task.Factory.StartNew(() => ReadBounded(path, maxBytes), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (Task.WaitAny([read], ReadTimeout) < 0)
         {
             return (null, new ReadError(path, $"could not be read within {ReadTimeout.TotalSeconds:0} s (a pipe or device rather than a file?)"));
@@ -105,6 +124,14 @@ internal static class AnswerReader
     private static byte[] ReadBounded(string path, long maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16);
+        if (stream.CanSeek && stream.Length is > 0 and var length && length <= maxBytes)
+        {
+            // The usual case: one read of a known size.
+            var bytes = new byte[length];
+            stream.ReadExactly(bytes);
+            return bytes;
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
         int n;
