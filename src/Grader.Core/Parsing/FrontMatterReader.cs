@@ -61,6 +61,14 @@ internal static class FrontMatterReader
                 values[keyText] = text;
             }
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (not a YamlException) for some [ or { never closed; found by fuzzing.
+            var (line, column) = Rubrics.LocatedYaml.UnclosedBracket(yaml);
+            line += firstContentLine - 1;
+            return (new FrontMatter(span, null, null, values.ToImmutable()),
+                new ParseIssue("front-matter", "Front matter is not valid YAML: a [ or { is never closed", new SourceSpan(line, column, line, column)));
+        }
         catch (YamlException ex)
         {
             var line = firstContentLine + (int)Math.Max(0, ex.Start.Line - 1);

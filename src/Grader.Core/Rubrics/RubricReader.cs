@@ -74,7 +74,8 @@ internal static class LocatedYaml
         }
     }
 
-    private static (int Line, int Column) UnclosedBracket(string yaml)
+    /// <summary>Where the first [ or { that is never closed stands (1-based), or the end of the text.</summary>
+    internal static (int Line, int Column) UnclosedBracket(string yaml)
     {
         var open = new Stack<(int, int)>();
         var lines = yaml.Split('\n');
