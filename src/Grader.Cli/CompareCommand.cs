@@ -77,14 +77,7 @@ internal static class CompareCommand
                 break;
         }
 
-        if (output is null)
-        {
-            stdout.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        }
-        else
-        {
-            ReportOutputs.WriteAtomically(output, buffer.ToArray());
-        }
+        ReportOutputs.Emit(buffer.ToArray(), output, stdout);
 
         return ExitCodes.Graded;
     }

@@ -54,6 +54,19 @@ internal static class ReportOutputs
     }
 
     /// <summary>Writes beside the target, then renames: a reader, or a killed process, never leaves half a report.</summary>
+    /// <summary>A finished report to standard output, or atomically to <paramref name="output"/>.</summary>
+    public static void Emit(byte[] bytes, string? output, TextWriter stdout)
+    {
+        if (output is null)
+        {
+            stdout.Write(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        else
+        {
+            WriteAtomically(output, bytes);
+        }
+    }
+
     public static void WriteAtomically(string path, byte[] bytes)
     {
         var full = Path.GetFullPath(path);
