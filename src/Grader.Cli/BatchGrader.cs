@@ -76,7 +76,9 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
         for (var start = 0; next is not null; start += window)
         {
             var current = next.GetAwaiter().GetResult();
-            next = start + window < items.Count ? Task.Run(() => Slice(start + window)) : null;
+            // A copy, not the loop variable: the task may start only after the loop has moved start on.
+            var following = start + window;
+            next = following < items.Count ? Task.Run(() => Slice(following)) : null;
             yield return current;
         }
     }
@@ -110,6 +112,4 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
             return (null, new ReadError(item.Path, $"could not be graded ({ex.GetType().Name}); please report this file"));
         }
     }
-
-
 }

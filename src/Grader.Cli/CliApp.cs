@@ -28,6 +28,16 @@ internal static class CliApp
             return ExitCodes.BadInput;
         }
 
-        return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug in Grader gets one line and its own exit code, not a stack trace.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"grader: internal error: {ex.GetType().Name}: {ex.Message} This is a bug in Grader; please report it with the command and input that caused it.");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -103,3 +103,29 @@ public class CheckCommandTests
         }
     }
 }
+
+/// <summary>Whatever fails inside a command, the user sees one line and exit code 3, never a stack trace.</summary>
+public class InternalErrorTests
+{
+    private sealed class BrokenPipe : StringWriter
+    {
+        public override void Write(char value) => throw new IOException("Broken pipe");
+
+        public override void Write(string? value) => throw new IOException("Broken pipe");
+
+        public override void WriteLine(string? value) => throw new IOException("Broken pipe");
+    }
+
+    [Fact]
+    public void An_unexpected_exception_is_one_line_on_stderr_and_exit_code_3()
+    {
+        using var stdout = new BrokenPipe();
+        using var stderr = new StringWriter();
+
+        var exit = Grader.Cli.CliApp.Run(["rubrics", "list"], stdout, stderr);
+
+        Assert.Equal(3, exit);
+        var message = Assert.Single(stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("grader: internal error: IOException: Broken pipe", message, StringComparison.Ordinal);
+    }
+}

@@ -89,7 +89,7 @@ public sealed class HostileRubricAndBatchTests : IDisposable
         }
 
         var (exit, output, error) = TestGrader.RunCli("check", Path.Combine(_tree.Root, "batch"), "--format", "json", "--jobs", "4");
-        Assert.Equal(2, exit);
+        Assert.True(exit == 2, $"exit {exit}\n{error}\n{output[..Math.Min(3000, output.Length)]}");
         var json = JsonDocument.Parse(output).RootElement;
         var errors = json.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("path").GetString()!).ToList();
         Assert.All(errors, e => Assert.Contains(e, hostile));
