@@ -84,6 +84,7 @@ public sealed partial class StepMapper
 
         var unitSteps = new StepSet[document.Units.Length];
         var blockSteps = new Dictionary<int, StepSet>();
+        ILookup<int, TextUnit>? unitsByBlock = null; // built once: a scan per block was quadratic in long answers
         foreach (var unit in document.Units)
         {
             if (ignored[unit.Section])
@@ -104,7 +105,8 @@ public sealed partial class StepMapper
 
             if (!blockSteps.TryGetValue(unit.Block, out var byContent))
             {
-                byContent = ClassifyBlock(document, unit.Block, unitStems);
+                unitsByBlock ??= document.Units.ToLookup(u => u.Block);
+                byContent = ClassifyBlock(unitsByBlock[unit.Block], unitStems);
                 blockSteps[unit.Block] = byContent;
             }
 
@@ -129,10 +131,10 @@ public sealed partial class StepMapper
         return top.Count == 1 && top[0].Children.Length > 0 ? top[0].Index : null;
     }
 
-    private StepSet ClassifyBlock(DesignDocument document, int block, Func<int, string[]> unitStems)
+    private StepSet ClassifyBlock(IEnumerable<TextUnit> units, Func<int, string[]> unitStems)
     {
         var hits = new int[FrameworkSteps.All.Count];
-        foreach (var unit in document.Units.Where(u => u.Block == block))
+        foreach (var unit in units)
         {
             foreach (var (step, _, _) in _cues.Matches(unitStems(unit.Index)))
             {
