@@ -69,6 +69,14 @@ internal static class FrontMatterReader
             return (new FrontMatter(span, null, null, values.ToImmutable()),
                 new ParseIssue("front-matter", "Front matter is not valid YAML: a [ or { is never closed", new SourceSpan(line, column, line, column)));
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet throws this for a tag that is not a valid URI (e.g. !!a%6c[b); found by fuzzing.
+            var (line, column) = Rubrics.LocatedYaml.FirstTag(yaml);
+            line += firstContentLine - 1;
+            return (new FrontMatter(span, null, null, values.ToImmutable()),
+                new ParseIssue("front-matter", "Front matter is not valid YAML: a tag (!...) is not a valid URI", new SourceSpan(line, column, line, column)));
+        }
         catch (YamlException ex)
         {
             var line = firstContentLine + (int)Math.Max(0, ex.Start.Line - 1);

@@ -59,6 +59,12 @@ internal static class LocatedYaml
             var (line, column) = UnclosedBracket(yaml);
             return (null, new RubricError(file, line, column, $"{prefix}.yaml-syntax", "Not valid YAML: this [ or { is never closed; close it on the same item"));
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet throws this (not a YamlException) for a tag that is not a valid URI, e.g. !!a%6c[b; found by fuzzing.
+            var (line, column) = FirstTag(yaml);
+            return (null, new RubricError(file, line, column, $"{prefix}.yaml-syntax", "Not valid YAML: this tag (!...) is not a valid URI; quote the value if the ! is meant as text"));
+        }
         catch (YamlException ex)
         {
             var (code, message) = Explain(ex);
@@ -72,6 +78,38 @@ internal static class LocatedYaml
 
             return (null, new RubricError(file, line, column, $"{prefix}.{code}", message));
         }
+    }
+
+    /// <summary>Where the first tag (a ! starting a token outside quotes and comments) stands (1-based), or the start.</summary>
+    internal static (int Line, int Column) FirstTag(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var l = 0; l < lines.Length; l++)
+        {
+            var quote = '\0';
+            for (var c = 0; c < lines[l].Length; c++)
+            {
+                var ch = lines[l][c];
+                if (quote != '\0')
+                {
+                    quote = ch == quote ? '\0' : quote;
+                }
+                else if (ch is '"' or '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && (c == 0 || char.IsWhiteSpace(lines[l][c - 1])))
+                {
+                    break;
+                }
+                else if (ch == '!' && (c == 0 || char.IsWhiteSpace(lines[l][c - 1]) || lines[l][c - 1] is '[' or '{' or ',' or ':' or '-'))
+                {
+                    return (l + 1, c + 1);
+                }
+            }
+        }
+
+        return (1, 1);
     }
 
     /// <summary>Where the first [ or { that is never closed stands (1-based), or the end of the text.</summary>

@@ -79,6 +79,7 @@ public class ConfigTests
     [InlineData("colour: red\n", "config.unknown-key", 1)]
     [InlineData("problems:\n  - files: \"*.md\"\n", "config.problem-glob", 2)]
     [InlineData("rules: [unclosed\n", "config.yaml-syntax", 1)]
+    [InlineData("failUnder: 50\nrules: !!a%6cb[c d\n", "config.yaml-syntax", 2)] // YamlDotNet threw ArgumentException (fuzzing)
     public void An_invalid_config_stops_the_run_with_a_located_error(string yaml, string code, int line)
     {
         using var tree = new TempFolder();
