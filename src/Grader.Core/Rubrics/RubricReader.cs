@@ -83,29 +83,11 @@ internal static class LocatedYaml
     /// <summary>Where the first tag (a ! starting a token outside quotes and comments) stands (1-based), or the start.</summary>
     internal static (int Line, int Column) FirstTag(string yaml)
     {
-        var lines = yaml.Split('\n');
-        for (var l = 0; l < lines.Length; l++)
+        foreach (var (line, column, ch, previous) in Unquoted(yaml))
         {
-            var quote = '\0';
-            for (var c = 0; c < lines[l].Length; c++)
+            if (ch == '!' && (char.IsWhiteSpace(previous) || previous is '\0' or '[' or '{' or ',' or ':' or '-'))
             {
-                var ch = lines[l][c];
-                if (quote != '\0')
-                {
-                    quote = ch == quote ? '\0' : quote;
-                }
-                else if (ch is '"' or '\'')
-                {
-                    quote = ch;
-                }
-                else if (ch == '#' && (c == 0 || char.IsWhiteSpace(lines[l][c - 1])))
-                {
-                    break;
-                }
-                else if (ch == '!' && (c == 0 || char.IsWhiteSpace(lines[l][c - 1]) || lines[l][c - 1] is '[' or '{' or ',' or ':' or '-'))
-                {
-                    return (l + 1, c + 1);
-                }
+                return (line, column);
             }
         }
 
@@ -116,6 +98,24 @@ internal static class LocatedYaml
     internal static (int Line, int Column) UnclosedBracket(string yaml)
     {
         var open = new Stack<(int, int)>();
+        foreach (var (line, column, ch, _) in Unquoted(yaml))
+        {
+            if (ch is '[' or '{')
+            {
+                open.Push((line, column));
+            }
+            else if (ch is ']' or '}' && open.Count > 0)
+            {
+                open.Pop();
+            }
+        }
+
+        return open.Count > 0 ? open.Pop() : (yaml.Split('\n').Length, 1);
+    }
+
+    // Characters outside quoted scalars and comments, with the character before each ('\0' at a line's start).
+    private static IEnumerable<(int Line, int Column, char Ch, char Previous)> Unquoted(string yaml)
+    {
         var lines = yaml.Split('\n');
         for (var l = 0; l < lines.Length; l++)
         {
@@ -123,6 +123,7 @@ internal static class LocatedYaml
             for (var c = 0; c < lines[l].Length; c++)
             {
                 var ch = lines[l][c];
+                var previous = c == 0 ? '\0' : lines[l][c - 1];
                 if (quote != '\0')
                 {
                     quote = ch == quote ? '\0' : quote;
@@ -131,22 +132,16 @@ internal static class LocatedYaml
                 {
                     quote = ch;
                 }
-                else if (ch == '#' && (c == 0 || char.IsWhiteSpace(lines[l][c - 1])))
+                else if (ch == '#' && (c == 0 || char.IsWhiteSpace(previous)))
                 {
                     break;
                 }
-                else if (ch is '[' or '{')
+                else
                 {
-                    open.Push((l + 1, c + 1));
-                }
-                else if (ch is ']' or '}' && open.Count > 0)
-                {
-                    open.Pop();
+                    yield return (l + 1, c + 1, ch, previous);
                 }
             }
         }
-
-        return open.Count > 0 ? open.Pop() : (lines.Length, 1);
     }
 
     // Rubrics never need anchors; refusing them rules out alias bombs.
