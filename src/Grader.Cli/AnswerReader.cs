@@ -15,9 +15,8 @@ internal static class AnswerReader
     /// <summary>How long one file may take to read; tests shorten it.</summary>
     internal static TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    public sealed record Answer(string Text, int? InvalidUtf8Line);
-
-    public static (Answer? Answer, ReadError? Error) Read(string path, long maxBytes)
+    /// <summary>The answer's text, or why it cannot be graded.</summary>
+    public static (string? Text, ReadError? Error) Read(string path, long maxBytes)
     {
         var info = new FileInfo(path);
         if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
@@ -40,35 +39,31 @@ internal static class AnswerReader
             return (null, new ReadError(path, TooLarge(info.Length, maxBytes)));
         }
 
-        // A file with a size is read directly. Pipes and devices report size 0 (as does an empty file): opening a FIFO
-        // blocks until someone writes to it, so those are read on their own thread with a deadline. Not a pool
-        // thread: graders already occupy the pool, and waiting on queued pool work would starve it.
-        if (info.Length > 0)
+        byte[] bytes;
+        try
         {
-            try
+            // Pipes and devices report size 0 (as does an empty file), and opening a FIFO blocks until someone writes
+            // to it: those are read on their own thread with a deadline. Not a pool thread: graders already occupy the
+            // pool, and waiting on queued pool work would starve it.
+            if (info.Length > 0)
             {
-                var direct = ReadBounded(path, maxBytes);
-                return direct.Length > maxBytes ? (null, new ReadError(path, TooLarge(direct.Length, maxBytes))) : Decode(path, direct);
+                bytes = ReadBounded(path, maxBytes);
             }
-            catch (UnauthorizedAccessException)
+            else
             {
-                return (null, new ReadError(path, "permission denied"));
-            }
-            catch (IOException)
-            {
-                return (null, new ReadError(path, "cannot be read (input/output error)"));
+                var read = Task.Factory.StartNew(() => ReadBounded(path, maxBytes), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+                if (!((IAsyncResult)read).AsyncWaitHandle.WaitOne(ReadTimeout))
+                {
+                    return (null, new ReadError(path, $"could not be read within {ReadTimeout.TotalSeconds:0} s (a pipe or device rather than a file?)"));
+                }
+
+                bytes = read.GetAwaiter().GetResult();
             }
         }
-
-        var read = Task.Factory.StartNew(() => ReadBounded(path, maxBytes), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (Task.WaitAny([read], ReadTimeout) < 0)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, new ReadError(path, $"could not be read within {ReadTimeout.TotalSeconds:0} s (a pipe or device rather than a file?)"));
-        }
-
-        if (read.IsFaulted)
-        {
-            return (null, new ReadError(path, read.Exception!.InnerException switch
+            // The system's message names absolute paths; reports must read the same on every machine.
+            return (null, new ReadError(path, ex switch
             {
                 UnauthorizedAccessException => "permission denied",
                 FileNotFoundException or DirectoryNotFoundException => "file not found",
@@ -76,31 +71,25 @@ internal static class AnswerReader
             }));
         }
 
-        var bytes = read.Result;
-        if (bytes.Length > maxBytes)
-        {
-            return (null, new ReadError(path, TooLarge(bytes.Length, maxBytes)));
-        }
-
-        return Decode(path, bytes);
+        return bytes.Length > maxBytes ? (null, new ReadError(path, TooLarge(bytes.Length, maxBytes))) : Decode(path, bytes);
     }
 
-    private static (Answer?, ReadError?) Decode(string path, byte[] bytes)
+    private static (string?, ReadError?) Decode(string path, byte[] bytes)
     {
         var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
         {
-            return (new Answer(Encoding.UTF32.GetString(bytes).TrimStart('\uFEFF'), null), null);
+            return (Encoding.UTF32.GetString(bytes).TrimStart('\uFEFF'), null);
         }
 
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            return (new Answer(Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), null), null);
+            return (Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2), null);
         }
 
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            return (new Answer(Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), null), null);
+            return (Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2), null);
         }
 
         // NUL bytes never occur in Markdown text; an image or archive renamed .md has them early.
@@ -109,16 +98,9 @@ internal static class AnswerReader
             return (null, new ReadError(path, "looks like a binary file, not Markdown text (or UTF-16 without a byte-order mark)"));
         }
 
+        // Invalid UTF-8 becomes U+FFFD, which the parser reports (MLSD0009) at its line; the answer is still graded.
         var start = span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
-        try
-        {
-            return (new Answer(new UTF8Encoding(false, true).GetString(bytes, start, bytes.Length - start), null), null);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var line = 1 + span[..Math.Clamp(start + ex.Index, 0, span.Length)].Count((byte)'\n');
-            return (new Answer(Encoding.UTF8.GetString(bytes, start, bytes.Length - start), line), null);
-        }
+        return (Encoding.UTF8.GetString(bytes, start, bytes.Length - start), null);
     }
 
     private static byte[] ReadBounded(string path, long maxBytes)

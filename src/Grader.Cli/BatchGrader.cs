@@ -93,17 +93,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
                 return (null, error);
             }
 
-            var result = item.Engine.Grade(item.Path, answer.Text, problem, item.Config);
-            if (answer.InvalidUtf8Line is { } line)
-            {
-                var d = Core.Analysis.AnalyzerRegistry.InputFlattened;
-                var span = result.Document.Source.GetLinesSpan(line, line);
-                var finding = new Core.Diagnostics.Diagnostic(d, d.DefaultSeverity, span,
-                    d.Format($"The file is not valid UTF-8 from this line on; the bad bytes were read as \uFFFD replacement characters"));
-                result = result with { Diagnostics = [.. result.Diagnostics.Append(finding).Order(Comparer<Core.Diagnostics.Diagnostic>.Create(Core.Diagnostics.Diagnostic.Compare))] };
-            }
-
-            return (result, null);
+            return (item.Engine.Grade(item.Path, answer, problem, item.Config), null);
         }
 #pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
         catch (Exception ex)

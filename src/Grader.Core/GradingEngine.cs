@@ -58,7 +58,7 @@ public sealed class GradingEngine
         var extra = new List<Diagnostic>();
         foreach (var issue in document.Issues)
         {
-            var descriptor = issue.Code == "nesting" ? AnalyzerRegistry.InputFlattened : AnalyzerRegistry.FrontMatterInvalid;
+            var descriptor = issue.Code is "nesting" or "encoding" ? AnalyzerRegistry.InputFlattened : AnalyzerRegistry.FrontMatterInvalid;
             extra.Add(new Diagnostic(descriptor, Severity.Warning, issue.Span, descriptor.Format(issue.Message)));
         }
 

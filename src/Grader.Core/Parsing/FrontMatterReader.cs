@@ -61,21 +61,12 @@ internal static class FrontMatterReader
                 values[keyText] = text;
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) for some [ or { never closed; found by fuzzing.
-            var (line, column) = Rubrics.LocatedYaml.UnclosedBracket(yaml);
+            var (line, column, reason) = Rubrics.LocatedYaml.Misread(ex, yaml);
             line += firstContentLine - 1;
             return (new FrontMatter(span, null, null, values.ToImmutable()),
-                new ParseIssue("front-matter", "Front matter is not valid YAML: a [ or { is never closed", new SourceSpan(line, column, line, column)));
-        }
-        catch (ArgumentException)
-        {
-            // YamlDotNet throws this for a tag that is not a valid URI (e.g. !!a%6c[b); found by fuzzing.
-            var (line, column) = Rubrics.LocatedYaml.FirstTag(yaml);
-            line += firstContentLine - 1;
-            return (new FrontMatter(span, null, null, values.ToImmutable()),
-                new ParseIssue("front-matter", "Front matter is not valid YAML: a tag (!...) is not a valid URI", new SourceSpan(line, column, line, column)));
+                new ParseIssue("front-matter", $"Front matter is not valid YAML: {reason}", new SourceSpan(line, column, line, column)));
         }
         catch (YamlException ex)
         {

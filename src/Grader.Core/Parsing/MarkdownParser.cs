@@ -66,6 +66,14 @@ public static partial class MarkdownParser
                 source.GetLinesSpan(flattenedAt, flattenedAt)));
         }
 
+        // A reader decodes bytes that are not valid UTF-8 as U+FFFD: say where text was lost.
+        if (source.Text.IndexOf('\uFFFD', StringComparison.Ordinal) is >= 0 and var lost)
+        {
+            var line = source.GetSpan(lost, lost).Line;
+            builder.AddIssue(new ParseIssue("encoding", "The text is not valid UTF-8 from this line on; the bad bytes were read as \uFFFD replacement characters",
+                source.GetLinesSpan(line, line)));
+        }
+
         return builder.Build(path);
     }
 

@@ -53,17 +53,10 @@ internal static class LocatedYaml
             RejectAliases(yaml);
             return (Deserializer.Deserialize<T?>(yaml), null);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            // YamlDotNet's scanner throws this (not a YamlException) when a [ or { is never closed.
-            var (line, column) = UnclosedBracket(yaml);
-            return (null, new RubricError(file, line, column, $"{prefix}.yaml-syntax", "Not valid YAML: this [ or { is never closed; close it on the same item"));
-        }
-        catch (ArgumentException)
-        {
-            // YamlDotNet throws this (not a YamlException) for a tag that is not a valid URI, e.g. !!a%6c[b; found by fuzzing.
-            var (line, column) = FirstTag(yaml);
-            return (null, new RubricError(file, line, column, $"{prefix}.yaml-syntax", "Not valid YAML: this tag (!...) is not a valid URI; quote the value if the ! is meant as text"));
+            var (line, column, reason) = Misread(ex, yaml);
+            return (null, new RubricError(file, line, column, $"{prefix}.yaml-syntax", $"Not valid YAML: {reason}"));
         }
         catch (YamlException ex)
         {
@@ -80,8 +73,25 @@ internal static class LocatedYaml
         }
     }
 
+    /// <summary>
+    /// Where and why YAML failed when YamlDotNet threw something other than a <see cref="YamlException"/>: an
+    /// <see cref="InvalidOperationException"/> for some [ or { never closed, an <see cref="ArgumentException"/> for a
+    /// tag that is not a valid URI (both found by fuzzing). Call only with one of those two.
+    /// </summary>
+    internal static (int Line, int Column, string Reason) Misread(Exception ex, string yaml)
+    {
+        if (ex is ArgumentException)
+        {
+            var (tagLine, tagColumn) = FirstTag(yaml);
+            return (tagLine, tagColumn, "this tag (!...) is not a valid URI; quote the value if the ! is meant as text");
+        }
+
+        var (line, column) = UnclosedBracket(yaml);
+        return (line, column, "this [ or { is never closed; close it on the same item");
+    }
+
     /// <summary>Where the first tag (a ! starting a token outside quotes and comments) stands (1-based), or the start.</summary>
-    internal static (int Line, int Column) FirstTag(string yaml)
+    private static (int Line, int Column) FirstTag(string yaml)
     {
         foreach (var (line, column, ch, previous) in Unquoted(yaml))
         {
@@ -95,7 +105,7 @@ internal static class LocatedYaml
     }
 
     /// <summary>Where the first [ or { that is never closed stands (1-based), or the end of the text.</summary>
-    internal static (int Line, int Column) UnclosedBracket(string yaml)
+    private static (int Line, int Column) UnclosedBracket(string yaml)
     {
         var open = new Stack<(int, int)>();
         foreach (var (line, column, ch, _) in Unquoted(yaml))

@@ -36,29 +36,4 @@ public static class RubricRegex
 
     public static Regex Get(string pattern) =>
         Cache.GetOrAdd($"{MatchTimeout.Ticks}:{pattern}", _ => new Lazy<Regex>(() => new Regex(pattern, Options, MatchTimeout))).Value;
-
-    /// <summary>Runs <paramref name="match"/>; a timeout becomes a reported finding (MLSD0010) rather than a stall.</summary>
-    public static bool TryMatch(Func<bool> match, Analysis.AnalysisContext context, Criterion criterion, out bool matched)
-    {
-        ArgumentNullException.ThrowIfNull(match);
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(criterion);
-        try
-        {
-            matched = match();
-            return true;
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            matched = false;
-            if (!context.Diagnostics.Any(d => d.Id == Diagnostics.DiagnosticIds.PatternTimedOut && d.CriterionId == criterion.Id))
-            {
-                var d = Analysis.AnalyzerRegistry.PatternTimedOut;
-                context.Add(new Diagnostics.Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
-                    d.Format(criterion.Id, MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
-            }
-
-            return false;
-        }
-    }
 }

@@ -45,7 +45,7 @@ public static class Scorer
             {
                 // A step the answer lacks scores nothing, whatever it mentions elsewhere.
                 var evaluation = present
-                    ? EvaluatorFor(criterion).Evaluate(criterion, context, evidence)
+                    ? Evaluate(criterion, context, evidence)
                     : criterion is PenaltyCriterion ? new Evaluation(1, [], null) : Evaluation.Nothing("the step is missing");
                 var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
                 if (criterion.Partial == PartialCredit.AllOrNothing && fraction < 1)
@@ -77,6 +77,23 @@ public static class Scorer
     }
 
     public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    // A rubric pattern that runs past its timeout counts as not matched (no credit, no penalty) and is reported once,
+    // here for every criterion kind, instead of stalling the answer.
+    private static Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    {
+        try
+        {
+            return EvaluatorFor(criterion).Evaluate(criterion, context, evidence);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            var d = AnalyzerRegistry.PatternTimedOut;
+            context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
+                d.Format(criterion.Id, RubricRegex.MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
+            return criterion is PenaltyCriterion ? new Evaluation(1, [], null) : Evaluation.Nothing("its pattern timed out");
+        }
+    }
 
     private static ICriterionEvaluator EvaluatorFor(Criterion criterion) => criterion switch
     {

@@ -17,13 +17,8 @@ internal sealed class PenaltyEvaluator : ICriterionEvaluator
                 continue;
             }
 
-            string? patternHit = null;
-            if (penalty.Pattern is { } pattern && !RubricRegex.TryMatch(() => pattern.Match(unit.Text) is { Success: true } m && (patternHit = m.Value) is not null, context, penalty, out _))
-            {
-                break; // timed out and reported; no penalty on a pattern that could not finish
-            }
-
-            var hit = terms.Matches(context.Stems(unit.Index)).Select(m => m.Key).FirstOrDefault() ?? patternHit;
+            var hit = terms.Matches(context.Stems(unit.Index)).Select(m => m.Key).FirstOrDefault()
+                ?? (penalty.Pattern?.Match(unit.Text) is { Success: true } m ? m.Value : null);
             if (hit is not null)
             {
                 return new Evaluation(0, [unit.Span], $"penalised: \"{hit}\"");

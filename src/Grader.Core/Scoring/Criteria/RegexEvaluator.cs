@@ -9,10 +9,8 @@ internal sealed class RegexEvaluator : ICriterionEvaluator
     public Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence)
     {
         var regex = (RegexCriterion)criterion;
-        var timedOut = false;
         var hits = context.Prose
-            .TakeWhile(_ => !timedOut)
-            .Where(u => RubricRegex.TryMatch(() => regex.Pattern.IsMatch(u.Text), context, regex, out var matched) ? matched : !(timedOut = true))
+            .Where(u => regex.Pattern.IsMatch(u.Text))
             .Select(u => (u.Span, Credit: evidence.ScopeFactor(u, regex.Scope)))
             .OrderByDescending(h => h.Credit)
             .Take(regex.AtLeast)
