@@ -48,30 +48,34 @@ internal static class NestingGuard
         return (output.ToString(), firstLine);
     }
 
-    // Cheap first pass: any run of '>', list markers or leading white space longer than the caps?
+    // Cheap first pass over line starts only: any run of '>', list markers or leading white space past the caps?
     private static bool NeedsWork(string text)
     {
-        var atLineStart = true;
-        var quotes = 0;
-        var indent = 0;
-        foreach (var c in text)
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
         {
-            if (c == '\n')
+            var end = rest.IndexOf('\n');
+            if (LeadsTooDeep(end < 0 ? rest : rest[..end]))
             {
-                atLineStart = true;
-                quotes = indent = 0;
-                continue;
+                return true;
             }
 
-            if (!atLineStart)
-            {
-                continue;
-            }
+            rest = end < 0 ? default : rest[(end + 1)..];
+        }
 
+        return false;
+    }
+
+    private static bool LeadsTooDeep(ReadOnlySpan<char> line)
+    {
+        var markers = 0;
+        var indent = 0;
+        foreach (var c in line)
+        {
             // Quote markers and list bullets or numbers each open a level: "- - - x" nests three lists.
             if (c is '>' or '-' or '*' or '+' or '.' or ')' || char.IsAsciiDigit(c))
             {
-                if (++quotes > MaxQuoteDepth * 3)
+                if (++markers > MaxQuoteDepth * 3)
                 {
                     return true;
                 }
@@ -85,7 +89,7 @@ internal static class NestingGuard
             }
             else
             {
-                atLineStart = false;
+                return false;
             }
         }
 

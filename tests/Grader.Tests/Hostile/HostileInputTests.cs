@@ -99,7 +99,7 @@ public sealed class HostileInputTests : IDisposable
     [Theory]
     [InlineData(">", 100_000)]
     [InlineData("- ", 100_000)]
-    [InlineData("1. ", 30_000)]
+    [InlineData("1. ", 100_000)]
     public void Hundred_thousand_nesting_levels_are_flattened_and_graded(string marker, int levels)
     {
         var text = string.Concat(Enumerable.Repeat(marker, levels)) + " deep text about the model and its training data\n";
