@@ -4,16 +4,11 @@ using Grader.Core.Analysis;
 using Grader.Core.Rubrics;
 using Grader.Validity;
 
-// Grades the public corpus (../shared/corpus/public) and sets each score beside the expert quality label in
-// SOURCES.tsv. Reads the corpus in place; copies none of its text anywhere.
+// Grades the calibration set (../shared/calibration, blind expert grades) and the public corpus
+// (../shared/corpus/public, quality labels) and sets each score beside the expert's. Reads both in place; copies
+// none of their text anywhere.
 var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "corpus", "public");
-var sources = Path.Combine(corpus, "SOURCES.tsv");
-if (!File.Exists(sources))
-{
-    Console.Error.WriteLine($"calibration: no corpus at {corpus} (SOURCES.tsv not found); nothing to measure");
-    return 0;
-}
-
+var calibration = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "calibration");
 var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
 if (errors.Length > 0)
 {
@@ -22,6 +17,25 @@ if (errors.Length > 0)
 }
 
 var engine = new GradingEngine(catalog);
+if (File.Exists(Path.Combine(calibration, "labels.tsv")))
+{
+    Console.WriteLine($"Calibration set ({calibration}): expert grades beside Grader's");
+    Console.WriteLine(ExpertAgreement.Report(ExpertAgreement.Grade(engine, calibration)));
+    Console.WriteLine();
+}
+else
+{
+    Console.Error.WriteLine($"calibration: no labels at {calibration} (labels.tsv not found)");
+}
+
+var sources = Path.Combine(corpus, "SOURCES.tsv");
+if (!File.Exists(sources))
+{
+    Console.Error.WriteLine($"calibration: no corpus at {corpus} (SOURCES.tsv not found); nothing more to measure");
+    return 0;
+}
+
+Console.WriteLine($"Public corpus ({corpus}): score beside quality label");
 var rows = new List<(string File, string Slug, string Label, double Score, string Band, string Rubric, string? Detected, double? Confidence, bool Flagged)>();
 foreach (var line in File.ReadLines(sources).Skip(1))
 {
