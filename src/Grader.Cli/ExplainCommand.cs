@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
+using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Cli;
 
@@ -53,13 +54,9 @@ internal static class ExplainCommand
                 stdout.WriteLine(criterion.Help);
             }
 
-            if (criterion is Grader.Core.Rubrics.ConceptsCriterion concepts)
+            foreach (var line in CriterionKinds.For(criterion).Explain(criterion))
             {
-                stdout.WriteLine($"Needs at least {concepts.AtLeast} of:");
-                foreach (var concept in concepts.Concepts)
-                {
-                    stdout.WriteLine($"  - {string.Join(" / ", concept.Terms)}");
-                }
+                stdout.WriteLine(line);
             }
 
             return ExitCodes.Graded;

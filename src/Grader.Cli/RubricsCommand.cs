@@ -3,6 +3,7 @@ using System.Globalization;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
 using Grader.Core.Rubrics;
+using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Cli;
 
@@ -69,7 +70,7 @@ internal static class RubricsCommand
             {
                 var scaled = available > 0 ? criterion.Points * step.Weight / available : 0;
                 var sign = criterion is PenaltyCriterion ? "-" : " ";
-                stdout.WriteLine($"  {sign}{Number(scaled),5}  {criterion.Id,-40} {Kind(criterion),-14} {criterion.Message}");
+                stdout.WriteLine($"  {sign}{Number(scaled),5}  {criterion.Id,-40} {CriterionKinds.For(criterion).Describe(criterion),-14} {criterion.Message}");
             }
         }
 
@@ -125,20 +126,6 @@ internal static class RubricsCommand
                 return (n, reader.ReadToEnd());
             })];
     }
-
-    private static string Kind(Criterion criterion) => criterion switch
-    {
-        ConceptsCriterion c => $"concepts {c.AtLeast}/{c.Concepts.Length}",
-        QuantitiesCriterion q => $"quantities {q.AtLeast}",
-        SubstanceCriterion => "substance",
-        AnalyzerCriterion a => a.Rule,
-        DiagramCriterion => "diagram",
-        MetricPairingCriterion => "metric-pairing",
-        OrderCriterion => "order",
-        PenaltyCriterion => "penalty",
-        RegexCriterion => "regex",
-        _ => criterion.GetType().Name,
-    };
 
     private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 }

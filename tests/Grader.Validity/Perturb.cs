@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Grader.Core;
 using Grader.Core.Mapping;
 using Grader.Core.Rubrics;
+using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Validity;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Grader.Core.Parsing;
 using Grader.Core.Rubrics;
+using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
 
 namespace Grader.Core.Detection;
@@ -56,12 +57,7 @@ public sealed class ProblemDetector
         ArgumentNullException.ThrowIfNull(catalog);
         var baseIds = catalog.Base.Criteria.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var own = catalog.Problems.Select(rubric => (rubric.Id, Concepts: rubric.Criteria.Where(c => !baseIds.Contains(c.Id))
-            .SelectMany(c => c switch
-            {
-                ConceptsCriterion k => k.Concepts,
-                MetricPairingCriterion m => m.Offline.AddRange(m.Online),
-                _ => [],
-            })
+            .SelectMany(c => CriterionKinds.For(c).ConceptGroups(c).SelectMany(g => g))
             .Select(k => k.Terms.Select(t => string.Join(' ', Stemmer.StemAll(t))).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal))
             .Where(k => k.Count > 0)
             .ToList())).ToList();

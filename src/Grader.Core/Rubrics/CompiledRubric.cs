@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Grader.Core.Mapping;
+using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
 
 namespace Grader.Core.Rubrics;
@@ -20,12 +21,7 @@ public sealed class CompiledRubric
         var sets = ImmutableArray.CreateBuilder<ConceptSet>();
         foreach (var criterion in rubric.Criteria)
         {
-            var groups = criterion switch
-            {
-                ConceptsCriterion c => [c.Concepts],
-                MetricPairingCriterion m => new[] { m.Offline, m.Online },
-                _ => [],
-            };
+            var groups = CriterionKinds.For(criterion).ConceptGroups(criterion);
             for (var i = 0; i < groups.Length; i++)
             {
                 _setIndex[(criterion, i)] = sets.Count;

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Grader.Core.Mapping;
-using Grader.Core.Text;
+using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Core.Rubrics;
 
@@ -227,28 +227,8 @@ public sealed class RubricCatalog
             scope |= FrameworkSteps.Parse(s).ToSet();
         }
 
-        var id = c.Id!;
-        var points = c.Points!.Value;
-        var message = c.Message!;
-        var help = c.Help?.Trim();
-        var partial = c.Partial == "all-or-nothing" ? PartialCredit.AllOrNothing : PartialCredit.Proportional;
-        return c.Kind switch
-        {
-            "concepts" => new ConceptsCriterion(id, step, points, message, help, scope, c.Rule, partial, Concepts(c.Concepts),
-                c.Mode == "all" ? c.Concepts!.Count : c.AtLeast ?? 1),
-            "quantities" => new QuantitiesCriterion(id, step, points, message, help, scope, c.Rule, partial,
-                [.. c.Quantities!.Select(q => Enum.Parse<QuantityKind>(q, true))], c.AtLeast ?? 1),
-            "substance" => new SubstanceCriterion(id, step, points, message, help, scope, c.Rule, partial, c.MinWords!.Value, c.MinSentences!.Value, c.MinListItems ?? 0),
-            "analyzer" => new AnalyzerCriterion(id, step, points, message, help, scope, c.Rule, partial, c.Rule!),
-            "diagram" => new DiagramCriterion(id, step, points, message, help, scope, c.Rule, partial, c.Table ?? false),
-            "metric-pairing" => new MetricPairingCriterion(id, step, points, message, help, scope, c.Rule, partial, Concepts(c.Offline), Concepts(c.Online)),
-            "order" => new OrderCriterion(id, step, points, message, help, scope, c.Rule, partial),
-            "penalty" => new PenaltyCriterion(id, step, points, message, help, scope, c.Rule, partial, [.. c.Terms ?? []],
-                string.IsNullOrEmpty(c.Pattern) ? null : RubricRegex.Get(c.Pattern)),
-            "regex" => new RegexCriterion(id, step, points, message, help, scope, c.Rule, partial, RubricRegex.Get(c.Pattern!), c.AtLeast ?? 1),
-            _ => throw new InvalidOperationException($"Unvalidated criterion kind '{c.Kind}'"),
-        };
+        var common = new CriterionCommon(c.Id!, step, c.Points!.Value, c.Message!, c.Help?.Trim(), scope, c.Rule,
+            c.Partial == "all-or-nothing" ? PartialCredit.AllOrNothing : PartialCredit.Proportional);
+        return (CriterionKinds.Find(c.Kind) ?? throw new InvalidOperationException($"Unvalidated criterion kind '{c.Kind}'")).Build(c, common);
     }
-
-    private static ImmutableArray<Concept> Concepts(List<List<string>>? groups) => [.. (groups ?? []).Select(g => new Concept(g[0], [.. g]))];
 }

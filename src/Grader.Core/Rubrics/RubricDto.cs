@@ -1,3 +1,4 @@
+using Grader.Core.Rubrics.Kinds;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -10,6 +11,7 @@ internal interface ILocated
 }
 
 // Mutable shapes YAML lands in; validated, then mapped to immutable records. Nothing downstream sees these.
+// CriterionDto is in Kinds/: each kind declares the keys only it reads.
 internal sealed class RubricDto : ILocated
 {
     public string? Id { get; set; }
@@ -47,35 +49,4 @@ internal sealed class StepDto : ILocated
 
     [YamlIgnore]
     public Mark Start { get; set; }
-}
-
-internal sealed class CriterionDto : ILocated
-{
-    public string? Id { get; set; }
-    public string? Step { get; set; }
-    public string? Kind { get; set; }
-    public double? Points { get; set; }
-    public string? Message { get; set; }
-    public string? Help { get; set; }
-    public List<string>? In { get; set; }
-    public string? Rule { get; set; }
-    public int? AtLeast { get; set; }
-    public List<List<string>>? Concepts { get; set; }
-    public List<string>? Quantities { get; set; }
-    public string? Mode { get; set; }
-    public string? Partial { get; set; }
-    public int? MinWords { get; set; }
-    public int? MinSentences { get; set; }
-    public int? MinListItems { get; set; }
-    public bool? Table { get; set; }
-    public List<List<string>>? Offline { get; set; }
-    public List<List<string>>? Online { get; set; }
-    public List<string>? Terms { get; set; }
-    public string? Pattern { get; set; }
-
-    [YamlIgnore]
-    public Mark Start { get; set; }
-
-    [YamlIgnore]
-    public string File { get; set; } = "";
 }

@@ -4,7 +4,7 @@ using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Rubrics;
-using Grader.Core.Scoring.Criteria;
+using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Core.Scoring;
 
@@ -15,16 +15,6 @@ namespace Grader.Core.Scoring;
 /// </summary>
 public static class Scorer
 {
-    private static readonly ConceptsEvaluator Concepts = new();
-    private static readonly QuantitiesEvaluator Quantities = new();
-    private static readonly SubstanceEvaluator Substance = new();
-    private static readonly AnalyzerEvaluator Analyzer = new();
-    private static readonly DiagramEvaluator Diagram = new();
-    private static readonly MetricPairingEvaluator Pairing = new();
-    private static readonly OrderEvaluator Order = new();
-    private static readonly PenaltyEvaluator Penalty = new();
-    private static readonly RegexEvaluator Regex = new();
-
     public static ScoreCard Score(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -84,7 +74,7 @@ public static class Scorer
     {
         try
         {
-            return EvaluatorFor(criterion).Evaluate(criterion, context, evidence);
+            return CriterionKinds.For(criterion).Evaluate(criterion, context, evidence);
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
@@ -94,20 +84,6 @@ public static class Scorer
             return criterion is PenaltyCriterion ? new Evaluation(1, [], null) : Evaluation.Nothing("its pattern timed out");
         }
     }
-
-    private static ICriterionEvaluator EvaluatorFor(Criterion criterion) => criterion switch
-    {
-        ConceptsCriterion => Concepts,
-        QuantitiesCriterion => Quantities,
-        SubstanceCriterion => Substance,
-        AnalyzerCriterion => Analyzer,
-        DiagramCriterion => Diagram,
-        MetricPairingCriterion => Pairing,
-        OrderCriterion => Order,
-        PenaltyCriterion => Penalty,
-        RegexCriterion => Regex,
-        _ => throw new InvalidOperationException($"No evaluator for {criterion.GetType().Name}"),
-    };
 
     private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
     {
@@ -121,18 +97,14 @@ public static class Scorer
             return penalised.Id;
         }
 
-        // A missing or hollow step explains everything lost in it; then the analyzer the criterion names.
+        // A missing or hollow step explains everything lost in it; then the analyzer the criterion names (for an analyzer
+        // criterion, its rule).
         foreach (var structural in new[] { DiagnosticIds.StepMissing, DiagnosticIds.StepHollow })
         {
             if (context.Diagnostics.Any(d => d.Id == structural && d.Step == criterion.Step))
             {
                 return structural;
             }
-        }
-
-        if (criterion is AnalyzerCriterion a && context.Fired(a.Rule))
-        {
-            return a.Rule;
         }
 
         if (criterion.ExplainedBy is { } rule && context.Fired(rule))

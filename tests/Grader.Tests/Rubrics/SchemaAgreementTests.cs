@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Grader.Core.Mapping;
 using Grader.Core.Rubrics;
+using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
 using Grader.Tests.Support;
 
@@ -38,13 +39,13 @@ public class SchemaAgreementTests
     public void Kinds_and_their_keys_agree()
     {
         var criterion = Def("criterion");
-        Assert.Equal(RubricValidator.Kinds, criterion.GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(CriterionKinds.All.Select(k => k.Name), criterion.GetProperty("properties").GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
         string[] common = ["help", "id", "in", "kind", "message", "partial", "points", "rule", "step"];
         foreach (var rule in criterion.GetProperty("allOf").EnumerateArray())
         {
             var kind = rule.GetProperty("if").GetProperty("properties").GetProperty("kind").GetProperty("const").GetString()!;
             var allowed = rule.GetProperty("then").GetProperty("propertyNames").GetProperty("enum").EnumerateArray().Select(e => e.GetString()!);
-            Assert.Equal(common.Concat(RubricValidator.KindKeys[kind]).Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
+            Assert.Equal(common.Concat(CriterionKinds.Find(kind)!.Keys).Order(StringComparer.Ordinal), allowed.Order(StringComparer.Ordinal));
         }
     }
 

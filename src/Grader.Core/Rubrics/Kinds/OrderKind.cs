@@ -1,13 +1,21 @@
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
-using Grader.Core.Rubrics;
+using Grader.Core.Scoring;
 
-namespace Grader.Core.Scoring.Criteria;
+namespace Grader.Core.Rubrics.Kinds;
+
+/// <summary>Steps in framework order: credit falls with each pair of headed steps out of order.</summary>
+public sealed record OrderCriterion(
+    string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial)
+    : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
 
 /// <summary>Share of pairs of headed steps that appear in framework order.</summary>
-internal sealed class OrderEvaluator : ICriterionEvaluator
+internal sealed class OrderKind() : CriterionKind<OrderCriterion>("order", [])
 {
-    public Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
+        new OrderCriterion(common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial);
+
+    protected override Evaluation Evaluate(OrderCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
     {
         var lines = FrameworkSteps.All
             .Where(s => context.Map[s].HeadingSection is not null)

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+using Grader.Core.Analysis;
+using Grader.Core.Mapping;
+using Grader.Core.Scoring;
+
+namespace Grader.Core.Rubrics.Kinds;
+
+/// <summary>Matches of a regular expression in prose in scope; credit for at least <see cref="AtLeast"/>.</summary>
+public sealed record RegexCriterion(
+    string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial,
+    Regex Pattern,
+    int AtLeast)
+    : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
+
+/// <summary>Credit per prose unit in scope that matches the pattern, up to <c>atLeast</c>.</summary>
+internal sealed class RegexKind() : CriterionKind<RegexCriterion>("regex", [Key("pattern", c => c.Pattern), Key("atLeast", c => c.AtLeast)])
+{
+    internal override void AddRules(AbstractValidator<CriterionDto> rules) =>
+        rules.RuleFor(c => c.Pattern).NotEmpty().WithErrorCode("criterion.pattern-missing")
+            .WithMessage(c => $"Criterion '{c.Id}' of kind regex needs 'pattern:'");
+
+    internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
+        new RegexCriterion(
+            common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial,
+            RubricRegex.Get(dto.Pattern!), dto.AtLeast ?? 1);
+
+    protected override Evaluation Evaluate(RegexCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    {
+        var hits = context.Prose
+            .Where(u => criterion.Pattern.IsMatch(u.Text))
+            .Select(u => (u.Span, Credit: evidence.ScopeFactor(u, criterion.Scope)))
+            .OrderByDescending(h => h.Credit)
+            .Take(criterion.AtLeast)
+            .ToList();
+        var fraction = Math.Min(1.0, hits.Sum(h => h.Credit) / criterion.AtLeast);
+        return new Evaluation(fraction, [.. hits.Select(h => h.Span)], fraction < 1 ? $"{hits.Count} of {criterion.AtLeast} expected matches of /{criterion.Pattern}/" : null);
+    }
+}

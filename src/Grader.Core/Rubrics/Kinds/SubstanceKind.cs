@@ -1,0 +1,68 @@
+using FluentValidation;
+using Grader.Core.Analysis;
+using Grader.Core.Mapping;
+using Grader.Core.Parsing;
+using Grader.Core.Scoring;
+
+namespace Grader.Core.Rubrics.Kinds;
+
+/// <summary>Minimum prose in scope: words, sentences and (optionally) list items, equal shares of the credit.</summary>
+public sealed record SubstanceCriterion(
+    string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial,
+    int MinWords,
+    int MinSentences,
+    int MinListItems)
+    : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
+
+internal sealed partial class CriterionDto
+{
+    public int? MinWords { get; set; }
+    public int? MinSentences { get; set; }
+    public int? MinListItems { get; set; }
+}
+
+/// <summary>Half the credit for prose words, half for prose sentences, in the criterion's own scope only.</summary>
+internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
+    "substance", [Key("minWords", c => c.MinWords), Key("minSentences", c => c.MinSentences), Key("minListItems", c => c.MinListItems)])
+{
+    internal override void AddRules(AbstractValidator<CriterionDto> rules)
+    {
+        rules.RuleFor(c => c.MinWords).NotNull().GreaterThan(0).WithErrorCode("criterion.min-words")
+            .WithMessage(c => $"Criterion '{c.Id}' of kind substance needs 'minWords:' greater than 0");
+        rules.RuleFor(c => c.MinSentences).NotNull().GreaterThan(0).WithErrorCode("criterion.min-sentences")
+            .WithMessage(c => $"Criterion '{c.Id}' of kind substance needs 'minSentences:' greater than 0");
+    }
+
+    internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
+        new SubstanceCriterion(
+            common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial,
+            dto.MinWords!.Value, dto.MinSentences!.Value, dto.MinListItems ?? 0);
+
+    protected override Evaluation Evaluate(SubstanceCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    {
+        // Repeating a paragraph adds no substance: identical sentences count once.
+        var units = criterion.Scope.Steps().SelectMany(context.ProseIn)
+            .DistinctBy(u => u.Index)
+            .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
+            .ToList();
+        var words = units.Sum(u => u.WordCount);
+        var items = units.Count(u => u.Kind == UnitKind.ListItem);
+        var parts = new List<double>
+        {
+            Math.Min(1.0, (double)words / criterion.MinWords),
+            Math.Min(1.0, (double)units.Count / criterion.MinSentences),
+        };
+        if (criterion.MinListItems > 0)
+        {
+            parts.Add(Math.Min(1.0, (double)items / criterion.MinListItems));
+        }
+
+        var fraction = parts.Average();
+        var expected = $"expected {criterion.MinWords} words in {criterion.MinSentences} sentences"
+            + (criterion.MinListItems > 0 ? $" and {criterion.MinListItems} list items" : "");
+        return new Evaluation(
+            fraction,
+            units.Count > 0 ? [units[0].Span] : [],
+            fraction < 1 ? $"{words} words in {units.Count} sentences{(criterion.MinListItems > 0 ? $", {items} list items" : "")}; {expected}" : null);
+    }
+}
