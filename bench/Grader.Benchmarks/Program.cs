@@ -39,7 +39,6 @@ namespace Grader.Benchmarks
 public class Stages
 {
     private GradingEngine _engine = null!;
-    private CompiledRubric _rubric = null!;
     private string _text = "";
     private DesignDocument _document = null!;
 
@@ -51,7 +50,7 @@ public class Stages
     {
         var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
         _engine = new GradingEngine(catalog);
-        _rubric = _engine.Compile("video-recommendation");
+        _ = _engine.Mapper("video-recommendation");
         _text = Answers.Of(Size);
         _document = MarkdownParser.Parse("a.md", _text);
     }
@@ -60,12 +59,12 @@ public class Stages
     public DesignDocument Parse() => MarkdownParser.Parse("a.md", _text);
 
     [Benchmark]
-    public object Map() => new AnalysisContext(_document, _rubric).Map;
+    public object Map() => _engine.Context(new DocumentFacts(_document), "video-recommendation").Map;
 
     [Benchmark]
     public AnalysisContext Analyze()
     {
-        var context = new AnalysisContext(_document, _rubric);
+        var context = _engine.Context(new DocumentFacts(_document), "video-recommendation");
         foreach (var analyzer in AnalyzerRegistry.Analyzers)
         {
             analyzer.Analyze(context);
@@ -151,8 +150,7 @@ internal static class Profile
             sw.Stop();
             sw = Stage("2 map + facts");
             sw.Start();
-            var rubric = engine.Compile(document.FrontMatter.Problem ?? "video-recommendation");
-            var context = new AnalysisContext(document, rubric);
+            var context = engine.Context(new DocumentFacts(document), document.FrontMatter.Problem ?? "video-recommendation");
             sw.Stop();
             foreach (var analyzer in AnalyzerRegistry.Analyzers)
             {
@@ -198,9 +196,9 @@ internal static class StartupProfile
         var text = Answers.Of("typical");
         var document = MarkdownParser.Parse("a.md", text);
         Mark("first parse (Markdig pipeline)");
-        var rubric = engine.Compile("video-recommendation");
+        _ = engine.Mapper("video-recommendation");
         Mark("compile one rubric");
-        var context = new AnalysisContext(document, rubric);
+        var context = engine.Context(new DocumentFacts(document), "video-recommendation");
         Mark("map");
         _ = context.Injections;
         Mark("injection scanner (first use)");

@@ -9,9 +9,9 @@ internal static class UnitStats
     {
         foreach (var (name, text, problem) in docs)
         {
-            var compiled = engine.Compile(problem);
             var doc = Grader.Core.Parsing.MarkdownParser.Parse(name, text);
-            var ctx = new AnalysisContext(doc, compiled);
+            var ctx = engine.Context(new DocumentFacts(doc), problem);
+            var compiled = ctx.Compiled;
             var spreads = new List<int>(); var dens = new List<double>(); var coh = new List<double>(); int pairs = 0, agree = 0;
             foreach (var u in ctx.Prose)
             {

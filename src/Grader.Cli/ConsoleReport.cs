@@ -48,6 +48,7 @@ internal static class ConsoleReport
         table.AddColumn("Step");
         table.AddColumn("Heading");
         table.AddColumn(new TableColumn("Line").RightAligned());
+        table.AddColumn("Mapped");
         table.AddColumn(new TableColumn("Score").RightAligned());
         table.AddColumn(new TableColumn("Max").RightAligned());
         foreach (var step in result.Score.Steps)
@@ -56,12 +57,13 @@ internal static class ConsoleReport
                 step.Step.ToId(),
                 Markup.Escape(Truncate(step.Heading ?? (step.Line is null ? "(missing)" : "(from content)"), 40)),
                 step.Line?.ToString(CultureInfo.InvariantCulture) ?? "-",
+                Markup.Escape(step.Mapping?.Describe() ?? "-"),
                 Number(step.Score),
                 Number(step.Max));
         }
 
         table.AddEmptyRow();
-        table.AddRow("total", Markup.Escape(result.Score.Band), "", Number(result.Score.Total), Number(result.Score.Max));
+        table.AddRow("total", Markup.Escape(result.Score.Band), "", "", Number(result.Score.Total), Number(result.Score.Max));
         console.Write(table);
         writer.WriteLine();
         if (result.Feedback is { } feedback)

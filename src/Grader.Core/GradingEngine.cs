@@ -40,6 +40,7 @@ public sealed record GradeResult(
 public sealed class GradingEngine
 {
     private readonly ConcurrentDictionary<string, CompiledRubric> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StepMapper> _mappers = new(StringComparer.Ordinal);
     private readonly Lazy<ProblemDetector> _detector;
 
     public GradingEngine(RubricCatalog catalog)
@@ -65,8 +66,7 @@ public sealed class GradingEngine
         var facts = new DocumentFacts(document);
         var detection = _detector.Value.Detect(document, facts.Stems, u => !facts.IsExcluded(u.Index));
         var resolution = Resolve(document, problem, config.Problem, detection, extra);
-        var rubric = Compile(resolution.Id);
-        var context = new AnalysisContext(facts, rubric);
+        var context = Context(facts, resolution.Id);
         foreach (var diagnostic in extra)
         {
             context.Add(diagnostic);
@@ -109,6 +109,17 @@ public sealed class GradingEngine
         _compiled.GetOrAdd(id, key => Catalog.TryGet(key, out var rubric)
             ? new CompiledRubric(rubric)
             : throw new ArgumentException($"No rubric '{key}'", nameof(id)));
+
+    /// <summary>Maps a parsed answer onto the steps of a problem's rubric: what the analyzers and the scorer read.</summary>
+    public AnalysisContext Context(DocumentFacts facts, string problem)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var map = Mapper(problem).Map(facts.Document, facts.Stems, facts.IsExcluded, facts.Quantities);
+        return new AnalysisContext(facts, Compile(problem), map);
+    }
+
+    /// <summary>The mapping stage for a problem's rubric, built once.</summary>
+    public StepMapper Mapper(string id) => _mappers.GetOrAdd(id, key => new StepMapper(Compile(key).Rubric));
 
     private ProblemResolution Resolve(DesignDocument document, string? flag, string? configured, DetectionResult detection, List<Diagnostic> extra)
     {

@@ -350,7 +350,7 @@ public sealed class ValiditySuite(GradingEngine engine, IReadOnlyList<Answer> st
         return graded;
     }
 
-    private StepMapper Mapper(Answer answer) => engine.Compile(answer.Problem).Mapper;
+    private StepMapper Mapper(Answer answer) => engine.Mapper(answer.Problem);
 
     private Rubric Rubric(Answer answer) => Rubric(answer.Problem);
 

@@ -11,18 +11,15 @@ public sealed class AnalysisContext
 {
     private readonly List<Diagnostic> _diagnostics = [];
 
-    public AnalysisContext(DocumentFacts facts, CompiledRubric rubric)
+    /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
+    public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(map);
         Facts = facts;
         Compiled = rubric;
-        Map = rubric.Mapper.Map(facts.Document, Stems);
-    }
-
-    public AnalysisContext(DesignDocument document, CompiledRubric rubric)
-        : this(new DocumentFacts(document), rubric)
-    {
+        Map = map;
     }
 
     public DocumentFacts Facts { get; }
@@ -49,9 +46,10 @@ public sealed class AnalysisContext
 
     public IEnumerable<TextUnit> Prose => Document.Units.Where(u => u.IsProse && !IsExcluded(u.Index) && !Map.IgnoredSections[u.Section]);
 
-    /// <summary>Where an absence in a step is reported: the step's heading, else nowhere ("not found").</summary>
+    /// <summary>Where an absence in a step is reported: the step's heading, else its first text, else nowhere ("not found").</summary>
     public SourceSpan StepAnchor(FrameworkStep step) =>
-        Map[step].HeadingSection is { } section ? Document.Sections[section].HeadingSpan : SourceSpan.None;
+        Map[step].HeadingSection is { } section ? Document.Sections[section].HeadingSpan
+        : Map[step].Units.IsEmpty ? SourceSpan.None : Document.Units[Map[step].Units[0]].Span;
 
     public bool Fired(string id) => _diagnostics.Exists(d => d.Id == id);
 

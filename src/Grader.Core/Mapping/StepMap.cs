@@ -2,29 +2,45 @@ using System.Collections.Immutable;
 
 namespace Grader.Core.Mapping;
 
-/// <summary>Which framework steps each section and text unit belongs to, and what each step covers.</summary>
+/// <summary>Which framework steps each section and text unit belongs to, what each step covers, and why.</summary>
 public sealed record StepMap(
     ImmutableArray<StepSet> SectionSteps,
     ImmutableArray<bool> IgnoredSections,
     ImmutableArray<StepSet> UnitSteps,
-    ImmutableArray<StepCoverage> Steps)
+    ImmutableArray<StepCoverage> Steps,
+    ImmutableArray<MappedSegment> Segments)
 {
     public StepCoverage this[FrameworkStep step] => Steps[(int)step];
 
     /// <summary>No mapping kept: what a result carries once reports no longer need its structure.</summary>
-    public static StepMap Empty { get; } = new([], [], [], [.. FrameworkSteps.All.Select(s => new StepCoverage(s, null, [], 0, 0))]);
+    public static StepMap Empty { get; } = new([], [], [], [.. FrameworkSteps.All.Select(s => new StepCoverage(s, null, [], 0, 0, []))], []);
 }
+
+/// <summary>How a segment's step was decided: its heading's wording, or its content.</summary>
+public enum MappingSource
+{
+    Heading,
+    Content,
+}
+
+/// <summary>
+/// A stretch of the answer decided as one: a section, or a top-level block of text under no informative heading.
+/// <see cref="Confidence"/> is the decoder's probability for the chosen steps against the alternatives.
+/// </summary>
+public sealed record MappedSegment(int Line, int EndLine, int Section, StepSet Steps, MappingSource Source, double Confidence, int Words);
 
 /// <summary>
 /// One step as found in the answer. <see cref="HeadingSection"/> is the first section whose own title names the
 /// step; a step found only from content has none. <see cref="ProseWords"/> counts words in prose units only.
+/// <see cref="Segments"/> indexes <see cref="StepMap.Segments"/>: where the step was found.
 /// </summary>
 public sealed record StepCoverage(
     FrameworkStep Step,
     int? HeadingSection,
     ImmutableArray<int> Units,
     int ProseWords,
-    int ProseUnits)
+    int ProseUnits,
+    ImmutableArray<int> Segments)
 {
     public bool IsPresent => HeadingSection is not null || ProseUnits > 0;
 }

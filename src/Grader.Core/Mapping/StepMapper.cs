@@ -7,46 +7,68 @@ using Grader.Core.Text;
 namespace Grader.Core.Mapping;
 
 /// <summary>
-/// Maps sections onto the seven steps: first by heading wording (the rubric's synonym table), inherited by
-/// sub-sections that say nothing of their own; then, for text under no informative heading, by content cues.
+/// Maps an answer onto the seven steps as one decision. The answer is cut into segments (sections, and the top-level
+/// blocks of text under no informative heading); each segment is scored for every step from its heading's wording and
+/// from its content; <see cref="StepDecoder"/> then picks the most likely sequence, preferring framework order and
+/// contiguous steps without requiring either. Built once per rubric; thread-safe.
 /// </summary>
 public sealed partial class StepMapper
 {
-    // A block is assigned by content only when one step's cues clearly dominate.
-    private const int MinCueHits = 2;
-    private const double Dominance = 1.5;
+    // A heading covering less than this share of its words with one step's wording does not name that step.
+    private const double NamesStep = 0.3;
 
     private readonly PhraseMatcher<FrameworkStep> _headings;
-    private readonly PhraseMatcher<FrameworkStep> _cues;
     private readonly PhraseMatcher<bool> _ignored;
+    private readonly PhraseMatcher<StepSet> _vocabulary;
+    private readonly DescriptionMatcher<StepSet> _descriptions;
 
     public StepMapper(Rubric rubric)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         _headings = new(rubric.Steps.SelectMany(s => s.Headings.Select(h => (h, s.Step))));
-        _cues = new(rubric.Steps.SelectMany(s => s.Cues.Select(c => (c, s.Step))));
         _ignored = new(rubric.IgnoredHeadings.Select(h => (h, true)));
+
+        // What each step's text talks about: its cues, and the terms and descriptions of the criteria graded in it.
+        var phrases = new Dictionary<string, StepSet>(StringComparer.Ordinal);
+        void Add(string phrase, FrameworkStep step) =>
+            phrases[phrase] = phrases.GetValueOrDefault(phrase) | step.ToSet();
+        foreach (var step in rubric.Steps)
+        {
+            foreach (var cue in step.Cues)
+            {
+                Add(cue, step.Step);
+            }
+        }
+
+        var descriptions = new List<(Description, StepSet)>();
+        foreach (var criterion in rubric.Criteria)
+        {
+            foreach (var concept in Rubrics.Kinds.CriterionKinds.For(criterion).ConceptGroups(criterion).SelectMany(g => g))
+            {
+                foreach (var phrase in concept.Phrases)
+                {
+                    Add(phrase, criterion.Step);
+                }
+
+                descriptions.AddRange(concept.Descriptions.Select(d => (d, criterion.Step.ToSet())));
+            }
+        }
+
+        _vocabulary = new(phrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
+        _descriptions = new(descriptions);
     }
 
     /// <summary>The steps a heading's wording names, e.g. "6. Model Development and Offline Evaluation" -> model, evaluation.</summary>
     public StepSet StepsOfTitle(string title)
     {
-        var stems = Stemmer.StemAll(NumberingPrefix().Replace(title, ""));
-        var taken = new bool[stems.Length];
+        var coverage = HeadingCoverage(title);
         var result = StepSet.None;
-        foreach (var (step, start, length) in _headings.Matches(stems).OrderByDescending(m => m.Length).ThenBy(m => m.Start))
+        for (var k = 0; k < coverage.Length; k++)
         {
-            if (Enumerable.Range(start, length).Any(i => taken[i]))
+            if (coverage[k] >= NamesStep)
             {
-                continue;
+                result |= ((FrameworkStep)k).ToSet();
             }
-
-            for (var i = start; i < start + length; i++)
-            {
-                taken[i] = true;
-            }
-
-            result |= step.ToSet();
         }
 
         return result;
@@ -58,19 +80,74 @@ public sealed partial class StepMapper
         return stems.Length > 0 && _ignored.Matches(stems).Any(m => m.Start == 0 && m.Length == stems.Length);
     }
 
-    public StepMap Map(DesignDocument document, Func<int, string[]> unitStems)
+    /// <summary>
+    /// Per step, the share of the heading's words that its wording covers (longest phrases first, each word once).
+    /// Small words count only where a phrase covers them, so "How do we know it works?" is wholly evaluation.
+    /// </summary>
+    public double[] HeadingCoverage(string title)
+    {
+        var stems = Stemmer.StemAll(NumberingPrefix().Replace(title, ""));
+        var coverage = new double[FrameworkSteps.All.Count];
+        if (stems.Length == 0)
+        {
+            return coverage;
+        }
+
+        var owner = new int[stems.Length];
+        Array.Fill(owner, -1);
+        foreach (var (step, start, length) in _headings.Matches(stems).OrderByDescending(m => m.Length).ThenBy(m => m.Start))
+        {
+            if (owner.AsSpan(start, length).ContainsAnyExcept(-1))
+            {
+                continue;
+            }
+
+            owner.AsSpan(start, length).Fill((int)step);
+        }
+
+        var counted = 0;
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (owner[i] >= 0)
+            {
+                coverage[owner[i]]++;
+                counted++;
+            }
+            else if (!FunctionWords.Contains(stems[i]))
+            {
+                counted++;
+            }
+        }
+
+        for (var k = 0; k < coverage.Length; k++)
+        {
+            coverage[k] = counted == 0 ? 0 : coverage[k] / counted;
+        }
+
+        return coverage;
+    }
+
+    /// <summary>
+    /// Maps <paramref name="document"/>. <paramref name="unitStems"/> gives a unit's stems, <paramref name="excluded"/> marks
+    /// text addressed to a grader (it may not move other text's step), <paramref name="quantities"/> a unit's figures.
+    /// </summary>
+    public StepMap Map(DesignDocument document, Func<int, string[]> unitStems, Func<int, bool> excluded, Func<int, Quantity[]> quantities)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unitStems);
+        ArgumentNullException.ThrowIfNull(excluded);
+        ArgumentNullException.ThrowIfNull(quantities);
         var sections = document.Sections;
-        var own = new StepSet[sections.Length];
-        var steps = new StepSet[sections.Length];
         var ignored = new bool[sections.Length];
+        var headings = new double[sections.Length][];
+        var own = new bool[sections.Length];
         var title = DocumentTitle(document);
 
-        // Sections are stored in document order, parents before children.
+        // Sections are stored in document order, parents before children; a sub-section that names no step speaks
+        // under its parent's heading, a little less surely.
         foreach (var section in sections)
         {
+            headings[section.Index] = new double[FrameworkSteps.All.Count];
             if (section.IsRoot)
             {
                 continue;
@@ -78,50 +155,205 @@ public sealed partial class StepMapper
 
             var parent = section.Parent!.Value;
             ignored[section.Index] = ignored[parent] || IsIgnoredTitle(section.Title);
-            own[section.Index] = section.Index == title || ignored[section.Index] ? StepSet.None : StepsOfTitle(section.Title);
-            steps[section.Index] = own[section.Index] != StepSet.None ? own[section.Index] : steps[parent];
+            if (ignored[section.Index] || section.Index == title)
+            {
+                continue;
+            }
+
+            var coverage = HeadingCoverage(section.Title);
+            own[section.Index] = coverage.Max() >= NamesStep;
+            headings[section.Index] = own[section.Index] ? coverage : [.. headings[parent].Select(h => h * InheritedHeading)];
         }
+
+        var segments = Segment(document, headings, ignored, excluded);
+        var decoded = StepDecoder.Decode(segments.Select(s => new StepDecoder.Input(
+            headings[s.Section], Votes(document, s.Units, unitStems, quantities), s.InBlock)).ToList());
 
         var unitSteps = new StepSet[document.Units.Length];
-        var blockSteps = new Dictionary<int, StepSet>();
-        ILookup<int, TextUnit>? unitsByBlock = null; // built once: a scan per block was quadratic in long answers
-        foreach (var unit in document.Units)
+        var sectionSteps = new StepSet[sections.Length];
+        var mapped = ImmutableArray.CreateBuilder<MappedSegment>();
+        for (var i = 0; i < segments.Count; i++)
         {
-            if (ignored[unit.Section])
+            var (section, units, inBlock) = segments[i];
+            var (steps, confidence) = decoded[i];
+            foreach (var unit in units)
             {
-                continue;
+                unitSteps[unit] = steps;
             }
 
-            if (steps[unit.Section] != StepSet.None)
-            {
-                unitSteps[unit.Index] = steps[unit.Section];
-                continue;
-            }
+            sectionSteps[section] |= steps;
+            var fromHeading = steps.Steps().Any(s => headings[section][(int)s] >= NamesStep);
+            var first = document.Units[units[0]].Span;
+            var last = document.Units[units[^1]].Span;
+            var words = units.Sum(u => document.Units[u].WordCount);
+            var segment = new MappedSegment(first.Line, last.EndLine, section, steps,
+                fromHeading ? MappingSource.Heading : MappingSource.Content, confidence, words);
 
-            if (unit.Block < 0)
+            // Sentences of one block decided alike are reported as one stretch.
+            if (inBlock && mapped.Count > 0 && mapped[^1] is var previous && previous.Steps == steps && previous.Section == section)
             {
-                continue;
+                var total = Math.Max(1, previous.Words + words);
+                mapped[^1] = previous with
+                {
+                    EndLine = Math.Max(previous.EndLine, segment.EndLine),
+                    Words = previous.Words + words,
+                    Confidence = ((previous.Confidence * Math.Max(0, previous.Words)) + (confidence * words)) / total,
+                };
             }
-
-            if (!blockSteps.TryGetValue(unit.Block, out var byContent))
+            else
             {
-                unitsByBlock ??= document.Units.ToLookup(u => u.Block);
-                byContent = ClassifyBlock(unitsByBlock[unit.Block], unitStems);
-                blockSteps[unit.Block] = byContent;
+                mapped.Add(segment);
             }
-
-            unitSteps[unit.Index] = byContent;
         }
 
-        var coverage = FrameworkSteps.All.Select(step =>
+        for (var i = 0; i < mapped.Count; i++)
+        {
+            mapped[i] = mapped[i] with { Confidence = Math.Round(mapped[i].Confidence, 2) };
+        }
+
+        var coverageByStep = FrameworkSteps.All.Select(step =>
         {
             var units = document.Units.Where(u => unitSteps[u.Index].Has(step)).Select(u => u.Index).ToImmutableArray();
-            var heading = sections.FirstOrDefault(s => own[s.Index].Has(step));
+            var heading = sections.FirstOrDefault(s => own[s.Index] && sectionSteps[s.Index].Has(step) && headings[s.Index][(int)step] >= NamesStep);
             var prose = units.Where(i => document.Units[i].IsProse).ToList();
-            return new StepCoverage(step, heading?.Index, units, prose.Sum(i => document.Units[i].WordCount), prose.Count);
+            var found = Enumerable.Range(0, mapped.Count).Where(i => mapped[i].Steps.Has(step)).ToImmutableArray();
+            return new StepCoverage(step, heading?.Index, units, prose.Sum(i => document.Units[i].WordCount), prose.Count, found);
         }).ToImmutableArray();
 
-        return new StepMap([.. steps], [.. ignored], [.. unitSteps], coverage);
+        return new StepMap([.. sectionSteps], [.. ignored], [.. unitSteps], coverageByStep, mapped.ToImmutable());
+    }
+
+    /// <summary>A sub-section's heading share when it inherits its parent's.</summary>
+    public const double InheritedHeading = 0.7;
+
+    // Sections under a heading that names a step are one segment each. Text under no informative heading is decided
+    // sentence by sentence, so one paragraph may cover two steps; changing step inside a top-level block (a
+    // paragraph, a list item, a dialogue turn) costs more than between blocks.
+    private static List<(int Section, int[] Units, bool InBlock)> Segment(DesignDocument document, double[][] headings, bool[] ignored, Func<int, bool> excluded)
+    {
+        var rootOf = TopLevelBlocks(document);
+        var segments = new List<(int Section, int[] Units, bool InBlock)>();
+        var current = new List<int>();
+        var open = -1;
+        var lastKey = (Section: -1, Block: -1);
+        foreach (var unit in document.Units)
+        {
+            if (ignored[unit.Section] || excluded(unit.Index))
+            {
+                continue;
+            }
+
+            if (headings[unit.Section].Max() >= NamesStep)
+            {
+                if (unit.Section != open)
+                {
+                    Flush();
+                    open = unit.Section;
+                }
+
+                current.Add(unit.Index);
+                continue;
+            }
+
+            Flush();
+            open = -1;
+            var key = (unit.Section, unit.Block < 0 ? -1 : rootOf[unit.Block]);
+            segments.Add((unit.Section, [unit.Index], key == lastKey && key.Item2 >= 0));
+            lastKey = key;
+        }
+
+        Flush();
+        return segments;
+
+        void Flush()
+        {
+            if (current.Count > 0)
+            {
+                segments.Add((open, [.. current], false));
+                current.Clear();
+                lastKey = (-1, -1);
+            }
+        }
+    }
+
+    // For each block, the top-level block it belongs to: a paragraph, a table, or one item of a top-level list.
+    private static int[] TopLevelBlocks(DesignDocument document)
+    {
+        var roots = new int[document.Blocks.Length];
+        int top = -1, item = -1;
+        foreach (var block in document.Blocks)
+        {
+            if (block.Depth == 0 || top < 0 || document.Blocks[top].Section != block.Section)
+            {
+                (top, item) = (block.Index, -1);
+            }
+            else if (document.Blocks[top].Kind == BlockKind.List && block.Kind == BlockKind.ListItem && block.Depth == 1
+                && (item < 0 || block.Span.Line > document.Blocks[item].Span.EndLine))
+            {
+                item = block.Index;
+            }
+
+            roots[block.Index] = item >= 0 ? item : top;
+        }
+
+        return roots;
+    }
+
+    // Per step, how much of the segment's wording belongs to it: each vocabulary phrase votes, split among the steps
+    // it belongs to; overlapping phrases count once (longest first).
+    private double[] Votes(DesignDocument document, int[] units, Func<int, string[]> unitStems, Func<int, Quantity[]> quantities)
+    {
+        var votes = new double[FrameworkSteps.All.Count];
+        foreach (var unit in units)
+        {
+            if (document.Units[unit].Kind == UnitKind.Heading)
+            {
+                continue;
+            }
+
+            var stems = unitStems(unit);
+            var taken = new bool[stems.Length];
+            foreach (var (steps, start, length) in _vocabulary.Matches(stems).OrderByDescending(m => m.Length).ThenBy(m => m.Start))
+            {
+                if (taken.AsSpan(start, length).Contains(true))
+                {
+                    continue;
+                }
+
+                taken.AsSpan(start, length).Fill(true);
+                Vote(votes, steps, 1);
+            }
+
+            foreach (var steps in _descriptions.Matches(stems))
+            {
+                Vote(votes, steps, DescriptionVote);
+            }
+
+            // Scale figures are what requirements state; a latency budget is stated there or split in serving.
+            foreach (var quantity in quantities(unit))
+            {
+                Vote(votes, quantity.Kind switch
+                {
+                    QuantityKind.Latency => StepSet.Requirements | StepSet.Serving,
+                    QuantityKind.Users or QuantityKind.Throughput or QuantityKind.Items or QuantityKind.Storage or QuantityKind.Money => StepSet.Requirements,
+                    _ => StepSet.None,
+                }, 1);
+            }
+        }
+
+        return votes;
+    }
+
+    // A description is a whole idea in everyday words, worth more than a single cue word.
+    private const double DescriptionVote = 2;
+
+    private static void Vote(double[] votes, StepSet steps, double weight)
+    {
+        var count = System.Numerics.BitOperations.PopCount((uint)steps);
+        foreach (var step in steps.Steps())
+        {
+            votes[(int)step] += weight / count;
+        }
     }
 
     // "# Video recommendation system design" titles the document; its wording must not claim a step.
@@ -129,22 +361,6 @@ public sealed partial class StepMapper
     {
         var top = document.Root.Children.Select(i => document.Sections[i]).ToList();
         return top.Count == 1 && top[0].Children.Length > 0 ? top[0].Index : null;
-    }
-
-    private StepSet ClassifyBlock(IEnumerable<TextUnit> units, Func<int, string[]> unitStems)
-    {
-        var hits = new int[FrameworkSteps.All.Count];
-        foreach (var unit in units)
-        {
-            foreach (var (step, _, _) in _cues.Matches(unitStems(unit.Index)))
-            {
-                hits[(int)step]++;
-            }
-        }
-
-        var ranked = hits.Select((count, step) => (count, step)).OrderByDescending(x => x.count).ToList();
-        var (best, bestStep) = ranked[0];
-        return best >= MinCueHits && best >= ranked[1].count * Dominance ? ((FrameworkStep)bestStep).ToSet() : StepSet.None;
     }
 
     // "1.", "3)", "Step 2:", "Chapter 6:", "§4", "I." before a heading's words.

@@ -253,7 +253,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("""
             <table class="steps">
             <caption>Score per framework step</caption>
-            <thead><tr><th scope="col">Step</th><th scope="col">Heading</th><th scope="col" class="num">Line</th><th scope="col" class="num">Score</th><th scope="col" class="num">Max</th><th scope="col" class="num">Criteria met</th></tr></thead>
+            <thead><tr><th scope="col">Step</th><th scope="col">Heading</th><th scope="col" class="num">Line</th><th scope="col">Mapped</th><th scope="col" class="num">Score</th><th scope="col" class="num">Max</th><th scope="col" class="num">Criteria met</th></tr></thead>
             <tbody>
 
             """);
@@ -262,14 +262,14 @@ public sealed class HtmlReportWriter : IReportWriter
             var heading = step.Heading is { } h ? E(h) : $"<span class=\"muted\">{(step.Line is null ? "(missing)" : "(from content)")}</span>";
             var met = step.Criteria.Count(c => c.Fraction >= 1);
             html.Append(Inv, $"""
-                <tr><th scope="row">{E(step.Step.ToId())}</th><td>{heading}</td><td class="num">{(step.Line is { } line ? N(line) : "–")}</td><td class="num">{Score(step.Score)}</td><td class="num">{Score(step.Max)}</td><td class="num">{N(met)} of {N(step.Criteria.Length)}</td></tr>
+                <tr><th scope="row">{E(step.Step.ToId())}</th><td>{heading}</td><td class="num">{(step.Line is { } line ? N(line) : "–")}</td><td>{E(step.Mapping?.Describe() ?? "–")}</td><td class="num">{Score(step.Score)}</td><td class="num">{Score(step.Max)}</td><td class="num">{N(met)} of {N(step.Criteria.Length)}</td></tr>
 
                 """);
         }
 
         html.Append(Inv, $"""
             </tbody>
-            <tfoot><tr><th scope="row">total</th><td>{E(score.Band)}</td><td></td><td class="num">{Score(score.Total)}</td><td class="num">{Score(score.Max)}</td><td></td></tr></tfoot>
+            <tfoot><tr><th scope="row">total</th><td>{E(score.Band)}</td><td></td><td></td><td class="num">{Score(score.Total)}</td><td class="num">{Score(score.Max)}</td><td></td></tr></tfoot>
             </table>
 
             """);

@@ -155,6 +155,7 @@ public sealed class JsonReportWriter : IReportWriter
 
             json.WriteNumber("score", step.Score);
             json.WriteNumber("max", step.Max);
+            WriteMapping(json, step.Mapping);
             json.WriteStartArray("criteria");
             foreach (var criterion in step.Criteria)
             {
@@ -191,6 +192,33 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WriteEndArray();
         Llm.FeedbackText.WriteJson(json, result.Feedback);
+        json.WriteEndObject();
+    }
+
+    // How the step was found: { source: heading|content|mixed, confidence, segments: [{ line, endLine, source, confidence }] }.
+    private static void WriteMapping(Utf8JsonWriter json, Scoring.StepMapping? mapping)
+    {
+        if (mapping is null)
+        {
+            json.WriteNull("mapping");
+            return;
+        }
+
+        json.WriteStartObject("mapping");
+        json.WriteString("source", mapping.Source);
+        json.WriteNumber("confidence", mapping.Confidence);
+        json.WriteStartArray("segments");
+        foreach (var segment in mapping.Segments)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("line", segment.Line);
+            json.WriteNumber("endLine", segment.EndLine);
+            json.WriteString("source", segment.Source == Mapping.MappingSource.Heading ? "heading" : "content");
+            json.WriteNumber("confidence", segment.Confidence);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Grader.Core.Mapping;
 using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
 
@@ -17,7 +16,6 @@ public sealed class CompiledRubric
     {
         ArgumentNullException.ThrowIfNull(rubric);
         Rubric = rubric;
-        Mapper = new StepMapper(rubric);
         var sets = ImmutableArray.CreateBuilder<ConceptSet>();
         foreach (var criterion in rubric.Criteria)
         {
@@ -31,22 +29,25 @@ public sealed class CompiledRubric
 
         ConceptSets = sets.ToImmutable();
         Concepts = new PhraseMatcher<(int Set, int Concept)>(ConceptSets.SelectMany((set, si) =>
-            set.Concepts.SelectMany((k, ki) => k.Terms.Select(t => (t, (si, ki))))));
-        AllTerms = new PhraseMatcher<string>(ConceptSets.SelectMany(set => set.Concepts.SelectMany(k => k.Terms.Select(t => (t, k.Name)))));
+            set.Concepts.SelectMany((k, ki) => k.Phrases.Select(t => (t, (si, ki))))));
+        Descriptions = new DescriptionMatcher<(int Set, int Concept)>(ConceptSets.SelectMany((set, si) =>
+            set.Concepts.SelectMany((k, ki) => k.Descriptions.Select(d => (d, (si, ki))))));
+        AllTerms = new PhraseMatcher<string>(ConceptSets.SelectMany(set => set.Concepts.SelectMany(k => k.Phrases.Select(t => (t, k.Name)))));
         Penalties = rubric.Criteria.OfType<PenaltyCriterion>()
             .ToDictionary(p => p, p => new PhraseMatcher<string>(p.Terms.Select(t => (t, t))));
     }
 
     public Rubric Rubric { get; }
 
-    public StepMapper Mapper { get; }
-
     public ImmutableArray<ConceptSet> ConceptSets { get; }
 
     /// <summary>Every term of every concept set, keyed by (set index, concept index).</summary>
     public PhraseMatcher<(int Set, int Concept)> Concepts { get; }
 
-    /// <summary>Every concept term, keyed by concept name.</summary>
+    /// <summary>Every concept description (everyday wording), keyed like <see cref="Concepts"/>.</summary>
+    public DescriptionMatcher<(int Set, int Concept)> Descriptions { get; }
+
+    /// <summary>Every concept term, keyed by concept name. Descriptions are not terms: their words never count as jargon.</summary>
     public PhraseMatcher<string> AllTerms { get; }
 
     public IReadOnlyDictionary<PenaltyCriterion, PhraseMatcher<string>> Penalties { get; }

@@ -28,4 +28,13 @@ public abstract record Criterion(
     string? ExplainedBy,
     PartialCredit Partial);
 
-public sealed record Concept(string Name, ImmutableArray<string> Terms);
+/// <summary>
+/// A named idea: its synonym entries as written, split into <see cref="Phrases"/> (terms matched as word runs) and
+/// <see cref="Descriptions"/> (everyday wording: word groups that must meet in one sentence).
+/// </summary>
+public sealed record Concept(string Name, ImmutableArray<string> Terms)
+{
+    public ImmutableArray<string> Phrases { get; } = [.. Terms.Where(t => !Text.Description.IsDescription(t))];
+
+    public ImmutableArray<Text.Description> Descriptions { get; } = [.. Terms.Where(Text.Description.IsDescription).Select(Text.Description.Parse)];
+}

@@ -23,6 +23,7 @@ public sealed class EvidenceIndex
     private readonly int _placedUnits;
     private readonly int _matches;
     private readonly int _matchesInStep;
+    private readonly int _scatteredUnits;
 
     public EvidenceIndex(AnalysisContext context)
     {
@@ -30,38 +31,67 @@ public sealed class EvidenceIndex
         _context = context;
         var compiled = context.Compiled;
         _bySet = [.. compiled.ConceptSets.Select(_ => new List<(int, int, double)>())];
-        foreach (var unit in context.Prose)
+        foreach (var unit in context.Document.Units)
         {
-            var stems = context.Stems(unit.Index);
-            var all = compiled.Concepts.Matches(stems).ToList();
-            if (all.Count == 0)
+            if (unit.Kind == UnitKind.Heading || context.IsExcluded(unit.Index) || context.Map.IgnoredSections[unit.Section])
             {
                 continue;
             }
 
+            var stems = context.Stems(unit.Index);
+            var terms = compiled.Concepts.Matches(stems).ToList();
+            var described = compiled.Descriptions.Matches(stems);
+            if (terms.Count == 0 && described.Count == 0)
+            {
+                continue;
+            }
+
+            // A term list earns nothing, but is remembered so the finding can say "named only in a list".
+            if (!unit.IsProse)
+            {
+                foreach (var (set, concept) in terms.Select(m => m.Key).Concat(described).Distinct())
+                {
+                    _bySet[set].Add((unit.Index, concept, 0));
+                }
+
+                continue;
+            }
+
             var termTokens = new bool[stems.Length];
-            foreach (var (_, start, length) in all)
+            foreach (var (_, start, length) in terms)
             {
                 Array.Fill(termTokens, true, start, length);
             }
 
-            // Coherence: do the concepts a sentence names belong to the step it stands in?
+            // Coherence: do the terms a sentence names belong to the step it stands in?
             var unitSteps = context.Map.UnitSteps[unit.Index];
-            if (unitSteps != StepSet.None)
+            if (unitSteps != StepSet.None && terms.Count > 0)
             {
                 _placedUnits++;
-                _matches += all.Count;
-                _matchesInStep += all.Count(m => (compiled.ConceptSets[m.Key.Set].Criterion.Scope & unitSteps) != 0);
+                _matches += terms.Count;
+                _matchesInStep += terms.Count(m => (compiled.ConceptSets[m.Key.Set].Criterion.Scope & unitSteps) != 0);
+                var stepsNamed = terms.Aggregate(StepSet.None, (acc, m) => acc | compiled.ConceptSets[m.Key.Set].Criterion.Step.ToSet());
+                if (System.Numerics.BitOperations.PopCount((uint)stepsNamed) >= ScatteredSteps)
+                {
+                    _scatteredUnits++;
+                }
             }
 
-            var density = (double)termTokens.Count(t => t) / stems.Length;
+            // Descriptions are everyday words, never jargon: only terms dilute a sentence.
+            var density = stems.Length == 0 ? 0 : (double)termTokens.Count(t => t) / stems.Length;
             var weight = density <= MaxTermDensity ? 1.0 : MaxTermDensity / density;
-            foreach (var (set, concept) in all.Select(m => m.Key).Distinct())
+            foreach (var (set, concept) in terms.Select(m => m.Key).Concat(described).Distinct())
             {
                 _bySet[set].Add((unit.Index, concept, weight));
             }
         }
     }
+
+    /// <summary>A sentence naming ideas of this many steps at once reads as a list of jargon, not a design decision.</summary>
+    public const int ScatteredSteps = 3;
+
+    /// <summary>Share of placed sentences with terms that name ideas of <see cref="ScatteredSteps"/> or more steps.</summary>
+    public double ScatteredShare => _placedUnits == 0 ? 0 : (double)_scatteredUnits / _placedUnits;
 
     /// <summary>Sentences with concepts under a step heading: below <see cref="MinCoherenceEvidence"/> coherence is not judged.</summary>
     public int PlacedUnits => _placedUnits;
@@ -81,14 +111,19 @@ public sealed class EvidenceIndex
     /// </summary>
     public (double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing) Cover(int set, ImmutableArray<Rubrics.Concept> concepts, StepSet scope, int atLeast)
     {
-        var best = new (double Credit, SourceSpan Span)[concepts.Length];
+        var best = new Found[concepts.Length];
         foreach (var (unit, concept, weight) in _bySet[set])
         {
             var u = _context.Document.Units[unit];
-            var credit = weight * ScopeFactor(u, scope);
-            if (credit > best[concept].Credit)
+            var factor = ScopeFactor(u, scope);
+            var credit = weight * factor;
+            ref var b = ref best[concept];
+            b.InList |= !u.IsProse;
+            b.OffScope |= weight > 0 && factor < 1;
+            b.Diluted |= weight is > 0 and < 1;
+            if (credit > b.Credit)
             {
-                best[concept] = (credit, u.Span);
+                (b.Credit, b.Span) = (credit, u.Span);
             }
         }
 
@@ -97,19 +132,35 @@ public sealed class EvidenceIndex
         return (fraction, [.. top.Where(b => b.Credit > 0).Select(b => b.Span)], fraction < 1 ? Describe(concepts, best) : null);
     }
 
-    private static string Describe(ImmutableArray<Rubrics.Concept> concepts, (double Credit, SourceSpan Span)[] best)
+    private struct Found
     {
-        var absent = concepts.Where((_, i) => best[i].Credit == 0).Select(c => c.Name).Take(6).ToList();
-        var weak = concepts.Where((_, i) => best[i].Credit is > 0 and < 1).Select(c => c.Name).Take(6).ToList();
-        var parts = new List<string>();
-        if (weak.Count > 0)
-        {
-            parts.Add($"only outside this step or in term lists: {string.Join(", ", weak)}");
-        }
+        public double Credit;
+        public SourceSpan Span;
+        public bool InList;
+        public bool OffScope;
+        public bool Diluted;
+    }
 
-        if (absent.Count > 0)
+    // Says why each concept short of full credit fell short: where it was found, and what would earn it.
+    private static string Describe(ImmutableArray<Rubrics.Concept> concepts, Found[] best)
+    {
+        var groups = new (string Label, Func<Found, bool> Test)[]
         {
-            parts.Add($"not found in prose: {string.Join(", ", absent)}");
+            ("found only under another step", f => f.Credit is > 0 and < 1 && f.OffScope),
+            ("said only in sentences that are mostly terms", f => f.Credit is > 0 and < 1 && !f.OffScope && f.Diluted),
+            ("named only in a list, explain it in a sentence", f => f.Credit == 0 && f.InList),
+            ("not found", f => f.Credit == 0 && !f.InList),
+        };
+        var parts = new List<string>();
+        foreach (var (label, test) in groups)
+        {
+            var names = concepts.Where((_, i) => test(best[i])).Select((c, _) => c.Name).ToList();
+            var lines = best.Where(f => test(f) && f.Credit > 0).Select(f => f.Span.Line).Distinct().Order().Take(3).ToList();
+            if (names.Count > 0)
+            {
+                var where = lines.Count > 0 ? $" (line {string.Join(", ", lines)})" : "";
+                parts.Add($"{label}{where}: {string.Join(", ", names.Take(6))}");
+            }
         }
 
         return string.Join("; ", parts);

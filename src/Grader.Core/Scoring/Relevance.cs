@@ -35,6 +35,9 @@ public static class Relevance
 
     public const double CoherentAt = 0.3;
 
+    /// <summary>Share of sentences naming ideas of three or more steps at once before incoherence is judged at all.</summary>
+    public const double MinScatteredShare = 0.3;
+
     public static ScoreCard Apply(ScoreCard card, DetectionResult detection, string gradedProblem, AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -58,7 +61,9 @@ public static class Relevance
         }
 
         // Sentences whose terms belong to other steps than the one they stand in are jargon, not design.
-        if (card.Coherence is { } coherence && coherence < CoherentAt)
+        // Plain prose can stand far from the steps' vocabulary; only sentences that string together ideas of three or
+        // more steps at once, throughout the answer, read as generated jargon.
+        if (card.Coherence is { } coherence && coherence < CoherentAt && card.ScatteredShare >= MinScatteredShare)
         {
             // Convex: a little scatter costs little, scatter throughout costs nearly everything.
             var scatter = Math.Pow(Math.Clamp((coherence - IncoherentAt) / (CoherentAt - IncoherentAt), 0, 1), 2);

@@ -18,7 +18,41 @@ public sealed record CriterionResult(
     string? Missing,
     string? ExplainedBy);
 
-public sealed record StepScore(FrameworkStep Step, string? Heading, int? Line, double Score, double Max, ImmutableArray<CriterionResult> Criteria);
+public sealed record StepScore(
+    FrameworkStep Step, string? Heading, int? Line, double Score, double Max, ImmutableArray<CriterionResult> Criteria, StepMapping? Mapping = null);
+
+/// <summary>
+/// Where a step was found and how surely: from a heading naming it, from content, or both ("mixed"), with the
+/// word-weighted mean confidence of its segments. Kept on the score so reports have it after the map is dropped.
+/// </summary>
+public sealed record StepMapping(string Source, double Confidence, ImmutableArray<MappedSegment> Segments)
+{
+    public static StepMapping? Of(StepMap map, FrameworkStep step)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var segments = map[step].Segments.Select(i => map.Segments[i]).ToImmutableArray();
+        if (segments.IsEmpty)
+        {
+            return null;
+        }
+
+        var sources = segments.Select(s => s.Source).Distinct().ToList();
+        var source = sources.Count > 1 ? "mixed" : sources[0] == MappingSource.Heading ? "heading" : "content";
+        var words = segments.Sum(s => Math.Max(1, s.Words));
+        var confidence = segments.Sum(s => s.Confidence * Math.Max(1, s.Words)) / words;
+        return new StepMapping(source, Math.Round(confidence, 2), segments);
+    }
+
+    /// <summary>"from content, lines 5-9 (0.62)": how the console and HTML say it.</summary>
+    public string Describe()
+    {
+        var ranges = string.Join(", ", Segments.Take(4).Select(s => s.Line == s.EndLine ? $"{s.Line}" : $"{s.Line}-{s.EndLine}"));
+        var more = Segments.Length > 4 ? ", ..." : "";
+        var lines = Segments.Length == 1 && Segments[0].Line == Segments[0].EndLine ? "line" : "lines";
+        var from = Source switch { "heading" => "from heading", "content" => "from content", _ => "from heading and content" };
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{from}, {lines} {ranges}{more} ({Confidence:0.00})");
+    }
+}
 
 /// <summary>
 /// The grade. <see cref="Relevance"/> is 1 unless the answer is off-topic or not an ML design, in which case
@@ -26,7 +60,7 @@ public sealed record StepScore(FrameworkStep Step, string? Heading, int? Line, d
 /// standing under a step they belong to (null when there is too little to judge).
 /// </summary>
 public sealed record ScoreCard(
-    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null);
+    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null, double ScatteredShare = 0);
 
 /// <summary>What a criterion evaluator found: the share earned, where, and what was missing.</summary>
 public readonly record struct Evaluation(double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing)

@@ -30,13 +30,11 @@ public static class Scorer
             var scale = available > 0 ? definition.Weight / available : 0;
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
-            var present = context.Map[step].IsPresent;
             foreach (var criterion in criteria)
             {
-                // A step the answer lacks scores nothing, whatever it mentions elsewhere.
-                var evaluation = present
-                    ? Evaluate(criterion, context, evidence)
-                    : criterion is PenaltyCriterion ? new Evaluation(1, [], null) : Evaluation.Nothing("the step is missing");
+                // No cliffs: evidence counts wherever it stands (outside its step at a share, see EvidenceIndex), so a
+                // step without a section of its own still earns what the answer says of it elsewhere.
+                var evaluation = Evaluate(criterion, context, evidence);
                 var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
                 if (criterion.Partial == PartialCredit.AllOrNothing && fraction < 1)
                 {
@@ -59,11 +57,12 @@ public static class Scorer
             var coverage = context.Map[step];
             var heading = coverage.HeadingSection is { } h ? context.Document.Sections[h] : null;
             var line = heading?.HeadingSpan.Line ?? (coverage.Units.IsEmpty ? null : context.Document.Units[coverage.Units[0]].Span.Line);
-            steps.Add(new StepScore(step, heading?.Title, coverage.IsPresent ? line : null, Round(stepScore), definition.Weight, results.ToImmutable()));
+            steps.Add(new StepScore(step, heading?.Title, coverage.IsPresent ? line : null, Round(stepScore), definition.Weight, results.ToImmutable(),
+                StepMapping.Of(context.Map, step)));
         }
 
         var rounded = Round(total);
-        return new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence);
+        return new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence, ScatteredShare: evidence.ScatteredShare);
     }
 
     public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);

@@ -18,7 +18,7 @@ public class CompareTests
     {
         var text = TestGrader.ReadRepoFile(Example);
         var full = TestGrader.Engine.Grade("answer.md", text, "video-recommendation");
-        return Perturb.RemoveSteps(text, full, TestGrader.Engine.Compile("video-recommendation").Mapper, [FrameworkStep.Monitoring]);
+        return Perturb.RemoveSteps(text, full, TestGrader.Engine.Mapper("video-recommendation"), [FrameworkStep.Monitoring]);
     }
 
     [Fact]

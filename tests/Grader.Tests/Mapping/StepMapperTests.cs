@@ -5,7 +5,7 @@ namespace Grader.Tests.Mapping;
 
 public class StepMapperTests
 {
-    private static StepMapper Mapper => TestGrader.Engine.Compile("video-recommendation").Mapper;
+    private static StepMapper Mapper => TestGrader.Engine.Mapper("video-recommendation");
 
     [Theory]
     [InlineData("Clarification", StepSet.Requirements)]

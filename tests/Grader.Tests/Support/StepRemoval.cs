@@ -25,7 +25,7 @@ internal static class StepRemoval
     public static IEnumerable<(int First, int Last)> Extents(GradeResult graded, FrameworkStep step)
     {
         var document = graded.Document;
-        var mapper = TestGrader.Engine.Compile(graded.Problem.Id).Mapper;
+        var mapper = TestGrader.Engine.Mapper(graded.Problem.Id);
         var sections = document.Sections.Where(s => !s.IsRoot).ToList();
         for (var i = 0; i < sections.Count; i++)
         {

@@ -1,0 +1,183 @@
+namespace Grader.Core.Mapping;
+
+/// <summary>
+/// Decodes the steps of a whole answer at once (Viterbi over its segments). A segment's score for a label is the sum
+/// of a heading term (how much of its heading names the label's steps) and a content term (how much more of its
+/// wording belongs to those steps than is usual in this answer); moving between steps costs little in framework
+/// order and more against it, so order and contiguity are preferred but never required.
+/// </summary>
+public static class StepDecoder
+{
+    /// <summary>Weight of a heading wholly in one step's words.</summary>
+    public const double HeadingWeight = 5;
+
+    /// <summary>Weight of content: natural log of the lift, capped at <see cref="MaxLift"/> either way.</summary>
+    public const double ContentWeight = 1;
+
+    public const double MaxLift = 2.5;
+
+    /// <summary>Votes of answer-wide wording that stand for a segment without votes of its own (smoothing).</summary>
+    public const double Smoothing = 2;
+
+    /// <summary>Cost of moving on to the next step, of each step skipped on the way, and of going back.</summary>
+    public const double NextCost = 0.15;
+
+    public const double SkipCost = 0.08;
+
+    public const double BackCost = 0.8;
+
+    /// <summary>Extra cost of changing step between two sentences of one block.</summary>
+    public const double InBlockCost = 0.6;
+
+    /// <summary>Text that belongs to no step: worse than continuing the step before when nothing else speaks.</summary>
+    public const double NoneCost = 0.3;
+
+    private const int Steps = 7;
+
+    /// <summary>A segment: heading coverage per step, content votes per step, and whether it continues the block before.</summary>
+    public readonly record struct Input(double[] Heading, double[] Votes, bool InBlock);
+
+    /// <summary>Per segment, the steps decided and a confidence.</summary>
+    public static List<(StepSet Steps, double Confidence)> Decode(IReadOnlyList<Input> segments)
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var n = segments.Count;
+        var result = new List<(StepSet, double)>(n);
+        if (n == 0)
+        {
+            return result;
+        }
+
+        // The answer's own mix of steps: a segment's votes are judged against it, so a step with a large vocabulary
+        // (model, evaluation) does not win every paragraph.
+        var total = new double[Steps];
+        foreach (var (_, votes, _) in segments)
+        {
+            for (var k = 0; k < Steps; k++)
+            {
+                total[k] += votes[k];
+            }
+        }
+
+        var sum = total.Sum();
+        var share = total.Select(t => (t + 1) / (sum + Steps)).ToArray();
+
+        var labels = new List<Label>[n];
+        for (var i = 0; i < n; i++)
+        {
+            labels[i] = Labels(segments[i].Heading, segments[i].Votes, share);
+        }
+
+        // score[i][p]: best total with the last step at position p (0-6), or -1 before any step (index 7).
+        const int Start = Steps;
+        var score = new double[n + 1][];
+        var back = new (int Position, int Label)[n + 1][];
+        for (var i = 0; i <= n; i++)
+        {
+            score[i] = Enumerable.Repeat(double.NegativeInfinity, Steps + 1).ToArray();
+            back[i] = new (int, int)[Steps + 1];
+        }
+
+        score[0][Start] = 0;
+        for (var i = 0; i < n; i++)
+        {
+            for (var p = 0; p <= Steps; p++)
+            {
+                if (double.IsNegativeInfinity(score[i][p]))
+                {
+                    continue;
+                }
+
+                for (var l = 0; l < labels[i].Count; l++)
+                {
+                    var label = labels[i][l];
+                    var (to, cost) = Move(p, label, segments[i].InBlock);
+                    var candidate = score[i][p] - cost + label.Emission;
+                    if (candidate > score[i + 1][to])
+                    {
+                        score[i + 1][to] = candidate;
+                        back[i + 1][to] = (p, l);
+                    }
+                }
+            }
+        }
+
+        var position = Enumerable.Range(0, Steps + 1).MaxBy(p => score[n][p]);
+        var chosen = new int[n];
+        var from = new int[n];
+        for (var i = n; i > 0; i--)
+        {
+            var (p, l) = back[i][position];
+            chosen[i - 1] = l;
+            from[i - 1] = p;
+            position = p;
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            // Confidence: the chosen label's share against the alternatives from the same place in the sequence.
+            var options = labels[i].Select(label => label.Emission - Move(from[i], label, segments[i].InBlock).Cost).ToList();
+            var max = options.Max();
+            var z = options.Sum(o => Math.Exp(o - max));
+            result.Add((labels[i][chosen[i]].Steps, Math.Exp(options[chosen[i]] - max) / z));
+        }
+
+        return result;
+    }
+
+    private readonly record struct Label(StepSet Steps, int First, int Last, double Emission);
+
+    private static (int To, double Cost) Move(int position, Label label, bool inBlock)
+    {
+        if (label.Steps == StepSet.None)
+        {
+            return (position, NoneCost);
+        }
+
+        if (position == Steps || position == label.First)
+        {
+            return (label.Last, 0);
+        }
+
+        var cost = label.First > position ? NextCost + (SkipCost * (label.First - position - 1)) : BackCost;
+        return (label.Last, cost + (inBlock ? InBlockCost : 0));
+    }
+
+    // Every single step, no step, and the two steps a heading names together ("Model and offline evaluation").
+    private static List<Label> Labels(double[] heading, double[] votes, double[] share)
+    {
+        var segmentTotal = votes.Sum();
+        var lift = new double[Steps];
+        for (var k = 0; k < Steps; k++)
+        {
+            var q = (votes[k] + (Smoothing * share[k])) / (segmentTotal + Smoothing);
+            lift[k] = q / share[k];
+        }
+
+        double Content(IEnumerable<int> steps)
+        {
+            var l = steps.Average(k => lift[k]);
+            return ContentWeight * Math.Clamp(Math.Log(l), -MaxLift, MaxLift);
+        }
+
+        var labels = new List<Label> { new(StepSet.None, -1, -1, 0) };
+        for (var k = 0; k < Steps; k++)
+        {
+            var h = heading[k];
+            labels.Add(new(((FrameworkStep)k).ToSet(), k, k, (HeadingWeight * h * h) + Content([k])));
+        }
+
+        var named = Enumerable.Range(0, Steps).Where(k => heading[k] > 0).ToList();
+        for (var a = 0; a < named.Count; a++)
+        {
+            for (var b = a + 1; b < named.Count; b++)
+            {
+                var (x, y) = (named[a], named[b]);
+                var h = heading[x] + heading[y];
+                labels.Add(new(((FrameworkStep)x).ToSet() | ((FrameworkStep)y).ToSet(), x, y, (HeadingWeight * h * h) + Content([x, y])));
+            }
+        }
+
+        return labels;
+    }
+}

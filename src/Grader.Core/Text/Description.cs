@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+
+namespace Grader.Core.Text;
+
+/// <summary>
+/// A concept said in everyday words: word groups that must all occur in one sentence, in any order. Written in a
+/// rubric as groups joined by " + ", each group's alternative phrases by " | ":
+/// <c>"share | fraction + shown | displayed + click | tap"</c> is click-through rate without the term.
+/// </summary>
+public sealed record Description(string Text, ImmutableArray<ImmutableArray<string>> Groups)
+{
+    public const string GroupSeparator = " + ";
+    public const string AlternativeSeparator = "|";
+
+    /// <summary>True for a synonym entry written as a description rather than a term.</summary>
+    public static bool IsDescription(string entry) => entry.Contains(GroupSeparator, StringComparison.Ordinal);
+
+    /// <summary>Groups of alternative phrases; alternatives without a word are dropped, so an empty group makes it invalid.</summary>
+    public static Description Parse(string entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var groups = entry.Split(GroupSeparator, StringSplitOptions.TrimEntries)
+            .Select(g => g.Split(AlternativeSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(a => Stemmer.StemAll(a).Length > 0)
+                .ToImmutableArray())
+            .ToImmutableArray();
+        return new Description(entry, groups);
+    }
+
+    /// <summary>At least two groups, none of them empty.</summary>
+    public bool IsValid => Groups.Length >= 2 && Groups.All(g => !g.IsEmpty);
+}
+
+/// <summary>
+/// Finds descriptions in stemmed units with one pass of a phrase matcher over every alternative of every group:
+/// a description matches when each of its groups was hit.
+/// </summary>
+public sealed class DescriptionMatcher<TKey>
+    where TKey : notnull
+{
+    private readonly PhraseMatcher<(int Description, int Group)> _phrases;
+    private readonly (TKey Key, int Groups)[] _descriptions;
+
+    public DescriptionMatcher(IEnumerable<(Description Description, TKey Key)> descriptions)
+    {
+        var list = descriptions.Where(d => d.Description.IsValid).ToList();
+        _descriptions = [.. list.Select(d => (d.Key, d.Description.Groups.Length))];
+        _phrases = new PhraseMatcher<(int, int)>(list.SelectMany((d, di) => d.Description.Groups.SelectMany((g, gi) =>
+            g.Select(phrase => (phrase, (di, gi))))));
+    }
+
+    public bool IsEmpty => _descriptions.Length == 0;
+
+    /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
+    public List<TKey> Matches(string[] stems)
+    {
+        var result = new List<TKey>();
+        if (IsEmpty)
+        {
+            return result;
+        }
+
+        Dictionary<int, ulong>? hit = null;
+        foreach (var ((description, group), _, _) in _phrases.Matches(stems))
+        {
+            hit ??= [];
+            hit[description] = hit.GetValueOrDefault(description) | (1UL << Math.Min(group, 63));
+        }
+
+        if (hit is null)
+        {
+            return result;
+        }
+
+        foreach (var (description, groups) in hit.OrderBy(h => h.Key))
+        {
+            var all = _descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1;
+            if (groups == all)
+            {
+                result.Add(_descriptions[description].Key);
+            }
+        }
+
+        return result;
+    }
+}
