@@ -7,7 +7,7 @@ using Grader.Validity;
 using Grader.ValidityScript;
 
 // The calibration report: every behavioural check with its measured figure, then agreement with the public
-// corpus labels when ../shared/corpus/public is present. Usage: scripts/validity [--details]
+// corpus labels when ../shared/corpus/public is present. Usage: scripts/validity [--details] [--forms DIR]
 var root = Directory.GetCurrentDirectory();
 var details = args.Contains("--details");
 var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
@@ -55,10 +55,27 @@ if (args.Contains("--unit-stats"))
     return 0;
 }
 
+// --forms DIR: every strong answer in every form of the form-invariance check, written out to read or grade.
+if (Array.IndexOf(args, "--forms") is var f and >= 0 && f + 1 < args.Length)
+{
+    foreach (var answer in strong)
+    {
+        var graded = engine.Grade(answer.Path, answer.Text, answer.Problem);
+        foreach (var form in Forms.Names)
+        {
+            var name = $"{answer.Problem}.{Path.GetFileNameWithoutExtension(answer.Path)}.{form.Replace(' ', '-')}.md";
+            Directory.CreateDirectory(args[f + 1]);
+            File.WriteAllText(Path.Combine(args[f + 1], name), Forms.Make(form, answer.Text, graded, engine.Mapper(answer.Problem)));
+        }
+    }
+
+    return 0;
+}
+
 var timer = Stopwatch.StartNew();
 var results = new List<CheckResult>
 {
-    suite.Removal(), suite.Ladder(), suite.Hollow(), suite.Formatting(), suite.Order(), suite.Padding(),
+    suite.Removal(), suite.Ladder(), suite.Hollow(), suite.Formatting(), suite.Order(), suite.Form(), suite.Padding(),
     suite.Stuffing(Read("examples/video-recommendation/partial.md", "video-recommendation")),
     suite.OffTopic(nonMl), suite.Gibberish(), suite.Injection(clean), ValiditySuite.Determinism(RunOnce),
 };

@@ -148,6 +148,13 @@ public sealed class ValiditySuite(GradingEngine engine, IReadOnlyList<Answer> st
         return Unchanged("order", "steps shuffled, content kept", "within 2 points", variants, 2);
     }
 
+    /// <summary>The same substance in every form candidates use (see <see cref="Forms"/>): within 5 points.</summary>
+    public CheckResult Form()
+    {
+        var variants = Forms.Names.Select(form => (form, (Func<Answer, string>)(a => Forms.Make(form, a.Text, Grade(a), Mapper(a))))).ToArray();
+        return Unchanged("form", string.Join(", ", Forms.Names), "within 5 points", variants, 5);
+    }
+
     public CheckResult Padding()
     {
         var variants = new (string Name, Func<Answer, string> Make)[]

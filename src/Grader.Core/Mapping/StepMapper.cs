@@ -165,16 +165,16 @@ public sealed partial class StepMapper
             headings[section.Index] = own[section.Index] ? coverage : [.. headings[parent].Select(h => h * InheritedHeading)];
         }
 
-        var segments = Segment(document, headings, ignored, excluded);
+        var segments = Cut(document, headings, own, ignored, excluded);
         var decoded = StepDecoder.Decode(segments.Select(s => new StepDecoder.Input(
-            headings[s.Section], Votes(document, s.Units, unitStems, quantities), s.InBlock)).ToList());
+            s.Heading, Votes(document, s.Units, unitStems, quantities), s.InBlock)).ToList());
 
         var unitSteps = new StepSet[document.Units.Length];
         var sectionSteps = new StepSet[sections.Length];
         var mapped = ImmutableArray.CreateBuilder<MappedSegment>();
         for (var i = 0; i < segments.Count; i++)
         {
-            var (section, units, inBlock) = segments[i];
+            var (section, units, inBlock, heading) = segments[i];
             var (steps, confidence) = decoded[i];
             foreach (var unit in units)
             {
@@ -182,15 +182,15 @@ public sealed partial class StepMapper
             }
 
             sectionSteps[section] |= steps;
-            var fromHeading = steps.Steps().Any(s => headings[section][(int)s] >= NamesStep);
+            var fromHeading = steps.Steps().Any(s => heading[(int)s] >= NamesStep);
             var first = document.Units[units[0]].Span;
             var last = document.Units[units[^1]].Span;
             var words = units.Sum(u => document.Units[u].WordCount);
             var segment = new MappedSegment(first.Line, last.EndLine, section, steps,
                 fromHeading ? MappingSource.Heading : MappingSource.Content, confidence, words);
 
-            // Sentences of one block decided alike are reported as one stretch.
-            if (inBlock && mapped.Count > 0 && mapped[^1] is var previous && previous.Steps == steps && previous.Section == section)
+            // Neighbouring sentences decided alike are reported as one stretch.
+            if (mapped.Count > 0 && mapped[^1] is var previous && previous.Steps == steps && previous.Section == section && previous.Source == segment.Source)
             {
                 var total = Math.Max(1, previous.Words + words);
                 mapped[^1] = previous with
@@ -228,14 +228,19 @@ public sealed partial class StepMapper
 
     // Sections under a heading that names a step are one segment each. Text under no informative heading is decided
     // sentence by sentence, so one paragraph may cover two steps; changing step inside a top-level block (a
-    // paragraph, a list item, a dialogue turn) costs more than between blocks.
-    private static List<(int Section, int[] Units, bool InBlock)> Segment(DesignDocument document, double[][] headings, bool[] ignored, Func<int, bool> excluded)
+    // paragraph, a list item, a dialogue turn) costs more than between blocks. A long section under a soft heading
+    // (a bold line, an inherited or partial match) is split the same way: "**Labels.**" in an answer without
+    // headings does not own the next five pages; its heading speaks only for its first block.
+    private static List<Segment> Cut(DesignDocument document, double[][] headings, bool[] own, bool[] ignored, Func<int, bool> excluded)
     {
         var rootOf = TopLevelBlocks(document);
-        var segments = new List<(int Section, int[] Units, bool InBlock)>();
+        var split = SplitSections(document, headings, own, rootOf);
+        var none = new double[FrameworkSteps.All.Count];
+        var segments = new List<Segment>();
         var current = new List<int>();
         var open = -1;
         var lastKey = (Section: -1, Block: -1);
+        var firstBlock = new Dictionary<int, int>();
         foreach (var unit in document.Units)
         {
             if (ignored[unit.Section] || excluded(unit.Index))
@@ -243,7 +248,7 @@ public sealed partial class StepMapper
                 continue;
             }
 
-            if (headings[unit.Section].Max() >= NamesStep)
+            if (!split[unit.Section])
             {
                 if (unit.Section != open)
                 {
@@ -258,7 +263,13 @@ public sealed partial class StepMapper
             Flush();
             open = -1;
             var key = (unit.Section, unit.Block < 0 ? -1 : rootOf[unit.Block]);
-            segments.Add((unit.Section, [unit.Index], key == lastKey && key.Item2 >= 0));
+            if (key.Item2 >= 0)
+            {
+                firstBlock.TryAdd(unit.Section, key.Item2);
+            }
+
+            var heading = key.Item2 < 0 || firstBlock.GetValueOrDefault(unit.Section, -2) == key.Item2 ? headings[unit.Section] : none;
+            segments.Add(new(unit.Section, [unit.Index], key == lastKey && key.Item2 >= 0, heading));
             lastKey = key;
         }
 
@@ -269,11 +280,47 @@ public sealed partial class StepMapper
         {
             if (current.Count > 0)
             {
-                segments.Add((open, [.. current], false));
+                segments.Add(new(open, [.. current], false, headings[open]));
                 current.Clear();
                 lastKey = (-1, -1);
             }
         }
+    }
+
+    private readonly record struct Segment(int Section, int[] Units, bool InBlock, double[] Heading);
+
+    /// <summary>A section under a soft heading is split when it has at least this many blocks and this share of the words.</summary>
+    public const int SplitBlocks = 4;
+
+    public const double SplitShare = 0.15;
+
+    // A heading that names no step leaves its text to content; a soft one (bold line, inherited, or a partial match)
+    // does too once its section is long.
+    private static bool[] SplitSections(DesignDocument document, double[][] headings, bool[] own, int[] rootOf)
+    {
+        var split = new bool[document.Sections.Length];
+        var words = new int[document.Sections.Length];
+        var blocks = new HashSet<int>[document.Sections.Length];
+        foreach (var unit in document.Units)
+        {
+            words[unit.Section] += unit.WordCount;
+            if (unit.Block >= 0)
+            {
+                (blocks[unit.Section] ??= []).Add(rootOf[unit.Block]);
+            }
+        }
+
+        var total = Math.Max(1, document.WordCount);
+        foreach (var section in document.Sections)
+        {
+            var i = section.Index;
+            var strength = headings[i].Max();
+            var soft = section.Style == HeadingStyle.BoldLine || !own[i] || strength < 0.6;
+            var big = (blocks[i]?.Count ?? 0) >= SplitBlocks && (double)words[i] / total > SplitShare;
+            split[i] = strength < NamesStep || (soft && big);
+        }
+
+        return split;
     }
 
     // For each block, the top-level block it belongs to: a paragraph, a table, or one item of a top-level list.

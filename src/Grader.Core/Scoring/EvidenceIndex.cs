@@ -123,7 +123,7 @@ public sealed class EvidenceIndex
             b.Diluted |= weight is > 0 and < 1;
             if (credit > b.Credit)
             {
-                (b.Credit, b.Span) = (credit, u.Span);
+                (b.Credit, b.Span, b.Steps) = (credit, u.Span, _context.Map.UnitSteps[unit]);
             }
         }
 
@@ -139,6 +139,7 @@ public sealed class EvidenceIndex
         public bool InList;
         public bool OffScope;
         public bool Diluted;
+        public StepSet Steps;
     }
 
     // Says why each concept short of full credit fell short: where it was found, and what would earn it.
@@ -154,17 +155,18 @@ public sealed class EvidenceIndex
         var parts = new List<string>();
         foreach (var (label, test) in groups)
         {
-            var names = concepts.Where((_, i) => test(best[i])).Select((c, _) => c.Name).ToList();
-            var lines = best.Where(f => test(f) && f.Credit > 0).Select(f => f.Span.Line).Distinct().Order().Take(3).ToList();
+            var names = concepts.Select((c, i) => (c, f: best[i])).Where(x => test(x.f))
+                .Select(x => x.f.Credit > 0 && x.f.OffScope ? $"{x.c.Name} ({Where(x.f.Steps)})" : x.c.Name).ToList();
             if (names.Count > 0)
             {
-                var where = lines.Count > 0 ? $" (line {string.Join(", ", lines)})" : "";
-                parts.Add($"{label}{where}: {string.Join(", ", names.Take(6))}");
+                parts.Add($"{label}: {string.Join(", ", names.Take(6))}");
             }
         }
 
         return string.Join("; ", parts);
     }
+
+    private static string Where(StepSet steps) => steps == StepSet.None ? "under no step" : string.Join(", ", steps.Steps().Select(s => s.ToId()));
 
     /// <summary>1 in scope, <see cref="OffScopeCredit"/> elsewhere, 0 in ignored sections.</summary>
     public double ScopeFactor(TextUnit unit, StepSet scope)

@@ -51,6 +51,9 @@ public class ValidityTests(ValidityFixture fixture) : IClassFixture<ValidityFixt
     public void Step_order_changes_the_score_by_at_most_two_points() => AssertPassed(fixture.Suite.Order());
 
     [Fact]
+    public void The_same_answer_in_another_form_scores_within_five_points() => AssertPassed(fixture.Suite.Form());
+
+    [Fact]
     public void Padding_gains_at_most_two_points() => AssertPassed(fixture.Suite.Padding());
 
     [Fact]
