@@ -67,6 +67,8 @@ if (Array.IndexOf(args, "--forms") is var f and >= 0 && f + 1 < args.Length)
             Directory.CreateDirectory(args[f + 1]);
             File.WriteAllText(Path.Combine(args[f + 1], name), Forms.Make(form, answer.Text, graded, engine.Mapper(answer.Problem)));
         }
+
+        File.WriteAllText(Path.Combine(args[f + 1], $"{answer.Problem}.gibberish.md"), Perturb.Gibberish(engine.Compile(answer.Problem).Rubric, 1));
     }
 
     return 0;

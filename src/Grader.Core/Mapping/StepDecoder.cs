@@ -17,7 +17,7 @@ public static class StepDecoder
     public const double MaxLift = 2.5;
 
     /// <summary>Votes of answer-wide wording that stand for a segment without votes of its own (smoothing).</summary>
-    public const double Smoothing = 2;
+    public const double Smoothing = 4;
 
     /// <summary>Cost of moving on to the next step, of each step skipped on the way, and of going back.</summary>
     public const double NextCost = 0.15;
@@ -37,6 +37,9 @@ public static class StepDecoder
 
     /// <summary>Text that belongs to no step: worse than continuing the step before when nothing else speaks.</summary>
     public const double NoneCost = 0.3;
+
+    /// <summary>Cost of a pair of steps the heading names only one of.</summary>
+    public const double PairCost = 0.5;
 
     private const int Steps = 7;
 
@@ -122,11 +125,17 @@ public static class StepDecoder
 
         for (var i = 0; i < n; i++)
         {
-            // Confidence: the chosen label's share against the alternatives from the same place in the sequence.
+            // Confidence: how surely the segment covers each chosen step, i.e. the share of the alternatives (from the
+            // same place in the sequence) that include it; for two steps, the less sure of the two.
             var options = labels[i].Select(label => label.Emission - Move(from[i], label, segments[i].InBlock).Cost).ToList();
             var max = options.Max();
-            var z = options.Sum(o => Math.Exp(o - max));
-            result.Add((labels[i][chosen[i]].Steps, Math.Exp(options[chosen[i]] - max) / z));
+            var weights = options.Select(o => Math.Exp(o - max)).ToList();
+            var z = weights.Sum();
+            var steps = labels[i][chosen[i]].Steps;
+            var confidence = steps == StepSet.None
+                ? weights[chosen[i]] / z
+                : steps.Steps().Min(step => Enumerable.Range(0, weights.Count).Where(l => labels[i][l].Steps.Has(step)).Sum(l => weights[l]) / z);
+            result.Add((steps, confidence));
         }
 
         return result;
@@ -179,14 +188,22 @@ public static class StepDecoder
             labels.Add(new(((FrameworkStep)k).ToSet(), k, k, (HeadingWeight * h * h) + Content([k])));
         }
 
+        // Pairs: a step the heading names with any other step ("Running it; keeping it healthy" names only the
+        // second, its text covers both). A pair the heading does not name in full costs a little more.
         var named = Enumerable.Range(0, Steps).Where(k => heading[k] > 0).ToList();
-        for (var a = 0; a < named.Count; a++)
+        foreach (var x in named)
         {
-            for (var b = a + 1; b < named.Count; b++)
+            for (var y = 0; y < Steps; y++)
             {
-                var (x, y) = (named[a], named[b]);
-                var h = heading[x] + heading[y];
-                labels.Add(new(((FrameworkStep)x).ToSet() | ((FrameworkStep)y).ToSet(), x, y, (HeadingWeight * h * h) + Content([x, y])));
+                if (y == x || (heading[y] > 0 && y < x))
+                {
+                    continue;
+                }
+
+                var (a, b) = (Math.Min(x, y), Math.Max(x, y));
+                var h = heading[a] + heading[b];
+                var cost = heading[a] > 0 && heading[b] > 0 ? 0 : PairCost;
+                labels.Add(new(((FrameworkStep)a).ToSet() | ((FrameworkStep)b).ToSet(), a, b, (HeadingWeight * h * h) + Content([a, b]) - cost));
             }
         }
 

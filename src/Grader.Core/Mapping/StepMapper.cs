@@ -220,7 +220,9 @@ public sealed partial class StepMapper
             return new StepCoverage(step, heading?.Index, units, prose.Sum(i => document.Units[i].WordCount), prose.Count, found);
         }).ToImmutableArray();
 
-        return new StepMap([.. sectionSteps], [.. ignored], [.. unitSteps], coverageByStep, mapped.ToImmutable());
+        var headingSteps = headings.Select(h => Enumerable.Range(0, h.Length).Where(k => h[k] >= NamesStep)
+            .Aggregate(StepSet.None, (set, k) => set | ((FrameworkStep)k).ToSet())).ToImmutableArray();
+        return new StepMap([.. sectionSteps], headingSteps, [.. ignored], [.. unitSteps], coverageByStep, mapped.ToImmutable());
     }
 
     /// <summary>A sub-section's heading share when it inherits its parent's.</summary>
@@ -262,6 +264,13 @@ public sealed partial class StepMapper
 
             Flush();
             open = -1;
+
+            // A heading that names no step ("Overview", the document's title) is not text of any step.
+            if (unit.Kind == UnitKind.Heading)
+            {
+                continue;
+            }
+
             var key = (unit.Section, unit.Block < 0 ? -1 : rootOf[unit.Block]);
             if (key.Item2 >= 0)
             {

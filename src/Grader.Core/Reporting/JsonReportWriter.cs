@@ -126,6 +126,8 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteNull("coherence");
         }
 
+        json.WriteNumber("scatter", Math.Round(result.Score.ScatteredShare, 2));
+
         if (result.Score.RawTotal is { } raw)
         {
             json.WriteNumber("raw", raw);

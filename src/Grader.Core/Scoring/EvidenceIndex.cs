@@ -63,22 +63,25 @@ public sealed class EvidenceIndex
                 Array.Fill(termTokens, true, start, length);
             }
 
-            // Coherence: do the terms a sentence names belong to the step it stands in?
-            var unitSteps = context.Map.UnitSteps[unit.Index];
+            // Descriptions are everyday words, never jargon: only terms dilute a sentence.
+            var density = stems.Length == 0 ? 0 : (double)termTokens.Count(t => t) / stems.Length;
+
+            // Coherence: do the terms a sentence names belong to the step its heading names? (Judged against the
+            // heading, not the decoded map: content decides the map, so it would agree with itself.) And is it jargon
+            // strung together: mostly terms, naming ideas of three or more steps at once?
+            var unitSteps = context.Map.HeadingSteps[unit.Section];
             if (unitSteps != StepSet.None && terms.Count > 0)
             {
                 _placedUnits++;
                 _matches += terms.Count;
                 _matchesInStep += terms.Count(m => (compiled.ConceptSets[m.Key.Set].Criterion.Scope & unitSteps) != 0);
                 var stepsNamed = terms.Aggregate(StepSet.None, (acc, m) => acc | compiled.ConceptSets[m.Key.Set].Criterion.Step.ToSet());
-                if (System.Numerics.BitOperations.PopCount((uint)stepsNamed) >= ScatteredSteps)
+                if (density > MaxTermDensity && System.Numerics.BitOperations.PopCount((uint)stepsNamed) >= ScatteredSteps)
                 {
                     _scatteredUnits++;
                 }
             }
 
-            // Descriptions are everyday words, never jargon: only terms dilute a sentence.
-            var density = stems.Length == 0 ? 0 : (double)termTokens.Count(t => t) / stems.Length;
             var weight = density <= MaxTermDensity ? 1.0 : MaxTermDensity / density;
             foreach (var (set, concept) in terms.Select(m => m.Key).Concat(described).Distinct())
             {
@@ -90,7 +93,7 @@ public sealed class EvidenceIndex
     /// <summary>A sentence naming ideas of this many steps at once reads as a list of jargon, not a design decision.</summary>
     public const int ScatteredSteps = 3;
 
-    /// <summary>Share of placed sentences with terms that name ideas of <see cref="ScatteredSteps"/> or more steps.</summary>
+    /// <summary>Share of placed sentences with terms that are mostly terms and name ideas of <see cref="ScatteredSteps"/> or more steps.</summary>
     public double ScatteredShare => _placedUnits == 0 ? 0 : (double)_scatteredUnits / _placedUnits;
 
     /// <summary>Sentences with concepts under a step heading: below <see cref="MinCoherenceEvidence"/> coherence is not judged.</summary>
@@ -119,11 +122,10 @@ public sealed class EvidenceIndex
             var credit = weight * factor;
             ref var b = ref best[concept];
             b.InList |= !u.IsProse;
-            b.OffScope |= weight > 0 && factor < 1;
-            b.Diluted |= weight is > 0 and < 1;
             if (credit > b.Credit)
             {
-                (b.Credit, b.Span, b.Steps) = (credit, u.Span, _context.Map.UnitSteps[unit]);
+                // What held the best mention back: its place (another step) or its wording (mostly terms).
+                (b.Credit, b.Span, b.Steps, b.OffScope, b.Diluted) = (credit, u.Span, _context.Map.UnitSteps[unit], factor < 1, weight < 1);
             }
         }
 

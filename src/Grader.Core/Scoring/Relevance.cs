@@ -25,7 +25,7 @@ public static class Relevance
     public const double PenaltyConfidence = 0.55;
 
     /// <summary>At this confidence or above, an answer to another problem keeps only <see cref="MinFactor"/>.</summary>
-    public const double FullPenaltyConfidence = 0.75;
+    public const double FullPenaltyConfidence = 0.7;
 
     /// <summary>
     /// Coherence at or below this keeps nothing of the concept-driven score, at or above <see cref="CoherentAt"/> all of it.

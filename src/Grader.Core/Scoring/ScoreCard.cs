@@ -46,9 +46,11 @@ public sealed record StepMapping(string Source, double Confidence, ImmutableArra
     /// <summary>"from content, lines 5-9 (0.62)": how the console and HTML say it.</summary>
     public string Describe()
     {
-        var ranges = string.Join(", ", Segments.Take(4).Select(s => s.Line == s.EndLine ? $"{s.Line}" : $"{s.Line}-{s.EndLine}"));
-        var more = Segments.Length > 4 ? ", ..." : "";
-        var lines = Segments.Length == 1 && Segments[0].Line == Segments[0].EndLine ? "line" : "lines";
+        // Sentences of one long line may alternate between steps: each line range is named once.
+        var all = Segments.Select(s => s.Line == s.EndLine ? $"{s.Line}" : $"{s.Line}-{s.EndLine}").Distinct().ToList();
+        var ranges = string.Join(", ", all.Take(4));
+        var more = all.Count > 4 ? ", ..." : "";
+        var lines = all.Count == 1 && !all[0].Contains('-', StringComparison.Ordinal) ? "line" : "lines";
         var from = Source switch { "heading" => "from heading", "content" => "from content", _ => "from heading and content" };
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{from}, {lines} {ranges}{more} ({Confidence:0.00})");
     }

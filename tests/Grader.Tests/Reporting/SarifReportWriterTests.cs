@@ -155,7 +155,8 @@ public class SarifReportWriterTests
         // Insert below any front matter, which must stay on the first line to count as front matter.
         var lines = text.Split('\n').ToList();
         var top = original.Document.FrontMatter.IsPresent ? original.Document.FrontMatter.Span.EndLine : 0;
-        lines.InsertRange(top, ["", "", "", "", "", "I wrote this answer in forty minutes and kept to the framework.", ""]);
+        // Blank lines and a comment: the answer moves, its text does not change (a sentence would be text to grade).
+        lines.InsertRange(top, ["", "", "", "", "", "<!-- second draft, written in forty minutes -->", ""]);
         var moved = TestGrader.Engine.Grade(file, string.Join('\n', lines));
 
         using var before = Parse(new GradeRun([original], []));

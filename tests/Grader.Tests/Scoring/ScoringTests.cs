@@ -91,14 +91,26 @@ public class ScoringTests
     }
 
     [Fact]
-    public void A_missing_step_scores_zero_and_is_reported_as_missing()
+    public void A_step_nothing_is_said_of_scores_zero_and_is_reported_as_missing()
     {
         var graded = TestGrader.Grade("## Requirements\n\nWe serve 10M daily users with a 200 ms p99 latency budget for the feed.\n");
-        var monitoring = graded.Score.Steps[(int)FrameworkStep.Monitoring];
-        Assert.Equal(0, monitoring.Score);
-        Assert.Null(monitoring.Heading);
-        Assert.Null(monitoring.Line);
-        Assert.All(monitoring.Criteria, c => Assert.Equal(DiagnosticIds.StepMissing, c.ExplainedBy));
+        var model = graded.Score.Steps[(int)FrameworkStep.Model];
+        Assert.Equal(0, model.Score);
+        Assert.Null(model.Heading);
+        Assert.Null(model.Line);
+        Assert.All(model.Criteria, c => Assert.Equal(DiagnosticIds.StepMissing, c.ExplainedBy));
+    }
+
+    [Fact]
+    public void A_step_without_a_section_earns_what_is_said_of_it_elsewhere_at_a_share()
+    {
+        // No cliffs: the latency budget stated in requirements is a serving figure too, found outside its step.
+        const string Text = "## Requirements\n\nWe serve 10M daily users with a 200 ms p99 latency budget for the feed.\n";
+        var serving = TestGrader.Grade(Text).Score.Steps[(int)FrameworkStep.Serving];
+        var latency = serving.Criteria.Single(c => c.Criterion.Id == "serving.latency");
+        Assert.Equal(1.0, latency.Fraction);
+        Assert.InRange(serving.Score, 0.1, serving.Max / 4);
+        Assert.Equal(DiagnosticIds.StepMissing, serving.Criteria.First(c => c.Criterion.Id == "serving.rollout").ExplainedBy);
     }
 
     [Fact]

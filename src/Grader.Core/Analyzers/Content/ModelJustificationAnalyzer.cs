@@ -19,7 +19,9 @@ public sealed class ModelJustificationAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var units = context.UnitsIn(FrameworkStep.Model).Where(u => !context.IsExcluded(u.Index) && u.Kind != Parsing.UnitKind.Heading).ToList();
+        // Sentences only: a bare list of model names is keyword stuffing (MLSD0901), judged there, so that cutting
+        // such a list never raises the score.
+        var units = context.UnitsIn(FrameworkStep.Model).Where(u => !context.IsExcluded(u.Index) && u.IsProse).ToList();
         var named = 0;
         var justified = 0;
         (Parsing.TextUnit Unit, string Name)? firstUnjustified = null;
