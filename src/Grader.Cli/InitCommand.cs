@@ -42,7 +42,7 @@ internal static class InitCommand
 
             // Prompts are HTML comments: invisible when rendered, never graded.
             text.Append("<!-- Cover (").Append(step.Weight).Append(" points):\n");
-            foreach (var criterion in rubric.Criteria.Where(c => c.Step == step.Step && c is not Grader.Core.Rubrics.Kinds.PenaltyCriterion))
+            foreach (var criterion in rubric.Criteria.Where(c => c.Step == step.Step && !Grader.Core.Rubrics.Kinds.CriterionKinds.Deducts(c)))
             {
                 text.Append("  - ").Append(criterion.Message.Replace("--", "-", StringComparison.Ordinal)).Append('\n');
             }

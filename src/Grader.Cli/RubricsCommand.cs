@@ -63,13 +63,13 @@ internal static class RubricsCommand
         foreach (var step in rubric.Steps)
         {
             var criteria = rubric.Criteria.Where(c => c.Step == step.Step).ToList();
-            var available = criteria.Where(c => c is not PenaltyCriterion).Sum(c => c.Points);
+            var available = criteria.Where(c => !c.Deducts()).Sum(c => c.Points);
             stdout.WriteLine();
             stdout.WriteLine($"{step.Step.ToId()} — {step.Title}: {Number(step.Weight)} points");
             foreach (var criterion in criteria)
             {
                 var scaled = available > 0 ? criterion.Points * step.Weight / available : 0;
-                var sign = criterion is PenaltyCriterion ? "-" : " ";
+                var sign = criterion.Deducts() ? "-" : " ";
                 stdout.WriteLine($"  {sign}{Number(scaled),5}  {criterion.Id,-40} {CriterionKinds.For(criterion).Describe(criterion),-14} {criterion.Message}");
             }
         }

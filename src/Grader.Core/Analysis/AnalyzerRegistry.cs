@@ -126,8 +126,15 @@ public static class AnalyzerRegistry
         Categories.Rubric,
         Severity.Warning);
 
+    public static DiagnosticDescriptor DesignError { get; } = new(
+        DiagnosticIds.DesignError,
+        "Design error",
+        "{0} [{1}] ({2} points deducted; criterion {3})",
+        Categories.Correctness,
+        Severity.Warning);
+
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

@@ -37,6 +37,9 @@ public static class DiagnosticIds
     public const string CriterionNotMet = "MLSD0301";
     public const string PatternPenalised = "MLSD0302";
 
+    // 04xx: correctness (design errors a rubric names)
+    public const string DesignError = "MLSD0401";
+
     // 09xx: integrity
     public const string KeywordStuffing = "MLSD0901";
     public const string GraderDirectedText = "MLSD0902";
@@ -55,6 +58,7 @@ public static class Categories
     public const string Monitoring = "monitoring";
     public const string Reasoning = "reasoning";
     public const string Rubric = "rubric";
+    public const string Correctness = "correctness";
     public const string Integrity = "integrity";
     public const string Llm = "llm";
 }

@@ -170,6 +170,16 @@ public sealed class RubricCatalog
             }
 
             ignored.AddRange(dto.IgnoredHeadings ?? []);
+            foreach (var id in dto.Omit ?? [])
+            {
+                if (criteria.RemoveAll(c => c.Id == id) == 0)
+                {
+                    errors.Add(new RubricError(dto.File, (int)Math.Max(1, dto.Start.Line), (int)Math.Max(1, dto.Start.Column), "rubric.omit-unknown",
+                        $"'omit' names '{id}', which no rubric this one extends defines"));
+                    return null;
+                }
+            }
+
             foreach (var criterion in dto.Criteria ?? [])
             {
                 criteria.RemoveAll(c => c.Id == criterion.Id);
@@ -188,7 +198,7 @@ public sealed class RubricCatalog
             return null;
         }
 
-        foreach (var step in FrameworkSteps.All.Where(s => weights[s] > 0 && !criteria.Any(c => c.Step == s.ToId() && c.Kind != "penalty")))
+        foreach (var step in FrameworkSteps.All.Where(s => weights[s] > 0 && !criteria.Any(c => c.Step == s.ToId() && Kinds.CriterionKinds.Find(c.Kind)?.Deducts != true)))
         {
             errors.Add(new RubricError(leaf.File, (int)Math.Max(1, leaf.Start.Line), (int)Math.Max(1, leaf.Start.Column), "rubric.unreachable-step",
                 $"Step '{step.ToId()}' has weight {weights[step].ToString(System.Globalization.CultureInfo.InvariantCulture)} but no criteria, so its points cannot be earned"));

@@ -24,6 +24,9 @@ internal sealed class RubricDto : ILocated
     public Dictionary<string, StepDto>? Steps { get; set; }
     public List<CriterionDto>? Criteria { get; set; }
 
+    /// <summary>Ids of inherited criteria that do not apply to this problem (e.g. a time-split rule for image data).</summary>
+    public List<string>? Omit { get; set; }
+
     [YamlIgnore]
     public Mark Start { get; set; }
 

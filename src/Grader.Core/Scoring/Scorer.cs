@@ -26,7 +26,7 @@ public static class Scorer
         {
             var definition = rubric.Step(step);
             var criteria = rubric.Criteria.Where(c => c.Step == step).ToList();
-            var available = criteria.Where(c => c is not PenaltyCriterion).Sum(c => c.Points);
+            var available = criteria.Where(c => !c.Deducts()).Sum(c => c.Points);
             var scale = available > 0 ? definition.Weight / available : 0;
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
@@ -43,11 +43,12 @@ public static class Scorer
 
                 var points = criterion.Points * scale;
 
-                // A penalty costs its points when triggered and offers none to earn.
-                var score = criterion is PenaltyCriterion ? -points * (1 - fraction) : points * fraction;
+                // A penalty or a design error costs its points when triggered and offers none to earn.
+                var deducts = criterion.Deducts();
+                var score = deducts ? -points * (1 - fraction) : points * fraction;
                 stepScore += score;
                 // Losses that round to 0.0 points are not findings worth a line.
-                var lost = criterion is PenaltyCriterion ? -score : points - score;
+                var lost = deducts ? -score : points - score;
                 var explainedBy = Round(lost) > 0 ? Explain(context, criterion, evaluation, lost, points) : null;
                 results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
             }
@@ -80,18 +81,17 @@ public static class Scorer
             var d = AnalyzerRegistry.PatternTimedOut;
             context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
                 d.Format(criterion.Id, RubricRegex.MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
-            return criterion is PenaltyCriterion ? new Evaluation(1, [], null) : Evaluation.Nothing("its pattern timed out");
+            return criterion.Deducts() ? new Evaluation(1, [], null) : Evaluation.Nothing("its pattern timed out");
         }
     }
 
     private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
     {
-        if (criterion is PenaltyCriterion)
+        if (CriterionKinds.For(criterion).Deduction is { } penalised)
         {
-            var penalised = AnalyzerRegistry.PatternPenalised;
             var at = evaluation.Evidence.IsEmpty ? context.StepAnchor(criterion.Step) : evaluation.Evidence[0];
             context.Add(new Diagnostic(penalised, penalised.DefaultSeverity, at,
-                penalised.Format(criterion.Message, evaluation.Missing, Round(lost).ToString("0.0", CultureInfo.InvariantCulture), criterion.Id),
+                penalised.Format(criterion.Help is { } help ? $"{criterion.Message} Instead: {help}" : criterion.Message, evaluation.Missing, Round(lost).ToString("0.0", CultureInfo.InvariantCulture), criterion.Id),
                 criterion.Step, criterion.Id));
             return penalised.Id;
         }

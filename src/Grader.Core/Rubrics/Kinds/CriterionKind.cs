@@ -33,6 +33,15 @@ public abstract class CriterionKind
 
     internal ImmutableArray<KindKey> KeyReaders { get; }
 
+    /// <summary>
+    /// True for kinds that only take points away (penalty, mistake): they add nothing to what a step makes available
+    /// and cost their points when triggered.
+    /// </summary>
+    public bool Deducts => Deduction is not null;
+
+    /// <summary>For a deducting kind, the finding that reports a deduction.</summary>
+    internal virtual Diagnostics.DiagnosticDescriptor? Deduction => null;
+
     /// <summary>A few words for the kind column of <c>grader rubrics show</c>, e.g. "concepts 3/8".</summary>
     public abstract string Describe(Criterion criterion);
 

@@ -18,6 +18,7 @@ public static class CriterionKinds
         new OrderKind(),
         new PenaltyKind(),
         new RegexKind(),
+        new MistakeKind(),
     ];
 
     private static readonly Dictionary<string, CriterionKind> ByName = All.ToDictionary(k => k.Name, StringComparer.Ordinal);
@@ -29,6 +30,9 @@ public static class CriterionKinds
 
     /// <summary>The kind a YAML <c>kind:</c> names, or null.</summary>
     public static CriterionKind? Find(string? name) => name is not null && ByName.TryGetValue(name, out var kind) ? kind : null;
+
+    /// <summary>True when <paramref name="criterion"/> only takes points away (see <see cref="CriterionKind.Deducts"/>).</summary>
+    public static bool Deducts(this Criterion criterion) => For(criterion).Deducts;
 
     /// <summary>The kind that built <paramref name="criterion"/>.</summary>
     public static CriterionKind For(Criterion criterion)

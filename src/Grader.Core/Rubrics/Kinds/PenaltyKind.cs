@@ -25,6 +25,8 @@ internal sealed partial class CriterionDto
 /// <summary>Fraction 1 (no loss) unless a penalised term or pattern appears in prose in scope; then 0.</summary>
 internal sealed class PenaltyKind() : CriterionKind<PenaltyCriterion>("penalty", [Key("terms", c => c.Terms), Key("pattern", c => c.Pattern)])
 {
+    internal override Diagnostics.DiagnosticDescriptor? Deduction => AnalyzerRegistry.PatternPenalised;
+
     internal override void AddRules(AbstractValidator<CriterionDto> rules) =>
         rules.RuleFor(c => c).Must(c => c.Terms is { Count: > 0 } || !string.IsNullOrEmpty(c.Pattern)).WithErrorCode("criterion.penalty-empty")
             .WithMessage(c => $"Criterion '{c.Id}' of kind penalty needs 'terms:' or 'pattern:' saying what is penalised");

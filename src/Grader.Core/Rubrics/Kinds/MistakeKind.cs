@@ -1,0 +1,97 @@
+using FluentValidation;
+using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
+using Grader.Core.Scoring;
+using Grader.Core.Text;
+
+namespace Grader.Core.Rubrics.Kinds;
+
+/// <summary>
+/// A known design error ("accuracy as the headline metric at 0.2 % fraud"): a sentence that states it costs the
+/// step <see cref="Criterion.Points"/>, reported as <see cref="DiagnosticIds.DesignError"/> with the sentence as
+/// evidence. It does not fire when the sentence negates or contrasts it ("accuracy is misleading here, so ..."), when
+/// the same sentence says the right thing (<see cref="Unless"/>), or when the answer puts it right anywhere
+/// (<see cref="UnlessAnywhere"/>). Like a penalty it adds nothing to the points available.
+/// </summary>
+public sealed record MistakeCriterion(
+    string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial,
+    PhraseSet Mistake,
+    PhraseSet Unless,
+    PhraseSet UnlessAnywhere)
+    : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
+
+internal sealed partial class CriterionDto
+{
+    public List<string>? Mistake { get; set; }
+    public List<string>? Unless { get; set; }
+    public List<string>? UnlessAnywhere { get; set; }
+}
+
+/// <summary>Fraction 1 unless a sentence states the mistake and nothing in it or in the answer puts it right; then 0.</summary>
+internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
+    "mistake", [Key("mistake", c => c.Mistake), Key("unless", c => c.Unless), Key("unlessAnywhere", c => c.UnlessAnywhere)])
+{
+    // Words that turn a sentence against what it names: "accuracy is misleading", "we never split at random".
+    private static readonly PhraseSet Negations = new(
+    [
+        "not", "never", "no", "nor", "avoid", "instead", "rather than", "misleading", "meaningless", "useless", "wrong",
+        "mistake", "pitfall", "trap", "fallacy", "bad idea", "don't", "do not", "doesn't", "does not", "won't", "will not",
+        "shouldn't", "should not", "isn't", "is not", "can't", "cannot", "would hide", "hides", "inflate", "inflates",
+        "naive", "naively", "tempting", "looks good but",
+    ]);
+
+    internal override DiagnosticDescriptor? Deduction => AnalyzerRegistry.DesignError;
+
+    internal override void AddRules(AbstractValidator<CriterionDto> rules) =>
+        rules.RuleFor(c => c.Mistake).NotEmpty().WithErrorCode("criterion.mistake-missing")
+            .WithMessage(c => $"Criterion '{c.Id}' of kind mistake needs 'mistake:', the wording of the error (terms or descriptions)");
+
+    internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
+        new MistakeCriterion(
+            common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial,
+            new PhraseSet(dto.Mistake ?? []), new PhraseSet(dto.Unless ?? []), new PhraseSet(dto.UnlessAnywhere ?? []));
+
+    protected override Evaluation Evaluate(MistakeCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    {
+        // Lists count too: "Offline metric: accuracy (> 90 %)" is a decision, bullet or not.
+        foreach (var unit in context.Document.Units)
+        {
+            // In the criterion's steps (its own and those `in:` names), or in text that belongs to no step.
+            var steps = context.Map.UnitSteps[unit.Index];
+            if (unit.Kind == Parsing.UnitKind.Heading || context.IsExcluded(unit.Index) || context.Map.IgnoredSections[unit.Section]
+                || (steps != StepSet.None && (steps & criterion.Scope) == 0))
+            {
+                continue;
+            }
+
+            var stems = context.Stems(unit.Index);
+            if (criterion.Mistake.Find(stems) is not { } said || criterion.Unless.Find(stems) is not null || Negations.Find(stems) is not null)
+            {
+                continue;
+            }
+
+            if (!criterion.UnlessAnywhere.IsEmpty && context.Document.Units.Any(u => !context.IsExcluded(u.Index)
+                && criterion.UnlessAnywhere.Find(context.Stems(u.Index)) is not null))
+            {
+                return new Evaluation(1, [], null);
+            }
+
+            return new Evaluation(0, [unit.Span], $"stated: \"{Excerpt(unit.Text)}\" (matches \"{said}\")");
+        }
+
+        return new Evaluation(1, [], null);
+    }
+
+    private static string Excerpt(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
+
+    protected override string Describe(MistakeCriterion criterion) => $"mistake ({criterion.Mistake.Entries.Length} wordings)";
+
+    protected override IEnumerable<string> Explain(MistakeCriterion criterion) =>
+        [
+            "A design error; costs its points when a sentence states:",
+            .. criterion.Mistake.Entries.Select(e => $"  - {e}"),
+            .. criterion.Unless.IsEmpty ? Array.Empty<string>() : ["Not when the same sentence says:", .. criterion.Unless.Entries.Select(e => $"  - {e}")],
+            .. criterion.UnlessAnywhere.IsEmpty ? Array.Empty<string>() : ["Not when the answer anywhere says:", .. criterion.UnlessAnywhere.Entries.Select(e => $"  - {e}")],
+        ];
+}
