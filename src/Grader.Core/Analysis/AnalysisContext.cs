@@ -10,6 +10,7 @@ namespace Grader.Core.Analysis;
 public sealed class AnalysisContext
 {
     private readonly List<Diagnostic> _diagnostics = [];
+    private double[]? _enumeration;
 
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
     public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
@@ -45,6 +46,25 @@ public sealed class AnalysisContext
     public IEnumerable<TextUnit> ProseIn(FrameworkStep step) => UnitsIn(step).Where(u => u.IsProse && !IsExcluded(u.Index));
 
     public IEnumerable<TextUnit> Prose => Document.Units.Where(u => u.IsProse && !IsExcluded(u.Index) && !Map.IgnoredSections[u.Section]);
+
+    /// <summary>Prose that decides rather than enumerates (see <see cref="Enumeration"/>): where a practice counts as proposed.</summary>
+    public IEnumerable<TextUnit> Decisive => Prose.Where(u => IsDecisive(u.Index));
+
+    public bool IsDecisive(int unit) => EnumerationCredit(unit) >= 1;
+
+    /// <summary>What a mention in this unit is worth as a decision (1 unless it strings concepts together), computed once.</summary>
+    public double EnumerationCredit(int unit)
+    {
+        _enumeration ??= new double[Document.Units.Length];
+        if (_enumeration[unit] == 0)
+        {
+            var stems = Stems(unit);
+            var concepts = Compiled.Concepts.Matches(stems).Select(m => m.Key).Distinct().Count();
+            _enumeration[unit] = Enumeration.Credit(Document.Units[unit], stems, concepts);
+        }
+
+        return _enumeration[unit];
+    }
 
     /// <summary>Where an absence in a step is reported: the step's heading, else its first text, else nowhere ("not found").</summary>
     public SourceSpan StepAnchor(FrameworkStep step) =>

@@ -22,6 +22,7 @@ public static class AnalyzerRegistry
         new RolloutAnalyzer(),
         new DriftRetrainingAnalyzer(),
         new KeywordStuffingAnalyzer(),
+        new ProseStuffingAnalyzer(),
         new GraderDirectedTextAnalyzer(),
     ];
 

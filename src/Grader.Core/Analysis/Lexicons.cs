@@ -59,5 +59,17 @@ internal static class Lexicons
         "retrain", "retraining", "continual learning", "continuous training", "fine-tune", "refresh the model", "model refresh",
         "periodic training", "trained daily", "trained weekly", "train daily", "train weekly", "incremental training", "online learning");
 
+    /// <summary>Words that tie a choice to its reason or its alternative: what turns a mention into a decision.</summary>
+    public static PhraseMatcher<string> Decisions { get; } = Make(
+        "because", "since", "so that", "so we", "so the", "rather than", "instead of", "due to", "in order to", "given that",
+        "which means", "otherwise", "than", "trade-off", "tradeoff", "trade off", "at the cost of", "whereas", "versus", "vs",
+        "we chose", "we choose", "we pick", "we picked", "we prefer", "preferred", "only if", "unless", "except", "at most",
+        "at least", "to avoid", "to keep", "to reduce", "to prevent", "to limit", "to protect", "to handle", "to catch", "then", "first");
+
+    /// <summary>Hedges that offer options without choosing one: "we can consider X, Y and Z".</summary>
+    public static PhraseMatcher<string> Hedges { get; } = Make(
+        "can", "could", "might", "may", "should consider", "consider", "considered", "possibly", "potentially", "options include",
+        "various", "etc", "and so on", "a variety of", "it is important", "important to", "should be");
+
     private static PhraseMatcher<string> Make(params string[] terms) => new(terms.Select(t => (t, t)));
 }

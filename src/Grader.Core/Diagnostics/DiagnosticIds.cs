@@ -45,6 +45,7 @@ public static class DiagnosticIds
     public const string GraderDirectedText = "MLSD0902";
     public const string ScatteredJargon = "MLSD0903";
     public const string IntegritySuppressionRefused = "MLSD0904";
+    public const string NoDecisions = "MLSD0905";
 }
 
 public static class Categories

@@ -82,8 +82,12 @@ public sealed class EvidenceIndex
                 }
             }
 
+            var mentioned = terms.Select(m => m.Key).Concat(described).Distinct().ToList();
             var weight = density <= MaxTermDensity ? 1.0 : MaxTermDensity / density;
-            foreach (var (set, concept) in terms.Select(m => m.Key).Concat(described).Distinct())
+
+            // Decisions, not mentions: a sentence that strings concepts together without deciding anything.
+            weight *= context.EnumerationCredit(unit.Index);
+            foreach (var (set, concept) in mentioned)
             {
                 _bySet[set].Add((unit.Index, concept, weight));
             }
@@ -150,7 +154,7 @@ public sealed class EvidenceIndex
         var groups = new (string Label, Func<Found, bool> Test)[]
         {
             ("found only under another step", f => f.Credit is > 0 and < 1 && f.OffScope),
-            ("said only in sentences that are mostly terms", f => f.Credit is > 0 and < 1 && !f.OffScope && f.Diluted),
+            ("said only in sentences that string terms together", f => f.Credit is > 0 and < 1 && !f.OffScope && f.Diluted),
             ("named only in a list, explain it in a sentence", f => f.Credit == 0 && f.InList),
             ("not found", f => f.Credit == 0 && !f.InList),
         };

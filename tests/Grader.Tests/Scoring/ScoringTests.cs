@@ -4,6 +4,7 @@ using Grader.Core;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Reporting;
+using Grader.Core.Rubrics.Kinds;
 using Grader.Tests.Support;
 
 namespace Grader.Tests.Scoring;
@@ -28,9 +29,15 @@ public class ScoringTests
             }
 
             var without = TestGrader.Engine.Grade(file, StepRemoval.Remove(full, step), full.Problem.Source == "default" ? null : full.Problem.Id);
-            // A weak answer's buzzword-only section earns nothing, so cutting it may leave the score as it was.
-            Assert.True(complete ? without.Score.Total < full.Score.Total : without.Score.Total <= full.Score.Total,
-                $"{file} without {step}: {without.Score.Total} vs {full.Score.Total}");
+
+            // A weak answer's buzzword-only section earns nothing, so cutting it may leave the score as it was; cutting a
+            // design error gives back what it cost, and no more.
+            var extents = StepRemoval.Extents(full, step).ToList();
+            var errorsCut = full.Score.Steps.SelectMany(s => s.Criteria)
+                .Where(c => c.Criterion.Deducts() && c.Score < 0 && c.Evidence.Any(e => extents.Any(x => e.Line >= x.First && e.Line <= x.Last)))
+                .Sum(c => -c.Score);
+            Assert.True(complete ? without.Score.Total < full.Score.Total : without.Score.Total <= full.Score.Total + errorsCut + 0.05,
+                $"{file} without {step}: {without.Score.Total} vs {full.Score.Total} (design errors cut: {errorsCut})");
         }
     }
 
@@ -57,7 +64,9 @@ public class ScoringTests
         foreach (var file in TestGrader.ExampleFiles())
         {
             var graded = GradeFile(file);
-            foreach (var criterion in graded.Score.Steps.SelectMany(s => s.Criteria).Where(c => Grader.Core.Scoring.Scorer.Round(c.Points - c.Score) > 0))
+            // A penalty or design error loses what it deducts (a negative score); any other criterion what it did not earn.
+            foreach (var criterion in graded.Score.Steps.SelectMany(s => s.Criteria)
+                .Where(c => Grader.Core.Scoring.Scorer.Round(c.Criterion.Deducts() ? -c.Score : c.Points - c.Score) > 0))
             {
                 Assert.NotNull(criterion.ExplainedBy);
                 Assert.Contains(graded.Diagnostics, d => d.Id == criterion.ExplainedBy
@@ -98,7 +107,7 @@ public class ScoringTests
         Assert.Equal(0, model.Score);
         Assert.Null(model.Heading);
         Assert.Null(model.Line);
-        Assert.All(model.Criteria, c => Assert.Equal(DiagnosticIds.StepMissing, c.ExplainedBy));
+        Assert.All(model.Criteria.Where(c => !c.Criterion.Deducts()), c => Assert.Equal(DiagnosticIds.StepMissing, c.ExplainedBy));
     }
 
     [Fact]

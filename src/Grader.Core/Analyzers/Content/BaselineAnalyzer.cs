@@ -25,7 +25,7 @@ public sealed class BaselineAnalyzer : IDocumentAnalyzer
         }
 
         // A baseline may be proposed anywhere; a sentence either says "baseline" or starts with a simple model.
-        foreach (var unit in context.Prose)
+        foreach (var unit in context.Decisive)
         {
             var stems = context.Stems(unit.Index);
             if (Lexicons.Baseline.Contains(stems) || (Lexicons.SimpleModels.Contains(stems) && Lexicons.Starting.Contains(stems)))

@@ -19,8 +19,8 @@ public sealed class DriftRetrainingAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var drift = context.Prose.Any(u => Lexicons.Drift.Contains(context.Stems(u.Index)));
-        var retraining = context.Prose.Any(u => Lexicons.Retraining.Contains(context.Stems(u.Index)));
+        var drift = context.Decisive.Any(u => Lexicons.Drift.Contains(context.Stems(u.Index)));
+        var retraining = context.Decisive.Any(u => Lexicons.Retraining.Contains(context.Stems(u.Index)));
         var missing = (drift, retraining) switch
         {
             (false, false) => "drift detection and no retraining plan",

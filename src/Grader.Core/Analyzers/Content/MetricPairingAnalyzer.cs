@@ -26,7 +26,7 @@ public sealed class MetricPairingAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var units = context.Map[FrameworkStep.Evaluation].IsPresent ? context.ProseIn(FrameworkStep.Evaluation) : context.Prose;
+        var units = (context.Map[FrameworkStep.Evaluation].IsPresent ? context.ProseIn(FrameworkStep.Evaluation) : context.Prose).Where(u => context.IsDecisive(u.Index));
         var offline = false;
         var online = false;
         foreach (var unit in units)

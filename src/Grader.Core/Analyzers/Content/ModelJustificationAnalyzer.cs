@@ -38,7 +38,7 @@ public sealed class ModelJustificationAnalyzer : IDocumentAnalyzer
             // The reason may sit in the same sentence or the one next to it, within the same block.
             var reasoned = Enumerable.Range(i - 1, 3)
                 .Where(j => j >= 0 && j < units.Count && units[j].Block == units[i].Block)
-                .Any(j => units[j].IsProse && Lexicons.Reasons.Contains(context.Stems(units[j].Index)));
+                .Any(j => context.IsDecisive(units[j].Index) && Lexicons.Reasons.Contains(context.Stems(units[j].Index)));
             if (reasoned)
             {
                 justified++;

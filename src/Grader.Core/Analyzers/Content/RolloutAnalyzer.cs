@@ -19,7 +19,7 @@ public sealed class RolloutAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        if (!context.Prose.Any(u => Lexicons.Rollout.Contains(context.Stems(u.Index))))
+        if (!context.Decisive.Any(u => Lexicons.Rollout.Contains(context.Stems(u.Index))))
         {
             context.Report(Descriptor, context.StepAnchor(FrameworkStep.Serving), FrameworkStep.Serving);
         }

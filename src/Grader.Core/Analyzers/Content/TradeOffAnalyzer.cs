@@ -23,7 +23,7 @@ public sealed class TradeOffAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var count = context.Prose.Count(u => Lexicons.TradeOffs.Contains(context.Stems(u.Index)));
+        var count = context.Decisive.Count(u => Lexicons.TradeOffs.Contains(context.Stems(u.Index)));
 
         // A table whose rows contrast options (a pros/cons table) counts as trade-off reasoning.
         count += context.Document.Units.Count(u => u.Kind == UnitKind.TableRow && !context.IsExcluded(u.Index)

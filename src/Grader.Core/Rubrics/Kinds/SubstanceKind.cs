@@ -45,12 +45,14 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
             .DistinctBy(u => u.Index)
             .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
             .ToList();
-        var words = units.Sum(u => u.WordCount);
+        // A sentence that strings concepts together without deciding is worth a share of its length.
+        var words = (int)Math.Round(units.Sum(u => u.WordCount * context.EnumerationCredit(u.Index)));
+        var sentences = units.Sum(u => context.EnumerationCredit(u.Index));
         var items = units.Count(u => u.Kind == UnitKind.ListItem);
         var parts = new List<double>
         {
             Math.Min(1.0, (double)words / criterion.MinWords),
-            Math.Min(1.0, (double)units.Count / criterion.MinSentences),
+            Math.Min(1.0, sentences / criterion.MinSentences),
         };
         if (criterion.MinListItems > 0)
         {
@@ -63,6 +65,6 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
         return new Evaluation(
             fraction,
             units.Count > 0 ? [units[0].Span] : [],
-            fraction < 1 ? $"{words} words in {units.Count} sentences{(criterion.MinListItems > 0 ? $", {items} list items" : "")}; {expected}" : null);
+            fraction < 1 ? $"{words} words in {units.Count} sentences (counted as decisions){(criterion.MinListItems > 0 ? $", {items} list items" : "")}; {expected}" : null);
     }
 }

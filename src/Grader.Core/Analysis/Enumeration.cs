@@ -1,0 +1,75 @@
+using Grader.Core.Parsing;
+
+namespace Grader.Core.Analysis;
+
+/// <summary>
+/// Decisions, not mentions. A sentence that names several of the rubric's concepts but gives no figure, no reason, no
+/// alternative and no condition enumerates rather than decides ("We can use multi-task learning, dwell time, a
+/// feature store and canaries"). Its mentions earn a fraction of their credit; hedged ("can", "could", "consider"),
+/// even less.
+/// </summary>
+public static class Enumeration
+{
+    /// <summary>Distinct concepts, and list separators (commas, "or"), a sentence must have before it can count as an enumeration.</summary>
+    public const int MinConcepts = 4;
+
+    public const int MinSeparators = 3;
+
+    /// <summary>An enumeration keeps this many concepts' worth of credit, shared among all it names.</summary>
+    public const double ConceptsWorth = 3;
+
+    /// <summary>Share a hedged enumeration ("we can use ...") keeps of that.</summary>
+    public const double HedgedCredit = 0.5;
+
+    /// <summary>
+    /// 1 for a sentence that decides something or names few concepts; for an enumeration,
+    /// <see cref="ConceptsWorth"/> / concepts, halved when it hedges: "Loss functions such as cross-entropy, MSE and
+    /// Huber can be combined, and dropout, early stopping and tuning are relevant" keeps a sixth.
+    /// </summary>
+    public static double Credit(TextUnit unit, string[] stems, int concepts)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(stems);
+        if (concepts < MinConcepts || Separators(unit.Text) < MinSeparators || IsDecision(unit, stems))
+        {
+            return 1;
+        }
+
+        return Math.Min(1, ConceptsWorth / concepts) * (Lexicons.Hedges.Contains(stems) ? HedgedCredit : 1);
+    }
+
+    // The commas and "or"s of a list: "A, B, C or D".
+    private static int Separators(string text)
+    {
+        var count = 0;
+        foreach (var c in text)
+        {
+            if (c is ',' or ';' or '/')
+            {
+                count++;
+            }
+        }
+
+        for (var i = text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(" or ", i + 4, StringComparison.OrdinalIgnoreCase))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>A figure, a reason, an alternative or a condition.</summary>
+    public static bool IsDecision(TextUnit unit, string[] stems)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        foreach (var c in unit.Text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return Lexicons.Decisions.Contains(stems);
+    }
+}
