@@ -257,7 +257,7 @@ public sealed class ValiditySuite(GradingEngine engine, IReadOnlyList<Answer> st
             var baseline = Grade(answer).Score.Total;
             foreach (var (kind, payload) in Payloads.All)
             {
-                foreach (var where in Enum.GetValues<Perturb.InsertAt>())
+                foreach (var where in Enum.GetValues<Perturb.InsertAt>().Where(w => !Payloads.EndOnly(kind) || w == Perturb.InsertAt.End))
                 {
                     var graded = engine.Grade(answer.Path, Perturb.Insert(answer.Text, payload, where), answer.Problem);
                     cases++;
@@ -287,11 +287,16 @@ public sealed class ValiditySuite(GradingEngine engine, IReadOnlyList<Answer> st
             failures.Add($"flagged {falsePositives} of {clean.Count} clean answers");
         }
 
+        // Ordinary design sentences with a grader's words, each in an answer of its own: none may be flagged.
+        var benignFlagged = Benign.Sentences.Where(b => engine.Grade("benign.md", $"## Design\n\n{b}\n", strong[0].Problem).Diagnostics
+            .Any(d => d.Id == DiagnosticIds.GraderDirectedText)).ToList();
+        failures.AddRange(benignFlagged.Select(b => $"benign sentence flagged: {b}"));
+
         var moved = failures.Count(f => f.Contains("score moved", StringComparison.Ordinal));
-        return new("injection", $"{Payloads.All.Count} payloads (plain, HTML comment, zero-width, grader note, fake JSON, chat markup) at start, middle, end",
-            "score unchanged; flagged >= 90 %; <= 2 % of clean answers flagged",
-            $"flagged {flagged}/{cases} ({P(rate)}); score moved in {moved} cases (max gain {F(worstGain)}); clean flagged {falsePositives}/{clean.Count} ({P(fpRate)})",
-            rate >= 0.9 && moved == 0 && fpRate <= 0.02, failures);
+        return new("injection", $"{Payloads.All.Count} payloads (plain, HTML comment, zero-width, grader note, fake JSON, chat markup; footnote, link title, alt text, reference definition, unclosed comment, emphasis, entities, tag characters, homoglyphs, invisible characters; French, Spanish, German, Chinese, Korean) at start, middle, end; {Benign.Sentences.Count} benign design sentences",
+            "score unchanged; flagged >= 95 %; <= 2 % of clean answers flagged; no benign sentence flagged",
+            $"flagged {flagged}/{cases} ({P(rate)}); score moved in {moved} cases (max gain {F(worstGain)}); clean flagged {falsePositives}/{clean.Count} ({P(fpRate)}); benign flagged {benignFlagged.Count}/{Benign.Sentences.Count}",
+            rate >= 0.95 && moved == 0 && fpRate <= 0.02 && benignFlagged.Count == 0, failures);
     }
 
     /// <summary>Same input, fresh processes: <paramref name="runProcess"/> returns the JSON bytes of one run.</summary>

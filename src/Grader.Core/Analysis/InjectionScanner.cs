@@ -1,17 +1,32 @@
 using System.Collections.Immutable;
-using System.Text;
 using System.Text.RegularExpressions;
 using Grader.Core.Parsing;
+using Grader.Core.Text;
 
 namespace Grader.Core.Analysis;
 
 /// <summary>Text addressed to an automated grader, where it was found, and what it looked like.</summary>
-public sealed record InjectionHit(SourceSpan Span, string Kind, string Excerpt);
+public sealed record InjectionHit(SourceSpan Span, string Kind, string Excerpt)
+{
+    /// <summary>Why the text reads as addressed to a grader, for the finding's message.</summary>
+    public string Why => Kind switch
+    {
+        "override" => "it tells the reader to set its instructions aside",
+        "score-request" => "it asks for a grade",
+        "role-play" => "it tells the reader what it is",
+        "grader-note" => "it is addressed to the grader",
+        "fake-score" => "it looks like a grading result",
+        "chat-markup" => "it uses a chat model's control markup",
+        "hidden-characters" => "it hides text in invisible characters",
+        _ => "it addresses an automated grader",
+    };
+}
 
 /// <summary>
 /// Finds text that speaks to a grader or a language model instead of answering the question. It reads the raw
-/// source, HTML comments included, with zero-width and bidirectional control characters removed first so that
-/// "ig\u200Bnore previous instructions" is still seen.
+/// source (HTML comments, link titles, image alt text, footnotes, front matter included) normalised once as a reader
+/// would see it (see <see cref="Normalizer"/>): "Ig**nore**", "&amp;#73;gnore", look-alike letters, tag and zero-width
+/// characters are all read as "Ignore". Instructions in French, Spanish, German, Chinese and Korean are recognised too.
 /// </summary>
 public static partial class InjectionScanner
 {
@@ -23,18 +38,27 @@ public static partial class InjectionScanner
         ("grader-note", GraderNote()),
         ("fake-score", FakeScore()),
         ("chat-markup", ChatMarkup()),
+        ("override", OverrideOtherLanguages()),
+        ("score-request", ScoreRequestOtherLanguages()),
     ];
 
     public static ImmutableArray<InjectionHit> Scan(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (visible, map, hidden) = StripInvisible(source.Text);
+        var (visible, map, hidden) = Normalizer.Normalize(source.Text);
         var hits = new List<InjectionHit>();
         var seenLines = new HashSet<int>();
         foreach (var (kind, pattern) in Patterns)
         {
             foreach (var match in SafeMatches(pattern, visible))
             {
+                // A design that discusses prompt injection may quote an override ("posts that say 'ignore previous
+                // instructions'"); it never asks for a grade, so only overrides are read in their sentence's context.
+                if (kind == "override" && DiscussesAttacks(visible, match.Index))
+                {
+                    continue;
+                }
+
                 var span = source.GetSpan(map[match.Index], map[match.Index + match.Length - 1]);
                 if (seenLines.Add(span.Line))
                 {
@@ -50,25 +74,22 @@ public static partial class InjectionScanner
             var span = source.GetSpan(hidden[0], hidden[0]);
             if (seenLines.Add(span.Line))
             {
-                hits.Add(new InjectionHit(span, "hidden-characters", $"{hidden.Count} zero-width or bidirectional control characters"));
+                hits.Add(new InjectionHit(span, "hidden-characters", $"{hidden.Count} invisible characters (zero-width, bidirectional or tag characters)"));
             }
         }
 
         return [.. hits.OrderBy(h => h.Span.Line).ThenBy(h => h.Span.Column)];
     }
 
-    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create(
-        "\u200B\u200C\u200D\u2060\uFEFF\u00AD\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069");
-
-    private static int[] Identity(int length)
+    // The sentence around a match (up to 200 characters either side, within its line) talks about attacks on a model.
+    private static bool DiscussesAttacks(string text, int index)
     {
-        var map = new int[length + 1];
-        for (var i = 0; i <= length; i++)
-        {
-            map[i] = i;
-        }
-
-        return map;
+        var start = Math.Max(0, index - 200);
+        var end = Math.Min(text.Length, index + 200);
+        var lineStart = text.LastIndexOf('\n', index, index - start) + 1;
+        var lineEnd = text.IndexOf('\n', index, end - index);
+        var context = text[Math.Max(start, lineStart)..(lineEnd < 0 ? end : lineEnd)];
+        return AttackDiscussion().IsMatch(context);
     }
 
     private static List<(int Index, int Length)> SafeMatches(Regex pattern, string text)
@@ -89,34 +110,6 @@ public static partial class InjectionScanner
         return matches;
     }
 
-    private static (string Visible, int[] Map, List<int> Hidden) StripInvisible(string text)
-    {
-        // Almost every answer has no invisible characters: then the visible text is the text itself.
-        if (text.AsSpan().IndexOfAny(Invisible) < 0)
-        {
-            return (text, Identity(text.Length), []);
-        }
-
-        var builder = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length);
-        var hidden = new List<int>();
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
-            {
-                hidden.Add(i);
-                continue;
-            }
-
-            builder.Append(c);
-            map.Add(i);
-        }
-
-        map.Add(text.Length);
-        return (builder.ToString(), [.. map], hidden);
-    }
-
     // Source-generated, so nothing is built at start-up. The patterns have no nested quantifiers, and the timeout is a
     // safety net: an answer that somehow triggers it is scanned no further rather than hanging a batch.
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
@@ -125,13 +118,16 @@ public static partial class InjectionScanner
     [GeneratedRegex(@"\b(?:ignore|disregard|forget|override|bypass)\s+(?:all\s+|any\s+)?(?:of\s+)?(?:the\s+|your\s+|these\s+|those\s+)?(?:previous|prior|above|earlier|preceding|other|original|system|grading)\s+(?:instructions?|prompts?|rules|guidelines|rubrics?|criteria|directions)", Options, TimeoutMs)]
     private static partial Regex OverrideInstructions();
 
-    [GeneratedRegex(@"\b(?:give|award|assign|grant|score|rate|grade|mark)\s+(?:this|the|my|me|it)\s+(?:answer|response|submission|essay|solution|design|candidate\s+)?\s*(?:a\s+|an\s+)?(?:full|maximum|max|perfect|top|highest|100|10\s*/\s*10|100\s*/\s*100|an?\s+a\+?|excellent|strong)\b|\b(?:deserves|should\s+(?:get|receive|be\s+given)|merits)\s+(?:a\s+)?(?:full|maximum|perfect|top|the\s+highest|100)\s*(?:marks?|scores?|points|grades?|%)?", Options, TimeoutMs)]
+    // A grade asked for this answer: "give this answer full marks", "rate it 10/10", "award me the maximum score",
+    // "this design deserves a perfect score". Not "score the top 500 candidates" or "give it a maximum of 3 retries":
+    // the grade words must be grades (marks, points, a score, 100, 10/10, A+), aimed at the answer.
+    [GeneratedRegex(@"\b(?:give|award|assign|grant|score|rate|grade|mark)\s+(?:(?:this|my|the)\s+(?:answer|response|submission|essay|solution|design|write-?up|work)|this|me|it)\s+(?:as\s+)?(?:a\s+|an\s+|the\s+)?(?:(?:full|maximum|max|perfect|top|highest|excellent|strong)\s+(?:marks?|scores?|points|grades?|ratings?|band)|100(?:\s*/\s*100|\s*%|\s+points)?|10\s*/\s*10|a\+|excellent|strong|perfect)(?![\w/])|\b(?:deserves|should\s+(?:get|receive|be\s+given)|merits)\s+(?:a\s+|the\s+)?(?:full|maximum|perfect|top|highest|100)\s*(?:marks?|scores?|points|grades?|%)|\bfull\s+(?:marks|points)\s+(?:on|for)\s+(?:every|all|each)\b|\b(?:must|should|have\s+to|need\s+to|please)\s+(?:award|give|assign|grant)\s+(?:(?:this|it|me)\s+)?(?:the\s+|a\s+)?(?:full|maximum|max|perfect|top|highest)\s+(?:marks?|scores?|points|grades?)", Options, TimeoutMs)]
     private static partial Regex ScoreRequest();
 
-    [GeneratedRegex(@"\b(?:you\s+are\s+(?:now\s+)?|act\s+as\s+|pretend\s+to\s+be\s+|as\s+an?\s+)(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|chatbot|grader|grading\s+(?:system|model|assistant|bot)|evaluator|automated\s+(?:grader|reviewer))\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:you\s+are\s+(?:now\s+)?|act\s+as\s+|pretend\s+to\s+be\s+)(?:an?\s+)?(?:ai|llm|large\s+language\s+model|language\s+model|chatbot|grader|grading\s+(?:system|model|assistant|bot)|evaluator|automated\s+(?:grader|reviewer))\b|\bas\s+an?\s+(?:ai|llm|language\s+model)\s+(?:grader|evaluator|evaluating|grading|reviewing|reading\s+this)\b", Options, TimeoutMs)]
     private static partial Regex RolePlay();
 
-    [GeneratedRegex(@"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|llm|grader|grading\s+(?:system|model|tool)|evaluator|automated\s+(?:grader|reviewer)|language\s+model)\b|\b(?:grader|evaluator|llm|ai|grading)\s+(?:note|instructions?|override)\s*:|\b(?:system\s+prompt|developer\s+message)\b", Options, TimeoutMs)]
+    [GeneratedRegex(@"\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|llm|grader|grading\s+(?:system|model|tool)|evaluator|automated\s+(?:grader|reviewer)|language\s+model)\b|\b(?:grader|evaluator|llm|ai|grading)\s+(?:note|instructions?|override)\s*:|\b(?:system\s+prompt|developer\s+message)\s*:", Options, TimeoutMs)]
     private static partial Regex GraderNote();
 
     [GeneratedRegex(@"[""'](?:score|total|grade|points|band|rating)[""']\s*:\s*[""']?(?:100|[0-9]{2,3}(?:\.[0-9]+)?|strong|excellent|a\+?)", Options, TimeoutMs)]
@@ -139,4 +135,15 @@ public static partial class InjectionScanner
 
     [GeneratedRegex(@"<\|(?:im_start|im_end|system|endoftext)\|>|\[/?INST\]|<</?SYS>>", Options, TimeoutMs)]
     private static partial Regex ChatMarkup();
+
+    // The common phrasings in French, Spanish, German, Chinese and Korean: set the instructions aside.
+    [GeneratedRegex(@"\b(?:ignore[zr]?|oublie[zr]?)\s+(?:toutes\s+)?(?:les\s+)?(?:instructions|consignes|r[eè]gles)\s+(?:pr[eé]c[eé]dentes|ci-dessus|d'origine)|\b(?:ignora|ignore|olvida)\s+(?:todas\s+)?(?:las\s+)?(?:instrucciones|reglas)\s+(?:anteriores|previas)|\b(?:ignoriere|ignorieren\s+sie|vergiss)\s+(?:alle\s+)?(?:die\s+)?(?:vorherigen|bisherigen|obigen)\s+(?:anweisungen|regeln|instruktionen)|(?:忽略|无视|忽视|無視)(?:之前|以上|上面|先前|所有)?的?(?:所有)?(?:指令|指示|说明|規則|规则|提示)|(?:이전|위의|앞의|모든)\s*(?:지시|지침|명령|규칙)(?:사항)?(?:을|를)?\s*(?:모두\s*)?무시", Options, TimeoutMs)]
+    private static partial Regex OverrideOtherLanguages();
+
+    // ... and give this answer the top grade.
+    [GeneratedRegex(@"\b(?:donne[zr]?|attribue[zr]?|accorde[zr]?|mets)\s+(?:à\s+)?(?:cette\s+r[eé]ponse\s+)?(?:la\s+)?(?:note\s+maximale|note\s+maximum|meilleure\s+note|20\s*/\s*20|100\s*/\s*100)|\b(?:da|dale|otorga|asigna|pon)(?:le)?\s+(?:a\s+esta\s+respuesta\s+)?(?:la\s+)?(?:m[aá]xima\s+(?:puntuaci[oó]n|nota|calificaci[oó]n)|puntuaci[oó]n\s+m[aá]xima|nota\s+m[aá]xima|10\s*/\s*10|100\s*/\s*100)|\b(?:gib|gebt|geben\s+sie|vergib|vergeben\s+sie)\s+(?:dieser\s+antwort\s+)?(?:die\s+)?(?:volle\s+punktzahl|h[oö]chste\s+(?:punktzahl|note|bewertung)|bestnote|100\s*/\s*100)|(?:给|給)(?:这个|这份|這份|这篇)?(?:答案|回答)?(?:打)?(?:满分|滿分|最高分)|만점|최고\s*점수를?\s*(?:줘|주세요|부여)", Options, TimeoutMs)]
+    private static partial Regex ScoreRequestOtherLanguages();
+
+    [GeneratedRegex(@"prompt\s+injection|jailbreak|adversar|attacker|malicious|manipulat|injected|user-?(?:submitted|generated)|spammers?|abuse", Options, TimeoutMs)]
+    private static partial Regex AttackDiscussion();
 }

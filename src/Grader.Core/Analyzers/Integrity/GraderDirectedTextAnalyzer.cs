@@ -13,7 +13,7 @@ public sealed class GraderDirectedTextAnalyzer : IDocumentAnalyzer
     public static DiagnosticDescriptor Descriptor { get; } = new(
         DiagnosticIds.GraderDirectedText,
         "Text addressed to the grader",
-        "This text addresses an automated grader rather than the design question ({0}: \"{1}\"); it earns no credit",
+        "This text reads as addressed to an automated grader, not the design question, because {0}: \"{1}\"; it earns no credit (if it is part of the design, suppress this finding with a reason and report it)",
         Categories.Integrity,
         Severity.Error);
 
@@ -23,7 +23,7 @@ public sealed class GraderDirectedTextAnalyzer : IDocumentAnalyzer
     {
         foreach (var hit in context.Injections)
         {
-            context.Report(Descriptor, hit.Span, null, hit.Kind, hit.Excerpt);
+            context.Report(Descriptor, hit.Span, null, hit.Why, hit.Excerpt);
         }
     }
 }

@@ -1,0 +1,133 @@
+using System.Collections.Frozen;
+using System.Net;
+using System.Text;
+
+namespace Grader.Core.Text;
+
+/// <summary>
+/// Text as a reader sees it, for matching what an author may have disguised: compatibility forms folded (NFKC:
+/// fullwidth letters, ligatures), HTML entities decoded ("&amp;#73;gnore"), Unicode tag characters read as the ASCII they
+/// encode, look-alike Cyrillic and Greek letters folded to Latin, Markdown emphasis and code marks dropped
+/// ("Ig**nore**"), and invisible characters removed. Each output character maps back to the source offset it came from.
+/// </summary>
+public static class Normalizer
+{
+    /// <summary>The normalised text, each of its characters' source offsets (plus one past the end), and how many invisible characters were dropped.</summary>
+    public readonly record struct Result(string Text, int[] Map, List<int> Hidden);
+
+    // Letters that look like Latin ones in common fonts: the usual way to slip "іgnore" past a word list.
+    private static readonly FrozenDictionary<char, char> LookAlikes = new Dictionary<char, char>
+    {
+        ['а'] = 'a', ['е'] = 'e', ['о'] = 'o', ['р'] = 'p', ['с'] = 'c', ['у'] = 'y', ['х'] = 'x', ['і'] = 'i', ['ј'] = 'j',
+        ['ѕ'] = 's', ['һ'] = 'h', ['ԁ'] = 'd', ['ɡ'] = 'g', ['А'] = 'A', ['В'] = 'B', ['Е'] = 'E', ['К'] = 'K', ['М'] = 'M',
+        ['Н'] = 'H', ['О'] = 'O', ['Р'] = 'P', ['С'] = 'C', ['Т'] = 'T', ['Х'] = 'X', ['І'] = 'I', ['Ѕ'] = 'S',
+        ['ο'] = 'o', ['α'] = 'a', ['ε'] = 'e', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'v', ['ρ'] = 'p', ['τ'] = 't', ['υ'] = 'u',
+        ['Α'] = 'A', ['Β'] = 'B', ['Ε'] = 'E', ['Ι'] = 'I', ['Κ'] = 'K', ['Μ'] = 'M', ['Ν'] = 'N', ['Ο'] = 'O', ['Ρ'] = 'P',
+        ['Τ'] = 'T', ['Χ'] = 'X', ['Υ'] = 'Y', ['Ζ'] = 'Z',
+    }.ToFrozenDictionary();
+
+    public static Result Normalize(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder(text.Length);
+        var map = new List<int>(text.Length + 1);
+        var hidden = new List<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+
+            // Tag characters (U+E0020-E007E) spell ASCII invisibly; read them, and count them as hidden.
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                var code = char.ConvertToUtf32(c, text[i + 1]);
+                if (code is >= 0xE0000 and <= 0xE007F)
+                {
+                    hidden.Add(i);
+                    if (code is >= 0xE0020 and <= 0xE007E)
+                    {
+                        Append((char)(code - 0xE0000), i);
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                if (code is >= 0xE0100 and <= 0xE01EF)
+                {
+                    hidden.Add(i);
+                    i++;
+                    continue;
+                }
+            }
+
+            if (IsInvisible(c))
+            {
+                hidden.Add(i);
+                continue;
+            }
+
+            if (c == '&' && DecodeEntity(text, i) is { } entity)
+            {
+                foreach (var e in entity.Value)
+                {
+                    Append(e, i);
+                }
+
+                i += entity.Length - 1;
+                continue;
+            }
+
+            if (c is '*' or '_' or '~' or '`')
+            {
+                continue;
+            }
+
+            if (c < 0x80)
+            {
+                Append(c, i);
+                continue;
+            }
+
+            if (LookAlikes.TryGetValue(c, out var latin))
+            {
+                Append(latin, i);
+                continue;
+            }
+
+            var folded = char.IsSurrogate(c) ? c.ToString() : c.ToString().Normalize(NormalizationForm.FormKC);
+            foreach (var f in folded)
+            {
+                Append(f, i);
+            }
+        }
+
+        map.Add(text.Length);
+        return new Result(builder.ToString(), [.. map], hidden);
+
+        void Append(char c, int source)
+        {
+            builder.Append(c);
+            map.Add(source);
+        }
+    }
+
+    /// <summary>Zero-width, joiner, bidirectional control, soft hyphen, variation selector and other format characters.</summary>
+    public static bool IsInvisible(char c) =>
+        c is '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' or '\u180E' or '\u034F'
+            or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or (>= '\u2061' and <= '\u2064')
+            or (>= '\uFE00' and <= '\uFE0F') or '\u061C' or '\u115F' or '\u1160' or '\u3164' or '\uFFA0';
+
+    // "&#73;", "&#x49;", "&amp;": the decoded text and how many source characters it spans; null if not an entity.
+    private static (string Value, int Length)? DecodeEntity(string text, int start)
+    {
+        var end = text.IndexOf(';', start + 1, Math.Min(12, text.Length - start - 1));
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var candidate = text[start..(end + 1)];
+        var decoded = WebUtility.HtmlDecode(candidate);
+        return decoded == candidate ? null : (decoded, candidate.Length);
+    }
+}
