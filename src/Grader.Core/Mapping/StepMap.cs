@@ -4,7 +4,8 @@ namespace Grader.Core.Mapping;
 
 /// <summary>Which framework steps each section and text unit belongs to, what each step covers, and why.</summary>
 /// <remarks>
-/// <see cref="HeadingSteps"/> is what each section's heading (its own, or its parent's) names, before content is
+/// <see cref="UnitConfidence"/> is how surely each unit's step was decided (1 under a heading that names it; less for
+/// text placed by its content). <see cref="HeadingSteps"/> is what each section's heading (its own, or its parent's) names, before content is
 /// weighed: the writer's own claim, against which the coherence of its terms is judged.
 /// </remarks>
 public sealed record StepMap(
@@ -13,12 +14,13 @@ public sealed record StepMap(
     ImmutableArray<bool> IgnoredSections,
     ImmutableArray<StepSet> UnitSteps,
     ImmutableArray<StepCoverage> Steps,
-    ImmutableArray<MappedSegment> Segments)
+    ImmutableArray<MappedSegment> Segments,
+    ImmutableArray<double> UnitConfidence)
 {
     public StepCoverage this[FrameworkStep step] => Steps[(int)step];
 
     /// <summary>No mapping kept: what a result carries once reports no longer need its structure.</summary>
-    public static StepMap Empty { get; } = new([], [], [], [], [.. FrameworkSteps.All.Select(s => new StepCoverage(s, null, [], 0, 0, []))], []);
+    public static StepMap Empty { get; } = new([], [], [], [], [.. FrameworkSteps.All.Select(s => new StepCoverage(s, null, [], 0, 0, []))], [], []);
 }
 
 /// <summary>How a segment's step was decided: its heading's wording, or its content.</summary>

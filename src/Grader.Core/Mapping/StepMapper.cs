@@ -170,6 +170,7 @@ public sealed partial class StepMapper
             s.Heading, Votes(document, s.Units, unitStems, quantities), s.InBlock)).ToList());
 
         var unitSteps = new StepSet[document.Units.Length];
+        var unitConfidence = new double[document.Units.Length];
         var sectionSteps = new StepSet[sections.Length];
         var mapped = ImmutableArray.CreateBuilder<MappedSegment>();
         for (var i = 0; i < segments.Count; i++)
@@ -179,6 +180,7 @@ public sealed partial class StepMapper
             foreach (var unit in units)
             {
                 unitSteps[unit] = steps;
+                unitConfidence[unit] = confidence;
             }
 
             sectionSteps[section] |= steps;
@@ -222,7 +224,7 @@ public sealed partial class StepMapper
 
         var headingSteps = headings.Select(h => Enumerable.Range(0, h.Length).Where(k => h[k] >= NamesStep)
             .Aggregate(StepSet.None, (set, k) => set | ((FrameworkStep)k).ToSet())).ToImmutableArray();
-        return new StepMap([.. sectionSteps], headingSteps, [.. ignored], [.. unitSteps], coverageByStep, mapped.ToImmutable());
+        return new StepMap([.. sectionSteps], headingSteps, [.. ignored], [.. unitSteps], coverageByStep, mapped.ToImmutable(), [.. unitConfidence]);
     }
 
     /// <summary>A sub-section's heading share when it inherits its parent's.</summary>

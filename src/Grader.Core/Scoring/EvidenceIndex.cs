@@ -174,14 +174,25 @@ public sealed class EvidenceIndex
 
     private static string Where(StepSet steps) => steps == StepSet.None ? "under no step" : string.Join(", ", steps.Steps().Select(s => s.ToId()));
 
-    /// <summary>1 in scope, <see cref="OffScopeCredit"/> elsewhere, 0 in ignored sections.</summary>
+    /// <summary>
+    /// 1 in scope, 0 in ignored sections, and elsewhere <see cref="OffScopeCredit"/> when the text's step is sure (under a
+    /// heading that names it), rising towards 1 as its placement is less sure: text placed by its content alone may
+    /// well belong to the step that looks for it.
+    /// </summary>
     public double ScopeFactor(TextUnit unit, StepSet scope)
     {
+        ArgumentNullException.ThrowIfNull(unit);
         if (_context.Map.IgnoredSections[unit.Section])
         {
             return 0;
         }
 
-        return (_context.Map.UnitSteps[unit.Index] & scope) != 0 ? 1 : OffScopeCredit;
+        if ((_context.Map.UnitSteps[unit.Index] & scope) != 0)
+        {
+            return 1;
+        }
+
+        var sure = _context.Map.UnitConfidence.IsDefaultOrEmpty ? 1 : _context.Map.UnitConfidence[unit.Index];
+        return OffScopeCredit + ((1 - OffScopeCredit) * (1 - sure));
     }
 }

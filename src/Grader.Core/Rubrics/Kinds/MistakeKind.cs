@@ -65,8 +65,7 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
                 continue;
             }
 
-            var stems = context.Stems(unit.Index);
-            if (criterion.Mistake.Find(stems) is not { } said || criterion.Unless.Find(stems) is not null || Negations.Find(stems) is not null)
+            if (Stated(criterion, context.Stems(unit.Index), unit.Text) is not { } said)
             {
                 continue;
             }
@@ -81,6 +80,27 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
         }
 
         return new Evaluation(1, [], null);
+    }
+
+    // The wording of the mistake, if one sentence of the unit states it without negating it or putting it right. A list
+    // item may hold several sentences: "Priority: precision. We never want to blur a sign." states the first plainly.
+    private static string? Stated(MistakeCriterion criterion, string[] stems, string text)
+    {
+        if (criterion.Mistake.Find(stems) is null)
+        {
+            return null;
+        }
+
+        foreach (var (start, length) in Sentences.Split(text))
+        {
+            var sentence = Stemmer.StemAll(text.Substring(start, length));
+            if (criterion.Mistake.Find(sentence) is { } said && criterion.Unless.Find(sentence) is null && Negations.Find(sentence) is null)
+            {
+                return said;
+            }
+        }
+
+        return null;
     }
 
     private static string Excerpt(string text) => text.Length <= 120 ? text : string.Concat(text.AsSpan(0, 117), "...");
