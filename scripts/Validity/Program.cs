@@ -69,6 +69,7 @@ if (Array.IndexOf(args, "--forms") is var f and >= 0 && f + 1 < args.Length)
         }
 
         File.WriteAllText(Path.Combine(args[f + 1], $"{answer.Problem}.gibberish.md"), Perturb.Gibberish(engine.Compile(answer.Problem).Rubric, 1));
+        File.WriteAllText(Path.Combine(args[f + 1], $"{answer.Problem}.stuffed-prose.md"), Perturb.StuffedProse(engine.Compile(answer.Problem).Rubric));
     }
 
     return 0;
@@ -77,7 +78,7 @@ if (Array.IndexOf(args, "--forms") is var f and >= 0 && f + 1 < args.Length)
 var timer = Stopwatch.StartNew();
 var results = new List<CheckResult>
 {
-    suite.Removal(), suite.Ladder(), suite.Hollow(), suite.Formatting(), suite.Order(), suite.Form(), suite.Padding(),
+    suite.Removal(), suite.Ladder(), suite.Hollow(), suite.Formatting(), suite.Order(), suite.Form(), suite.Padding(), suite.ProseStuffing(), suite.DesignErrors(),
     suite.Stuffing(Read("examples/video-recommendation/partial.md", "video-recommendation")),
     suite.OffTopic(nonMl), suite.Gibberish(), suite.Injection(clean), ValiditySuite.Determinism(RunOnce),
 };

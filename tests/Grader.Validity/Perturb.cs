@@ -164,6 +164,63 @@ public static partial class Perturb
     /// <summary>Sentences that only chain the rubric's terms, appended under each step's heading.</summary>
     public static string AppendTermChains(string text, Rubric rubric) => text + "\n\n" + TermChains(rubric);
 
+    /// <summary>
+    /// Stuffing in sentences: an answer of fluent prose that names the rubric's concepts step by step with "can",
+    /// "should consider" and "such as", and decides nothing.
+    /// </summary>
+    public static string StuffedProse(Rubric rubric)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        var text = new StringBuilder($"---\nproblem: {rubric.Id}\n---\n\n# {rubric.Title}\n\n");
+        foreach (var step in rubric.Steps)
+        {
+            var names = rubric.Criteria.OfType<ConceptsCriterion>().Where(c => c.Step == step.Step)
+                .SelectMany(c => c.Concepts).Select(k => k.Name).Distinct().ToList();
+            text.Append("## ").Append(step.Title).Append("\n\n");
+            for (var i = 0; i + 4 <= names.Count; i += 4)
+            {
+                text.Append($"This part of the system can involve {names[i]}, {names[i + 1]}, {names[i + 2]} and {names[i + 3]}, and the team should consider each of them carefully. ");
+            }
+
+            text.Append("It is important to think about all of these aspects together.\n\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static readonly string[] GenericParagraphs =
+    [
+        "Designing a system like this is a balance between many concerns, and a good design keeps all of them in view. The team should talk to stakeholders, understand what matters most and revisit the plan as the product evolves over time.",
+        "Good engineering practice applies here as everywhere: clear ownership, documentation, code review and careful testing make the system easier to maintain and safer to change as it grows.",
+    ];
+
+    /// <summary>Two generic paragraphs that could stand in any design document, appended after every step's first paragraph.</summary>
+    public static string AddGenericParagraphs(string text) => string.Join('\n', OutsideFences(Lines(text), l =>
+        l.Length > 80 && char.IsLetter(l.TrimStart()[0]) ? $"{l}\n\n{string.Join("\n\n", GenericParagraphs)}" : l));
+
+    /// <summary>The sentence inserted right after the first heading that names <paramref name="step"/>.</summary>
+    public static string InsertUnderStep(string text, GradeResult graded, StepMapper mapper, FrameworkStep step, string sentence)
+    {
+        var extents = StepExtents(graded, mapper)[step];
+        if (extents.Count == 0)
+        {
+            return text;
+        }
+
+        var lines = Lines(text).ToList();
+
+        // After the heading line, and after its underline when it is a setext heading.
+        var at = extents[0].First;
+        if (at < lines.Count && lines[at].Trim().Length > 0 && lines[at].Trim().All(c => c is '=' or '-'))
+        {
+            at++;
+        }
+
+        lines.Insert(at, "");
+        lines.Insert(at + 1, sentence);
+        return string.Join('\n', lines);
+    }
+
     /// <summary>An "answer" made only of the rubric's terms: a heading per step, chained-term sentences and term lists.</summary>
     public static string StuffedOnly(Rubric rubric)
     {

@@ -161,6 +161,7 @@ public sealed class ValiditySuite(GradingEngine engine, IReadOnlyList<Answer> st
         {
             ("repeated paragraphs", a => Perturb.RepeatParagraphs(a.Text)),
             ("filler sentences", a => Perturb.AddFiller(a.Text)),
+            ("generic paragraphs", a => Perturb.AddGenericParagraphs(a.Text)),
         };
         return Gain("padding", "paragraphs repeated, filler sentences added", "gain <= 2 points", variants, 2);
     }
@@ -189,6 +190,67 @@ public sealed class ValiditySuite(GradingEngine engine, IReadOnlyList<Answer> st
         return new("stuffing", "rubric terms appended as a list or as chained-term sentences; an answer of terms only",
             "gain <= 5 points; stuffed-only below a genuine mid-quality answer",
             $"{gain.Measured}; stuffed-only at most {F(worstStuffed)} vs mid-quality {F(mid)}", failures.Count == 0, failures);
+    }
+
+    /// <summary>Fluent sentences that name every concept of the rubric and decide nothing: at most 20.</summary>
+    public CheckResult ProseStuffing()
+    {
+        var failures = new List<string>();
+        var worst = 0.0;
+        foreach (var problem in strong.Select(a => a.Problem).Distinct())
+        {
+            var score = engine.Grade("stuffed.md", Perturb.StuffedProse(Rubric(problem)), problem).Score.Total;
+            worst = Math.Max(worst, score);
+            if (score > 20)
+            {
+                failures.Add($"stuffed prose {problem}: {F(score)}");
+            }
+        }
+
+        return new("prose stuffing", "every rubric concept named in fluent 'can involve ... should consider' sentences, step by step", "<= 20",
+            $"at most {F(worst)}", failures.Count == 0, failures);
+    }
+
+    /// <summary>
+    /// A classic design error written into each strong answer (accuracy as the metric, a random split of the logs):
+    /// the score drops and the rule fires.
+    /// </summary>
+    public CheckResult DesignErrors()
+    {
+        var errors = new (FrameworkStep Step, string Rule, string Sentence)[]
+        {
+            (FrameworkStep.Evaluation, "base.accuracy-metric", "Our main offline metric is accuracy on the test set, with a target of at least 95 percent."),
+            (FrameworkStep.Data, "base.random-split", "We shuffle all the logged examples randomly and split them 80/10/10 into train, validation and test sets."),
+        };
+        var failures = new List<string>();
+        int dropped = 0, fired = 0, cases = 0;
+        var smallest = double.MaxValue;
+        foreach (var answer in strong)
+        {
+            var full = Grade(answer);
+            foreach (var (step, rule, sentence) in errors)
+            {
+                if (!engine.Compile(answer.Problem).Rubric.Criteria.Any(c => c.Id == rule))
+                {
+                    continue;
+                }
+
+                var graded = engine.Grade(answer.Path, Perturb.InsertUnderStep(answer.Text, full, Mapper(answer), step, sentence), answer.Problem);
+                cases++;
+                var drop = full.Score.Total - graded.Score.Total;
+                smallest = Math.Min(smallest, drop);
+                dropped += drop > 0 ? 1 : 0;
+                var hit = graded.Diagnostics.Any(d => d.Id == DiagnosticIds.DesignError && d.CriterionId == rule);
+                fired += hit ? 1 : 0;
+                if (drop <= 0 || !hit)
+                {
+                    failures.Add($"{answer.Path} + {rule}: {F(full.Score.Total)} -> {F(graded.Score.Total)}, fired {hit}");
+                }
+            }
+        }
+
+        return new("design errors", "accuracy as the metric, a random split of the logs, written into each strong answer", "score drops and the rule fires, every case",
+            $"dropped in {dropped}/{cases}, fired in {fired}/{cases} (smallest drop {F(smallest)})", cases > 0 && failures.Count == 0, failures);
     }
 
     public CheckResult OffTopic(IReadOnlyList<Answer> nonMl)

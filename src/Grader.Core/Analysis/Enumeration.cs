@@ -16,13 +16,14 @@ public static class Enumeration
     public const int MinSeparators = 3;
 
     /// <summary>An enumeration keeps this many concepts' worth of credit, shared among all it names.</summary>
-    public const double ConceptsWorth = 3;
+    public const double ConceptsWorth = 2.5;
 
     /// <summary>Share a hedged enumeration ("we can use ...") keeps of that.</summary>
-    public const double HedgedCredit = 0.5;
+    public const double HedgedCredit = 0.3;
 
     /// <summary>
-    /// 1 for a sentence that decides something or names few concepts; for an enumeration,
+    /// 1 for a sentence that decides something or names one concept; <see cref="HedgedCredit"/> for one that names two or
+    /// more and only offers them ("can", "should be", "could consider"); for an enumeration,
     /// <see cref="ConceptsWorth"/> / concepts, halved when it hedges: "Loss functions such as cross-entropy, MSE and
     /// Huber can be combined, and dropout, early stopping and tuning are relevant" keeps a sixth.
     /// </summary>
@@ -30,12 +31,19 @@ public static class Enumeration
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(stems);
-        if (concepts < MinConcepts || Separators(unit.Text) < MinSeparators || IsDecision(unit, stems))
+        if (concepts < 2 || IsDecision(unit, stems))
         {
             return 1;
         }
 
-        return Math.Min(1, ConceptsWorth / concepts) * (Lexicons.Hedges.Contains(stems) ? HedgedCredit : 1);
+        var hedged = Lexicons.Hedges.Contains(stems);
+        if (concepts < MinConcepts || Separators(unit.Text) < MinSeparators)
+        {
+            // Not a list, but a duty or an option with nothing chosen: "the objective should be aligned with the business".
+            return hedged ? HedgedCredit : 1;
+        }
+
+        return Math.Min(1, ConceptsWorth / concepts) * (hedged ? HedgedCredit : 1);
     }
 
     // The commas and "or"s of a list: "A, B, C or D".

@@ -31,12 +31,13 @@ public class ScoringTests
             var without = TestGrader.Engine.Grade(file, StepRemoval.Remove(full, step), full.Problem.Source == "default" ? null : full.Problem.Id);
 
             // A weak answer's buzzword-only section earns nothing, so cutting it may leave the score as it was; cutting a
-            // design error gives back what it cost, and no more.
+            // design error gives back what it cost, and no more. The mapping is one decision over the whole answer, so
+            // cutting a section can make the placement of the rest a little surer or less sure: at most 0.2 points.
             var extents = StepRemoval.Extents(full, step).ToList();
             var errorsCut = full.Score.Steps.SelectMany(s => s.Criteria)
                 .Where(c => c.Criterion.Deducts() && c.Score < 0 && c.Evidence.Any(e => extents.Any(x => e.Line >= x.First && e.Line <= x.Last)))
                 .Sum(c => -c.Score);
-            Assert.True(complete ? without.Score.Total < full.Score.Total : without.Score.Total <= full.Score.Total + errorsCut + 0.05,
+            Assert.True(complete ? without.Score.Total < full.Score.Total : without.Score.Total <= full.Score.Total + errorsCut + 0.2,
                 $"{file} without {step}: {without.Score.Total} vs {full.Score.Total} (design errors cut: {errorsCut})");
         }
     }

@@ -54,6 +54,12 @@ public class ValidityTests(ValidityFixture fixture) : IClassFixture<ValidityFixt
     public void The_same_answer_in_another_form_scores_within_five_points() => AssertPassed(fixture.Suite.Form());
 
     [Fact]
+    public void Stuffing_in_sentences_scores_at_most_twenty() => AssertPassed(fixture.Suite.ProseStuffing());
+
+    [Fact]
+    public void A_design_error_written_into_a_strong_answer_lowers_it_and_is_reported() => AssertPassed(fixture.Suite.DesignErrors());
+
+    [Fact]
     public void Padding_gains_at_most_two_points() => AssertPassed(fixture.Suite.Padding());
 
     [Fact]
