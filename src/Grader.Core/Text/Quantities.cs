@@ -83,7 +83,7 @@ public static partial class Quantities
             var glued = word[digits..];
             if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
             {
-                yield return new Quantity(Refine(gluedKind, tokens, i), start, word.Length);
+                yield return new Quantity(Seconds(Refine(gluedKind, tokens, i), glued, text, start), start, word.Length);
                 continue;
             }
 
@@ -93,7 +93,7 @@ public static partial class Quantities
                 if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > i + 1))
                 {
                     var end = tokens[j].Start + next.Length;
-                    yield return new Quantity(Refine(kind, tokens, j), start, end - start);
+                    yield return new Quantity(Seconds(Refine(kind, tokens, j), next, text, start), start, end - start);
                     break;
                 }
 
@@ -103,6 +103,31 @@ public static partial class Quantities
                 }
             }
         }
+    }
+
+    // "0.5 s for the first check" or "under 2 seconds" is a response time, not a span of time: a few seconds at most.
+    private static QuantityKind Seconds(QuantityKind kind, string unit, string text, int start)
+    {
+        if (kind != QuantityKind.Duration || unit is not ("s" or "sec" or "second" or "seconds"))
+        {
+            return kind;
+        }
+
+        // The number may start before this token: "0.5" is read as "0" "." "5".
+        var from = start;
+        while (from > 0 && (char.IsAsciiDigit(text[from - 1]) || (text[from - 1] == '.' && from > 1 && char.IsAsciiDigit(text[from - 2]))))
+        {
+            from--;
+        }
+
+        var to = start;
+        while (to < text.Length && char.IsAsciiDigit(text[to]))
+        {
+            to++;
+        }
+
+        return double.TryParse(text.AsSpan(from, to - from), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            && value < 5 ? QuantityKind.Latency : kind;
     }
 
     // "5M videos per day" or "1B requests a day" is a rate.

@@ -13,6 +13,9 @@ public class TextTests
     [InlineData("Users upload 500k videos per day.", QuantityKind.Throughput)]
     [InlineData("Embeddings take 2 TB.", QuantityKind.Storage)]
     [InlineData("Fraud is under 0.5% of payments.", QuantityKind.Percent)]
+    [InlineData("The first check must answer within 0.5 s.", QuantityKind.Latency)]
+    [InlineData("A page of results comes back in under 2 seconds.", QuantityKind.Latency)]
+    [InlineData("A satisfied open is at least 30 seconds of watching.", QuantityKind.Duration)]
     public void Recognises_numbers_with_units(string text, QuantityKind kind) =>
         Assert.Contains(Quantities.Find(text), q => q.Kind == kind);
 
