@@ -37,7 +37,8 @@ public static partial class Quantities
         ["documents"] = QuantityKind.Items, ["products"] = QuantityKind.Items, ["movies"] = QuantityKind.Items, ["emails"] = QuantityKind.Items,
         ["messages"] = QuantityKind.Items, ["transactions"] = QuantityKind.Items, ["payments"] = QuantityKind.Items, ["pages"] = QuantityKind.Items,
         ["candidates"] = QuantityKind.Items, ["impressions"] = QuantityKind.Items, ["clicks"] = QuantityKind.Items, ["comments"] = QuantityKind.Items,
-        ["edges"] = QuantityKind.Items, ["nodes"] = QuantityKind.Items, ["connections"] = QuantityKind.Items, ["rows"] = QuantityKind.Items,
+        ["panoramas"] = QuantityKind.Items, ["searches"] = QuantityKind.Throughput,
+        ["uploads"] = QuantityKind.Items, ["edges"] = QuantityKind.Items, ["nodes"] = QuantityKind.Items, ["connections"] = QuantityKind.Items, ["rows"] = QuantityKind.Items,
         ["examples"] = QuantityKind.Items, ["samples"] = QuantityKind.Items, ["records"] = QuantityKind.Items, ["frames"] = QuantityKind.Items,
         ["b"] = QuantityKind.Storage, ["kb"] = QuantityKind.Storage, ["mb"] = QuantityKind.Storage, ["gb"] = QuantityKind.Storage,
         ["tb"] = QuantityKind.Storage, ["pb"] = QuantityKind.Storage, ["bytes"] = QuantityKind.Storage,
@@ -64,6 +65,12 @@ public static partial class Quantities
             yield return new Quantity(m.Value.Contains('%', StringComparison.Ordinal) ? QuantityKind.Percent : QuantityKind.Money, m.Index, m.Length);
         }
 
+        // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds".
+        foreach (Match m in LatencyInWords().Matches(text))
+        {
+            yield return new Quantity(QuantityKind.Latency, m.Index, m.Length);
+        }
+
         var tokens = Words.Tokenize(text);
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -84,6 +91,14 @@ public static partial class Quantities
             if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
             {
                 yield return new Quantity(Seconds(Refine(gluedKind, tokens, i), glued, text, start), start, word.Length);
+                continue;
+            }
+
+            // "60 per second", "2,000 a day": a bare count with a time unit is a rate.
+            if (i + 2 < tokens.Count && (tokens[i + 1].Word == "per" ? Periods.Contains(tokens[i + 2].Word)
+                : IsRate($"{tokens[i + 1].Word} {tokens[i + 2].Word}")))
+            {
+                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 2].Start + tokens[i + 2].Word.Length - start);
                 continue;
             }
 
@@ -130,14 +145,20 @@ public static partial class Quantities
             && value < 5 ? QuantityKind.Latency : kind;
     }
 
+    private static readonly FrozenSet<string> Periods = new[] { "second", "sec", "s", "minute", "min", "hour", "day", "week", "month", "year" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    // "a day", "a month", "an hour", "each second": what makes a count a rate.
+    private static bool IsRate(string words) => words is "a second" or "a minute" or "an hour" or "a day" or "a week" or "a month"
+        or "a year" or "each second" or "each day" or "every second" or "every day";
+
     // "5M videos per day" or "1B requests a day" is a rate.
     private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex)
     {
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count + 1)
         {
             var after = string.Join(' ', tokens.Skip(unitIndex + 1).Take(2).Select(t => t.Word));
-            if (after.StartsWith("per ", StringComparison.Ordinal) || after.StartsWith("a day", StringComparison.Ordinal)
-                || after.StartsWith("each second", StringComparison.Ordinal))
+            if (after.StartsWith("per ", StringComparison.Ordinal) || IsRate(after))
             {
                 return QuantityKind.Throughput;
             }
@@ -145,6 +166,9 @@ public static partial class Quantities
 
         return kind;
     }
+
+    [GeneratedRegex(@"\b(?:half\s+a|a\s+quarter\s+of\s+a|a\s+tenth\s+of\s+a|a|one|two|three|four)\s+seconds?\b|\b(?:a|one|two|three|four|five)\s+hundred\s+milliseconds?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LatencyInWords();
 
     [GeneratedRegex(@"(?:[$€£]\s?\d[\d,.]*\s?(?:[kmb]|bn|million|billion)?\b)|(?:\d[\d,.]*\s?%)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PercentOrMoney();

@@ -16,6 +16,9 @@ public class TextTests
     [InlineData("The first check must answer within 0.5 s.", QuantityKind.Latency)]
     [InlineData("A page of results comes back in under 2 seconds.", QuantityKind.Latency)]
     [InlineData("A satisfied open is at least 30 seconds of watching.", QuantityKind.Duration)]
+    [InlineData("The cars capture 20M panoramas a month.", QuantityKind.Throughput)]
+    [InlineData("The first check should finish within half a second of posting.", QuantityKind.Latency)]
+    [InlineData("That is about 60 per second on average.", QuantityKind.Throughput)]
     public void Recognises_numbers_with_units(string text, QuantityKind kind) =>
         Assert.Contains(Quantities.Find(text), q => q.Kind == kind);
 
