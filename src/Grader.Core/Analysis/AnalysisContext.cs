@@ -52,6 +52,18 @@ public sealed class AnalysisContext
 
     public bool IsDecisive(int unit) => EnumerationCredit(unit) >= 1;
 
+    /// <summary>
+    /// What this unit's words are worth as substance: its <see cref="EnumerationCredit"/>, halved for a sentence that
+    /// names no concept and decides nothing ("It is important to think about all of these aspects together").
+    /// </summary>
+    public double SubstanceCredit(int unit)
+    {
+        var stems = Stems(unit);
+        var generic = !Compiled.Concepts.Contains(stems) && Compiled.Descriptions.Matches(stems).Count == 0
+            && !Enumeration.IsDecision(Document.Units[unit], stems);
+        return EnumerationCredit(unit) * (generic ? 0.5 : 1);
+    }
+
     /// <summary>What a mention in this unit is worth as a decision (1 unless it strings concepts together), computed once.</summary>
     public double EnumerationCredit(int unit)
     {

@@ -238,7 +238,7 @@ public sealed partial class StepMapper
     private static List<Segment> Cut(DesignDocument document, double[][] headings, bool[] own, bool[] ignored, Func<int, bool> excluded)
     {
         var rootOf = TopLevelBlocks(document);
-        var split = SplitSections(document, headings, own, rootOf);
+        var split = SplitSections(document, headings, own, rootOf, excluded);
         var none = new double[FrameworkSteps.All.Count];
         var segments = new List<Segment>();
         var current = new List<int>();
@@ -307,13 +307,19 @@ public sealed partial class StepMapper
 
     // A heading that names no step leaves its text to content; a soft one (bold line, inherited, or a partial match)
     // does too once its section is long.
-    private static bool[] SplitSections(DesignDocument document, double[][] headings, bool[] own, int[] rootOf)
+    private static bool[] SplitSections(DesignDocument document, double[][] headings, bool[] own, int[] rootOf, Func<int, bool> excluded)
     {
         var split = new bool[document.Sections.Length];
         var words = new int[document.Sections.Length];
         var blocks = new HashSet<int>[document.Sections.Length];
         foreach (var unit in document.Units)
         {
+            // Text addressed to a grader may not change how the rest is cut.
+            if (excluded(unit.Index))
+            {
+                continue;
+            }
+
             words[unit.Section] += unit.WordCount;
             if (unit.Block >= 0)
             {
@@ -321,7 +327,7 @@ public sealed partial class StepMapper
             }
         }
 
-        var total = Math.Max(1, document.WordCount);
+        var total = Math.Max(1, words.Sum());
         foreach (var section in document.Sections)
         {
             var i = section.Index;

@@ -45,9 +45,10 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
             .DistinctBy(u => u.Index)
             .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
             .ToList();
-        // A sentence that strings concepts together without deciding is worth a share of its length.
-        var words = (int)Math.Round(units.Sum(u => u.WordCount * context.EnumerationCredit(u.Index)));
-        var sentences = units.Sum(u => context.EnumerationCredit(u.Index));
+        // A sentence that strings concepts together without deciding, or says nothing of the design, is worth a share
+        // of its length: padding does not make a step substantial.
+        var words = (int)Math.Round(units.Sum(u => u.WordCount * context.SubstanceCredit(u.Index)));
+        var sentences = units.Sum(u => context.SubstanceCredit(u.Index));
         var items = units.Count(u => u.Kind == UnitKind.ListItem);
         var parts = new List<double>
         {
