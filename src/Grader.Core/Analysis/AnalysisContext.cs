@@ -11,6 +11,7 @@ public sealed class AnalysisContext
 {
     private readonly List<Diagnostic> _diagnostics = [];
     private double[]? _enumeration;
+    private UnitConcepts?[]? _concepts;
 
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
     public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
@@ -53,14 +54,30 @@ public sealed class AnalysisContext
     public bool IsDecisive(int unit) => EnumerationCredit(unit) >= 1;
 
     /// <summary>
+    /// The rubric's concepts a unit names, as terms (with their token spans, for term density) and as descriptions:
+    /// matched once per unit however many criteria, analyzers and credits ask.
+    /// </summary>
+    public UnitConcepts ConceptsIn(int unit)
+    {
+        _concepts ??= new UnitConcepts?[Document.Units.Length];
+        if (_concepts[unit] is { } known)
+        {
+            return known;
+        }
+
+        var stems = Stems(unit);
+        var found = new UnitConcepts([.. Compiled.Concepts.Matches(stems)], [.. Compiled.Descriptions.Matches(stems)]);
+        _concepts[unit] = found;
+        return found;
+    }
+
+    /// <summary>
     /// What this unit's words are worth as substance: its <see cref="EnumerationCredit"/>, halved for a sentence that
     /// names no concept and decides nothing ("It is important to think about all of these aspects together").
     /// </summary>
     public double SubstanceCredit(int unit)
     {
-        var stems = Stems(unit);
-        var generic = !Compiled.Concepts.Contains(stems) && Compiled.Descriptions.Matches(stems).Count == 0
-            && !Enumeration.IsDecision(Document.Units[unit], stems);
+        var generic = !ConceptsIn(unit).Any && !Enumeration.IsDecision(Document.Units[unit], Stems(unit));
         return EnumerationCredit(unit) * (generic ? 0.5 : 1);
     }
 
@@ -70,9 +87,8 @@ public sealed class AnalysisContext
         _enumeration ??= new double[Document.Units.Length];
         if (_enumeration[unit] == 0)
         {
-            var stems = Stems(unit);
-            var concepts = Compiled.Concepts.Matches(stems).Select(m => m.Key).Distinct().Count();
-            _enumeration[unit] = Enumeration.Credit(Document.Units[unit], stems, concepts);
+            var concepts = ConceptsIn(unit).Terms.Select(m => m.Key).Distinct().Count();
+            _enumeration[unit] = Enumeration.Credit(Document.Units[unit], Stems(unit), concepts);
         }
 
         return _enumeration[unit];
@@ -92,4 +108,12 @@ public sealed class AnalysisContext
     }
 
     internal void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+}
+
+/// <summary>Concepts one unit names: term matches (key, first token, token count) and described concepts.</summary>
+public sealed record UnitConcepts(
+    ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> Terms,
+    ImmutableArray<(int Set, int Concept)> Described)
+{
+    public bool Any => !Terms.IsEmpty || !Described.IsEmpty;
 }

@@ -39,9 +39,8 @@ public sealed class EvidenceIndex
             }
 
             var stems = context.Stems(unit.Index);
-            var terms = compiled.Concepts.Matches(stems).ToList();
-            var described = compiled.Descriptions.Matches(stems);
-            if (terms.Count == 0 && described.Count == 0)
+            var (terms, described) = context.ConceptsIn(unit.Index);
+            if (terms.IsEmpty && described.IsEmpty)
             {
                 continue;
             }
@@ -70,10 +69,10 @@ public sealed class EvidenceIndex
             // heading, not the decoded map: content decides the map, so it would agree with itself.) And is it jargon
             // strung together: mostly terms, naming ideas of three or more steps at once?
             var unitSteps = context.Map.HeadingSteps[unit.Section];
-            if (unitSteps != StepSet.None && terms.Count > 0)
+            if (unitSteps != StepSet.None && !terms.IsEmpty)
             {
                 _placedUnits++;
-                _matches += terms.Count;
+                _matches += terms.Length;
                 _matchesInStep += terms.Count(m => (compiled.ConceptSets[m.Key.Set].Criterion.Scope & unitSteps) != 0);
                 var stepsNamed = terms.Aggregate(StepSet.None, (acc, m) => acc | compiled.ConceptSets[m.Key.Set].Criterion.Step.ToSet());
                 if (density > MaxTermDensity && System.Numerics.BitOperations.PopCount((uint)stepsNamed) >= ScatteredSteps)

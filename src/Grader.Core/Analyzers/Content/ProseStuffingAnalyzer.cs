@@ -3,7 +3,7 @@ using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 
-namespace Grader.Core.Analyzers.Integrity;
+namespace Grader.Core.Analyzers.Content;
 
 /// <summary>
 /// Stuffing in sentences: a step whose sentences string the rubric's concepts together without deciding anything
@@ -31,7 +31,7 @@ public sealed class ProseStuffingAnalyzer : IDocumentAnalyzer
     {
         foreach (var step in FrameworkSteps.All)
         {
-            var named = context.ProseIn(step).Where(u => context.Compiled.Concepts.Contains(context.Stems(u.Index))).ToList();
+            var named = context.ProseIn(step).Where(u => !context.ConceptsIn(u.Index).Terms.IsEmpty).ToList();
             var enumerating = named.Where(u => !context.IsDecisive(u.Index)).ToList();
             if (enumerating.Count >= MinSentences && enumerating.Count >= named.Count * MinShare)
             {
