@@ -18,12 +18,23 @@ public sealed class EvidenceIndex
     /// <summary>Evidence found under another step still shows knowledge, at this share of the credit.</summary>
     public const double OffScopeCredit = 0.5;
 
+    /// <summary>
+    /// Words of its own (counted as substance) at which a step is fully present. A step the answer leaves out, or marks
+    /// "TBD", is not made up for by its terms used in other roles: "log loss" as the training loss is not an
+    /// evaluation plan, "drift" named in the data section is not monitoring.
+    /// </summary>
+    public const double PresenceWords = 25;
+
+    /// <summary>Share of the off-scope credit a step keeps when the answer says nothing under it.</summary>
+    public const double AbsentStepCredit = 0.25;
+
     private readonly List<(int Unit, int Concept, double Weight)>[] _bySet;
     private readonly AnalysisContext _context;
     private readonly int _placedUnits;
     private readonly int _matches;
     private readonly int _matchesInStep;
     private readonly int _scatteredUnits;
+    private readonly double?[] _presence = new double?[FrameworkSteps.All.Count];
 
     public EvidenceIndex(AnalysisContext context)
     {
@@ -192,6 +203,16 @@ public sealed class EvidenceIndex
         }
 
         var sure = _context.Map.UnitConfidence.IsDefaultOrEmpty ? 1 : _context.Map.UnitConfidence[unit.Index];
-        return OffScopeCredit + ((1 - OffScopeCredit) * (1 - sure));
+        var present = scope.Steps().Select(Presence).DefaultIfEmpty(1).Max();
+        return (OffScopeCredit + ((1 - OffScopeCredit) * (1 - sure))) * (AbsentStepCredit + ((1 - AbsentStepCredit) * present));
+    }
+
+    /// <summary>How much the answer says under a step itself, 0 to 1 (see <see cref="PresenceWords"/>).</summary>
+    public double Presence(FrameworkStep step)
+    {
+        ref var known = ref _presence[(int)step];
+        known ??= Math.Min(1, _context.ProseIn(step).DistinctBy(u => u.Text.Trim().ToLowerInvariant())
+            .Sum(u => u.WordCount * _context.SubstanceCredit(u.Index)) / PresenceWords);
+        return known.Value;
     }
 }

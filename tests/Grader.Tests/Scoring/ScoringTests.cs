@@ -124,6 +124,19 @@ public class ScoringTests
     }
 
     [Fact]
+    public void Terms_used_in_another_role_earn_less_for_a_step_the_answer_leaves_empty()
+    {
+        // "Log loss" as the training loss and "drift" in the data section are not an evaluation or monitoring plan.
+        const string Model = "## Model\n\nWe train the ranker with log loss and watch for drift in the click labels, because clicks shift with seasons.\n";
+        const string Evaluation = "\n## Evaluation\n\nWe judge the ranker on the next week of logs, held out by time, so that the offline check matches launch.\n";
+        var empty = TestGrader.Grade(Model + "\n## Evaluation\n\nTBD\n");
+        var present = TestGrader.Grade(Model + Evaluation);
+        double Metrics(GradeResult r) => r.Score.Steps[(int)FrameworkStep.Evaluation].Criteria.Single(c => c.Criterion.Id == "evaluation.offline").Fraction;
+        Assert.True(Metrics(empty) > 0, "the term still shows some knowledge");
+        Assert.True(Metrics(present) >= 2 * Metrics(empty), $"present {Metrics(present)} vs empty {Metrics(empty)}");
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes_in_any_culture()
     {
         var text = TestGrader.ReadRepoFile("examples/video-recommendation/strong.md");
