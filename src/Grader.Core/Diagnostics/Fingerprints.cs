@@ -9,18 +9,21 @@ namespace Grader.Core.Diagnostics;
 /// <summary>
 /// A finding's identity across revisions: its rule, step, criterion and the normalised text of the lines it
 /// points at, never its line number or its file's path, so it survives lines moving and files being renamed.
-/// Identical findings in one answer are told apart by occurrence. Shared by SARIF, JSON, compare and baselines.
+/// A finding anchored at a heading (a step's findings about what it lacks) is identified without the heading's
+/// words: renaming "## Model" to "## Model development" changes no finding. Identical findings in one answer are
+/// told apart by occurrence. Shared by SARIF, JSON, compare and baselines.
 /// </summary>
 public static class Fingerprints
 {
     /// <summary>The SARIF partialFingerprints key. Bump the version if the hashed inputs ever change.</summary>
-    public const string Key = "graderFingerprint/v2";
+    public const string Key = "graderFingerprint/v3";
 
     /// <summary>One fingerprint per diagnostic of <paramref name="result"/>, in the same order.</summary>
     public static ImmutableArray<string> Of(GradeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var headings = result.Document.Sections.Where(s => !s.HeadingSpan.IsNone).Select(s => s.HeadingSpan.Line).ToHashSet();
         var fingerprints = ImmutableArray.CreateBuilder<string>(result.Diagnostics.Length);
         foreach (var diagnostic in result.Diagnostics)
         {
@@ -28,7 +31,7 @@ public static class Fingerprints
                 diagnostic.Id,
                 diagnostic.Step?.ToId() ?? "",
                 diagnostic.CriterionId ?? "",
-                EvidenceText(result.Document.Source, diagnostic.Span));
+                headings.Contains(diagnostic.Span.Line) ? "" : EvidenceText(result.Document.Source, diagnostic.Span));
             var occurrence = seen.GetValueOrDefault(key);
             seen[key] = occurrence + 1;
             if (occurrence > 0)

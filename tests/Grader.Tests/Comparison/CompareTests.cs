@@ -31,6 +31,23 @@ public class CompareTests
         Assert.DoesNotContain(comparison.Added, f => f.Diagnostic.Step == FrameworkStep.Monitoring);
     }
 
+    [Theory]
+    [InlineData("examples/video-recommendation/weak.md", "## Model", "## Model development")]
+    [InlineData("examples/video-recommendation/partial.md", "## 4) Model", "## 4) Choosing and training the model")]
+    public void Rewording_a_heading_and_adding_a_sentence_keeps_every_finding_s_identity(string file, string heading, string reworded)
+    {
+        var text = TestGrader.ReadRepoFile(file).ReplaceLineEndings("\n");
+        Assert.Contains(heading + "\n", text, StringComparison.Ordinal);
+        var edited = text.Replace(heading + "\n", reworded + "\n\nWe wrote this part of the answer last.\n", StringComparison.Ordinal);
+        var comparison = RevisionComparer.Compare(Graded("v1", text), Graded("v2", edited));
+
+        // A finding reported as both fixed and new is the same finding that lost its identity.
+        static string Identity(TrackedFinding f) => $"{f.Diagnostic.Id} {f.Diagnostic.Step} {f.Diagnostic.CriterionId}";
+        var both = comparison.Fixed.Select(Identity).Intersect(comparison.Added.Select(Identity)).ToList();
+        Assert.True(both.Count == 0, "fixed and new at once: " + string.Join(", ", both));
+        Assert.NotEmpty(comparison.Unchanged);
+    }
+
     [Fact]
     public void Moving_paragraphs_around_yields_no_new_or_fixed_findings()
     {
