@@ -26,14 +26,34 @@ public sealed class MetricPairingAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var units = (context.Map[FrameworkStep.Evaluation].IsPresent ? context.ProseIn(FrameworkStep.Evaluation) : context.Prose).Where(u => context.IsDecisive(u.Index));
+        // A metric named anywhere in the step (a list item too) is named: the criteria say "named only in a list" for
+        // those, and this finding must not claim a kind of metric is absent beside them.
+        var units = context.Map[FrameworkStep.Evaluation].IsPresent
+            ? context.UnitsIn(FrameworkStep.Evaluation).Where(u => u.Kind != Parsing.UnitKind.Heading && !context.IsExcluded(u.Index))
+            : context.Prose;
+
+        // What counts as an offline or an online metric is what the rubric's metric criteria accept, so this finding
+        // and theirs agree ("accuracy" is no offline metric where the rubric calls it a mistake); the lexicons serve
+        // rubrics without such criteria.
+        var (offlineSets, onlineSets) = MetricSets(context.Compiled);
         var offline = false;
         var online = false;
         foreach (var unit in units)
         {
-            var stems = context.Stems(unit.Index);
-            offline |= Lexicons.OfflineMetrics.Contains(stems);
-            online |= Lexicons.OnlineMetrics.Contains(stems);
+            if (offlineSets.Count == 0 || onlineSets.Count == 0)
+            {
+                var stems = context.Stems(unit.Index);
+                offline |= Lexicons.OfflineMetrics.Contains(stems);
+                online |= Lexicons.OnlineMetrics.Contains(stems);
+                continue;
+            }
+
+            var (terms, described) = context.ConceptsIn(unit.Index);
+            foreach (var set in terms.Select(t => t.Key.Set).Concat(described.Select(d => d.Set)))
+            {
+                offline |= offlineSets.Contains(set);
+                online |= onlineSets.Contains(set);
+            }
         }
 
         var anchor = context.StepAnchor(FrameworkStep.Evaluation);
@@ -45,5 +65,30 @@ public sealed class MetricPairingAnalyzer : IDocumentAnalyzer
         {
             context.Report(OnlyOnline, anchor, FrameworkStep.Evaluation);
         }
+    }
+
+    private static (HashSet<int> Offline, HashSet<int> Online) MetricSets(Rubrics.CompiledRubric compiled)
+    {
+        var offline = new HashSet<int>();
+        var online = new HashSet<int>();
+        for (var i = 0; i < compiled.ConceptSets.Length; i++)
+        {
+            var criterion = compiled.ConceptSets[i].Criterion;
+            if (criterion is Rubrics.Kinds.MetricPairingCriterion pairing)
+            {
+                offline.Add(compiled.SetIndex(pairing, 0));
+                online.Add(compiled.SetIndex(pairing, 1));
+            }
+            else if (criterion.Id == "evaluation.offline")
+            {
+                offline.Add(i);
+            }
+            else if (criterion.Id == "evaluation.online")
+            {
+                online.Add(i);
+            }
+        }
+
+        return (offline, online);
     }
 }
