@@ -61,8 +61,17 @@ public sealed class FeedbackCache(string folder)
                 json.WriteNumber("outputTokens", output);
             }
 
+            // Kept in the shape the model replies in, so an entry is checked by the same schema as a fresh reply (an
+            // entry of an older shape is a miss).
             json.WritePropertyName("reply");
-            WriteAreas(json, feedback.Areas);
+            json.WriteStartObject();
+            foreach (var area in feedback.Areas)
+            {
+                json.WritePropertyName(area.Area);
+                WriteArea(json, area, withName: false);
+            }
+
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 
@@ -79,21 +88,30 @@ public sealed class FeedbackCache(string folder)
         json.WriteStartArray("areas");
         foreach (var area in areas)
         {
-            json.WriteStartObject();
-            json.WriteString("area", area.Area);
-            json.WriteNumber("rating", area.Rating);
-            json.WriteStartArray("strengths");
-            area.Strengths.ToList().ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteStartArray("gaps");
-            area.Gaps.ToList().ForEach(json.WriteStringValue);
-            json.WriteEndArray();
-            json.WriteStartArray("lines");
-            area.Lines.ToList().ForEach(json.WriteNumberValue);
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteArea(json, area, withName: true);
         }
 
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteArea(Utf8JsonWriter json, FeedbackArea area, bool withName)
+    {
+        json.WriteStartObject();
+        if (withName)
+        {
+            json.WriteString("area", area.Area);
+        }
+
+        json.WriteNumber("rating", area.Rating);
+        json.WriteStartArray("strengths");
+        area.Strengths.ToList().ForEach(json.WriteStringValue);
+        json.WriteEndArray();
+        json.WriteStartArray("gaps");
+        area.Gaps.ToList().ForEach(json.WriteStringValue);
+        json.WriteEndArray();
+        json.WriteStartArray("lines");
+        area.Lines.ToList().ForEach(json.WriteNumberValue);
         json.WriteEndArray();
         json.WriteEndObject();
     }

@@ -11,30 +11,28 @@ public static class FeedbackSchema
 {
     public static readonly string[] Areas = ["scoping", "data", "monitoring"];
 
-    public static JsonElement Schema { get; } = JsonDocument.Parse("""
+    // One object per area, not an array of three: structured-output servers (OpenAI strict mode, Ollama's grammar)
+    // enforce required properties, while an array's size survives their schema transformation only as a description.
+    private const string AreaSchema = """
         {
           "type": "object",
           "additionalProperties": false,
-          "required": ["areas"],
+          "required": ["rating", "strengths", "gaps", "lines"],
           "properties": {
-            "areas": {
-              "type": "array",
-              "minItems": 3,
-              "maxItems": 3,
-              "items": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["area", "rating", "strengths", "gaps", "lines"],
-                "properties": {
-                  "area": { "type": "string", "enum": ["scoping", "data", "monitoring"] },
-                  "rating": { "type": "integer", "minimum": 1, "maximum": 5 },
-                  "strengths": { "type": "array", "items": { "type": "string" }, "maxItems": 8 },
-                  "gaps": { "type": "array", "items": { "type": "string" }, "maxItems": 8 },
-                  "lines": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "maxItems": 20 }
-                }
-              }
-            }
+            "rating": { "type": "integer", "minimum": 1, "maximum": 5 },
+            "strengths": { "type": "array", "items": { "type": "string" }, "maxItems": 8 },
+            "gaps": { "type": "array", "items": { "type": "string" }, "maxItems": 8 },
+            "lines": { "type": "array", "items": { "type": "integer", "minimum": 1 }, "maxItems": 20 }
           }
+        }
+        """;
+
+    public static JsonElement Schema { get; } = JsonDocument.Parse($$"""
+        {
+          "type": "object",
+          "additionalProperties": false,
+          "required": ["scoping", "data", "monitoring"],
+          "properties": { "scoping": {{AreaSchema}}, "data": {{AreaSchema}}, "monitoring": {{AreaSchema}} }
         }
         """).RootElement.Clone();
 
@@ -50,23 +48,18 @@ public static class FeedbackSchema
         {
             using var document = JsonDocument.Parse(reply);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !OnlyKeys(root, "areas") || !root.TryGetProperty("areas", out var areas) || areas.ValueKind != JsonValueKind.Array)
+            if (root.ValueKind != JsonValueKind.Object || !OnlyKeys(root, Areas))
             {
-                return ([], "the reply is not an object with exactly an 'areas' array");
+                return ([], "the reply is not an object with exactly 'scoping', 'data' and 'monitoring'");
             }
 
             var result = ImmutableArray.CreateBuilder<FeedbackArea>();
-            foreach (var item in areas.EnumerateArray())
+            foreach (var area in Areas)
             {
-                if (item.ValueKind != JsonValueKind.Object || !OnlyKeys(item, "area", "rating", "strengths", "gaps", "lines"))
+                var item = root.GetProperty(area);
+                if (item.ValueKind != JsonValueKind.Object || !OnlyKeys(item, "rating", "strengths", "gaps", "lines"))
                 {
-                    return ([], "an area has missing or unexpected fields");
-                }
-
-                var area = item.GetProperty("area").GetString();
-                if (!Areas.Contains(area))
-                {
-                    return ([], $"unknown area '{area}'");
+                    return ([], $"the {area} area has missing or unexpected fields");
                 }
 
                 if (item.GetProperty("rating").ValueKind != JsonValueKind.Number || !item.GetProperty("rating").TryGetInt32(out var rating) || rating is < 1 or > 5)
@@ -87,15 +80,10 @@ public static class FeedbackSchema
                     return ([], $"the {area} strengths and gaps must be lists of text");
                 }
 
-                result.Add(new FeedbackArea(area!, rating, strengths.Value, gaps.Value, lines.Value));
+                result.Add(new FeedbackArea(area, rating, strengths.Value, gaps.Value, lines.Value));
             }
 
-            if (result.Count != 3 || result.Select(a => a.Area).Distinct(StringComparer.Ordinal).Count() != 3)
-            {
-                return ([], "the reply must cover scoping, data and monitoring once each");
-            }
-
-            return ([.. result.OrderBy(a => Array.IndexOf(Areas, a.Area))], null);
+            return (result.ToImmutable(), null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or KeyNotFoundException)
         {

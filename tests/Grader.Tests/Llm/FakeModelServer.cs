@@ -66,15 +66,15 @@ internal sealed class FakeModelServer : IDisposable
         eval_count = 33,
     });
 
+    /// <summary>The smallest reply the feedback schema allows: every required property, empty lists, the lowest rating.</summary>
+    public const string MinimalFeedback = """{"scoping": {"rating": 1, "strengths": [], "gaps": [], "lines": []}, "data": {"rating": 1, "strengths": [], "gaps": [], "lines": []}, "monitoring": {"rating": 1, "strengths": [], "gaps": [], "lines": []}}""";
+
     /// <summary>A reply that meets the feedback schema, citing line 3.</summary>
     public static string GoodFeedback => JsonSerializer.Serialize(new
     {
-        areas = new[]
-        {
-            new { area = "scoping", rating = 4, strengths = new[] { "States daily users and a latency budget." }, gaps = new[] { "No privacy constraints." }, lines = new[] { 3 } },
-            new { area = "data", rating = 3, strengths = new[] { "Names implicit feedback as labels." }, gaps = new[] { "Label delay is not handled." }, lines = new[] { 3 } },
-            new { area = "monitoring", rating = 2, strengths = Array.Empty<string>(), gaps = new[] { "No drift detection or retraining plan." }, lines = Array.Empty<int>() },
-        },
+        scoping = new { rating = 4, strengths = new[] { "States daily users and a latency budget." }, gaps = new[] { "No privacy constraints." }, lines = new[] { 3 } },
+        data = new { rating = 3, strengths = new[] { "Names implicit feedback as labels." }, gaps = new[] { "Label delay is not handled." }, lines = new[] { 3 } },
+        monitoring = new { rating = 2, strengths = Array.Empty<string>(), gaps = new[] { "No drift detection or retraining plan." }, lines = Array.Empty<int>() },
     });
 
     public void Dispose()

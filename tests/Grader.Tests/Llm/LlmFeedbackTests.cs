@@ -107,8 +107,9 @@ public sealed class LlmFeedbackTests : IDisposable
 
     [Theory]
     [InlineData("this is not json")]
+    [InlineData("{\"scoping\": {\"rating\": 5, \"strengths\": [], \"gaps\": [], \"lines\": []}}")]
+    [InlineData("{\"scoping\": {\"rating\": 9, \"strengths\": [], \"gaps\": [], \"lines\": []}, \"data\": {\"rating\": 1, \"strengths\": [], \"gaps\": [], \"lines\": []}, \"monitoring\": {\"rating\": 1, \"strengths\": [], \"gaps\": [], \"lines\": [999]}}")]
     [InlineData("{\"areas\": [{\"area\": \"scoping\", \"rating\": 5, \"strengths\": [], \"gaps\": [], \"lines\": []}]}")]
-    [InlineData("{\"areas\": [{\"area\": \"scoping\", \"rating\": 9, \"strengths\": [], \"gaps\": [], \"lines\": []}, {\"area\": \"data\", \"rating\": 1, \"strengths\": [], \"gaps\": [], \"lines\": []}, {\"area\": \"monitoring\", \"rating\": 1, \"strengths\": [], \"gaps\": [], \"lines\": [999]}]}")]
     public void An_invalid_reply_is_retried_once_then_reported_never_counted_as_praise(string reply)
     {
         using var server = new FakeModelServer((_, _) => Ok(reply));
@@ -117,6 +118,23 @@ public sealed class LlmFeedbackTests : IDisposable
         Assert.Equal(2, server.Requests.Count);
         Assert.Equal(JsonValueKind.Null, document.GetProperty("feedback").ValueKind);
         Assert.Contains("MLSD0008", Ids(document));
+    }
+
+    [Fact]
+    public void The_smallest_reply_the_schema_allows_is_accepted_and_the_schema_sent_makes_every_area_required()
+    {
+        using var server = new FakeModelServer((_, _) => Ok(FakeModelServer.MinimalFeedback));
+        var (exit, document, _) = Check(server);
+        Assert.Equal(0, exit);
+        Assert.Single(server.Requests);
+        var areas = document.GetProperty("feedback").GetProperty("review").GetProperty("areas").EnumerateArray().ToList();
+        Assert.Equal(["scoping", "data", "monitoring"], areas.Select(a => a.GetProperty("area").GetString()));
+        Assert.All(areas, a => Assert.Equal(1, a.GetProperty("rating").GetInt32()));
+
+        // The shape is enforced by the server only if it is made of required properties, not an array's size.
+        var schema = server.Requests.First().Body.GetProperty("response_format").GetProperty("json_schema").GetProperty("schema");
+        Assert.Equal(["scoping", "data", "monitoring"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.DoesNotContain("minItems", schema.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
