@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Globalization;
 using Grader.Core.Analysis;
 using Grader.Core.Configuration;
 using Grader.Core.Detection;
@@ -147,8 +148,45 @@ public sealed class GradingEngine
             return new ProblemResolution(configured, "config", detected, confidence);
         }
 
+        // A title that names a problem ("# Event Recommendation") says what was asked more surely than vocabulary does.
+        if (TitledProblem(document) is { } titled)
+        {
+            return new ProblemResolution(titled, "title", detected, confidence);
+        }
+
+        if (detected is not null && detection.Confidence < LowConfidence)
+        {
+            var next = detection.Matches.Where(m => m.Key != detected).OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => m.Key).FirstOrDefault() ?? "none";
+            var at = document.Sections.FirstOrDefault(s => !s.IsRoot)?.HeadingSpan ?? new SourceSpan(1, 1, 1, 1);
+            extra.Add(new Diagnostic(AnalyzerRegistry.ProblemUncertain, Severity.Warning, at,
+                AnalyzerRegistry.ProblemUncertain.Format(detected, confidence!.Value.ToString("0.00", CultureInfo.InvariantCulture), next)));
+        }
+
         return detected is not null
             ? new ProblemResolution(detected, "detected", detected, confidence)
             : new ProblemResolution(RubricCatalog.BaseId, "default", null, null);
+    }
+
+    /// <summary>Below this detection confidence, an answer that names no problem is told which one it was graded as.</summary>
+    public const double LowConfidence = 0.5;
+
+    // The problem whose id words all stand in the answer's first top-level heading; the one naming most words wins,
+    // and a tie names none.
+    private string? TitledProblem(DesignDocument document)
+    {
+        var title = document.Sections.FirstOrDefault(s => !s.IsRoot && s.Level == 1);
+        if (title is null)
+        {
+            return null;
+        }
+
+        var words = Text.Stemmer.StemAll(title.Title).ToHashSet(StringComparer.Ordinal);
+        var named = Catalog.Problems.Where(p => p.Id != RubricCatalog.BaseId)
+            .Select(p => (p.Id, Words: p.Id.Split('-').Select(w => string.Join(' ', Text.Stemmer.StemAll(w))).Where(w => w.Length > 0).ToList()))
+            .Where(p => p.Words.Count > 0 && p.Words.All(words.Contains))
+            .OrderByDescending(p => p.Words.Count)
+            .ToList();
+        return named.Count == 0 || (named.Count > 1 && named[0].Words.Count == named[1].Words.Count) ? null : named[0].Id;
     }
 }

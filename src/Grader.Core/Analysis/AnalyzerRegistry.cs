@@ -49,6 +49,13 @@ public static class AnalyzerRegistry
         Categories.Document,
         Severity.Warning);
 
+    public static DiagnosticDescriptor ProblemUncertain { get; } = new(
+        DiagnosticIds.ProblemUncertain,
+        "Problem detected with low confidence",
+        "No problem is named, and the answer reads only somewhat like '{0}' (confidence {1}; next '{2}'); it is graded as '{0}'. Name the problem: 'problem: <id>' in front matter, or --problem",
+        Categories.Document,
+        Severity.Warning);
+
     public static DiagnosticDescriptor ProblemMismatch { get; } = new(
         DiagnosticIds.ProblemMismatch,
         "Answer reads like a different problem",

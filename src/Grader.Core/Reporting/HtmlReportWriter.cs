@@ -391,6 +391,7 @@ public sealed class HtmlReportWriter : IReportWriter
         {
             "flag" => "chosen with --problem",
             "front-matter" => "declared in front matter",
+            "title" => "named by the title",
             "detected" => "detected",
             "default" => "no problem recognised; base rubric",
             var other => other,
