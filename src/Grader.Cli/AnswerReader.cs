@@ -74,7 +74,8 @@ internal static class AnswerReader
         return bytes.Length > maxBytes ? (null, new ReadError(path, TooLarge(bytes.Length, maxBytes))) : Decode(path, bytes);
     }
 
-    private static (string?, ReadError?) Decode(string path, byte[] bytes)
+    /// <summary>Text from bytes already read (a file, or a blob from git): byte-order marks, binary check, invalid UTF-8.</summary>
+    internal static (string? Text, ReadError? Error) Decode(string path, byte[] bytes)
     {
         var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
@@ -129,6 +130,6 @@ internal static class AnswerReader
         return buffer.ToArray();
     }
 
-    private static string TooLarge(long size, long max) =>
+    internal static string TooLarge(long size, long max) =>
         $"is {size / 1048576.0:0.#} MB, over the {max / 1048576.0:0.#} MB limit for one answer (raise it with --max-size MB)";
 }

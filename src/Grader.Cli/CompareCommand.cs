@@ -20,16 +20,21 @@ internal static class CompareCommand
         var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "console" };
         format.AcceptOnlyFromAmong("console", "json", "markdown");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE" };
-        var command = new Command("compare", "Compare two revisions of an answer") { sides, git, problem, format, output };
-        command.SetAction(parse => Run(parse.GetValue(sides) ?? [], parse.GetValue(git), parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), stdout, stderr));
+        var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
+        var command = new Command("compare", "Compare two revisions of an answer") { sides, git, problem, format, output, maxSize };
+        command.SetAction(parse => Run(
+            parse.GetValue(sides) ?? [], parse.GetValue(git), parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output),
+            (long)(parse.GetValue(maxSize) * 1048576), stdout, stderr));
         return command;
     }
 
-    private static int Run(string[] sides, string[]? git, string? problem, string format, string? output, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] sides, string[]? git, string? problem, string format, string? output, long maxBytes, TextWriter stdout, TextWriter stderr)
     {
-        if (git is { Length: 3 })
+        // --git always reads from git: a file that happens to be named "REV:PATH" must not stand in for the revision.
+        var fromGit = git is { Length: 3 };
+        if (fromGit)
         {
-            sides = [$"{git[0]}:{git[2]}", $"{git[1]}:{git[2]}"];
+            sides = [$"{git![0]}:{git[2]}", $"{git[1]}:{git[2]}"];
         }
 
         if (sides.Length != 2)
@@ -41,7 +46,7 @@ internal static class CompareCommand
         var revisions = new List<Revision>();
         foreach (var side in sides)
         {
-            var (path, text, error) = Read(side);
+            var (path, text, error) = fromGit ? FromGit(git![revisions.Count], git[2], maxBytes) : Read(side, maxBytes);
             if (error is not null)
             {
                 stderr.WriteLine($"grader: error: {error}");
@@ -82,19 +87,16 @@ internal static class CompareCommand
         return ExitCodes.Graded;
     }
 
-    /// <summary>A file on disk, or REV:PATH read through git (a path that exists wins over the REV:PATH reading).</summary>
-    internal static (string Path, string? Text, string? Error) Read(string side)
+    /// <summary>
+    /// A file on disk, or REV:PATH read through git (a path that exists wins over the REV:PATH reading). Files go
+    /// through <see cref="AnswerReader"/> like answers in <c>check</c>: size limit, binary check, pipes and devices.
+    /// </summary>
+    internal static (string Path, string? Text, string? Error) Read(string side, long maxBytes)
     {
-        if (File.Exists(side))
+        if (File.Exists(side) || Directory.Exists(side) || new FileInfo(side).LinkTarget is not null)
         {
-            try
-            {
-                return (side, File.ReadAllText(side), null);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return (side, null, $"{side}: cannot be read");
-            }
+            var (answer, readError) = AnswerReader.Read(side, maxBytes);
+            return (side, answer, readError is null ? null : $"{readError.Path}: {readError.Message}");
         }
 
         var colon = side.IndexOf(':', StringComparison.Ordinal);
@@ -103,8 +105,12 @@ internal static class CompareCommand
             return (side, null, $"{side}: file not found (for a git revision write REV:PATH)");
         }
 
-        var (revision, path) = (side[..colon], side[(colon + 1)..]);
-        var (text, error) = GitRepository.Show(revision, path);
+        return FromGit(side[..colon], side[(colon + 1)..], maxBytes);
+    }
+
+    private static (string Path, string? Text, string? Error) FromGit(string revision, string path, long maxBytes)
+    {
+        var (text, error) = GitRepository.Show(revision, path, maxBytes);
         return (path, text, error);
     }
 

@@ -14,12 +14,14 @@ internal static class HistoryCommand
         var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "console" };
         format.AcceptOnlyFromAmong("console", "json", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE" };
-        var command = new Command("history", "Score an answer at every commit that touched it") { path, problem, format, output };
-        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), stdout, stderr));
+        var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
+        var command = new Command("history", "Score an answer at every commit that touched it") { path, problem, format, output, maxSize };
+        command.SetAction(parse => Run(
+            parse.GetValue(path)!, parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), (long)(parse.GetValue(maxSize) * 1048576), stdout, stderr));
         return command;
     }
 
-    private static int Run(string path, string? problem, string format, string? output, TextWriter stdout, TextWriter stderr)
+    private static int Run(string path, string? problem, string format, string? output, long maxBytes, TextWriter stdout, TextWriter stderr)
     {
         var (commits, error) = GitRepository.Log(path);
         if (commits is null || commits.Count == 0)
@@ -36,17 +38,26 @@ internal static class HistoryCommand
         }
 
         var history = new List<HistoryEntry>();
-        foreach (var (commit, date, subject, pathAtCommit) in commits)
+        var unreadable = false;
+        foreach (var commit in commits)
         {
-            var (text, showError) = GitRepository.ShowFromRoot(path, commit, pathAtCommit);
-            if (text is null)
+            if (commit.Deleted)
             {
                 // A commit that deleted the file has nothing to grade.
-                stderr.WriteLine($"grader: note: {showError}");
+                stderr.WriteLine($"grader: note: {commit.ShortId} deleted {commit.PathAtCommit}");
                 continue;
             }
 
-            history.Add(new HistoryEntry(commit, date, subject, items[0].Engine.Grade(path.Replace('\\', '/'), text, problem, items[0].Config)));
+            // One revision too large or binary is reported and the others still graded, as check does with files.
+            var (text, showError) = GitRepository.ShowAtCommit(path, commit, maxBytes);
+            if (text is null)
+            {
+                stderr.WriteLine($"grader: error: {showError}");
+                unreadable = true;
+                continue;
+            }
+
+            history.Add(new HistoryEntry(commit.ShortId, commit.Date, commit.Subject, items[0].Engine.Grade(path.Replace('\\', '/'), text, problem, items[0].Config)));
         }
 
         using var buffer = new MemoryStream();
@@ -74,6 +85,6 @@ internal static class HistoryCommand
 
         ReportOutputs.Emit(buffer.ToArray(), output, stdout);
 
-        return ExitCodes.Graded;
+        return unreadable ? ExitCodes.BadInput : ExitCodes.Graded;
     }
 }

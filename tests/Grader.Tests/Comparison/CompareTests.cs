@@ -145,7 +145,7 @@ public class CompareTests
 
         var (badExit, _, badError) = TestGrader.RunCli("compare", $"nosuchrev:{answer}", answer);
         Assert.Equal(2, badExit);
-        Assert.Contains("git cannot show", badError, StringComparison.Ordinal);
+        Assert.Contains("'nosuchrev' is not a commit in this repository", badError, StringComparison.Ordinal);
     }
 
     private static void Git(string folder, params string[] args)
