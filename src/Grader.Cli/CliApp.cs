@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 
 namespace Grader.Cli;
 
@@ -16,6 +17,8 @@ internal static class CliApp
             CompareCommand.Create(stdout, stderr),
             HistoryCommand.Create(stdout, stderr),
         };
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintVersion(stdout);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -38,6 +41,18 @@ internal static class CliApp
         {
             stderr.WriteLine($"grader: internal error: {ex.GetType().Name}: {ex.Message} This is a bug in Grader; please report it with the command and input that caused it.");
             return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>The version and the commit the binary was built from (when it was built from a git checkout).</summary>
+    private sealed class PrintVersion(TextWriter stdout) : System.CommandLine.Invocation.SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var commit = typeof(CliApp).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+                .FirstOrDefault(a => a.Key == "SourceRevisionId")?.Value;
+            stdout.WriteLine(commit is { Length: > 0 } ? $"{Core.Reporting.ToolInfo.Version} (commit {commit[..Math.Min(12, commit.Length)]})" : Core.Reporting.ToolInfo.Version);
+            return 0;
         }
     }
 }
