@@ -28,11 +28,11 @@ public sealed record GradeResult(
 {
     /// <summary>
     /// The result without its parse tree and step map, which no report reads: what a large batch keeps per answer
-    /// while other answers are graded. The source text stays (SARIF fingerprints and HTML quotes read it).
+    /// while other answers are graded. The source text and the headings stay (fingerprints and HTML quotes read them).
     /// </summary>
     public GradeResult Compact() => this with
     {
-        Document = Document with { Sections = [Document.Root], Blocks = [], Units = [], Issues = [] },
+        Document = Document with { Sections = [.. Document.Sections.Select(s => s with { Blocks = [] })], Blocks = [], Units = [], Issues = [] },
         Map = StepMap.Empty,
     };
 }

@@ -142,7 +142,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemUncertain, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

@@ -49,6 +49,14 @@ public class CompareTests
     }
 
     [Fact]
+    public void A_batch_keeps_the_fingerprints_of_a_single_grade()
+    {
+        // Large batches keep compacted results; JSON, SARIF and baselines must fingerprint them alike.
+        var result = TestGrader.Engine.Grade("answer.md", TestGrader.ReadRepoFile(Example), "video-recommendation");
+        Assert.Equal(Fingerprints.Of(result), Fingerprints.Of(result.Compact()));
+    }
+
+    [Fact]
     public void Moving_paragraphs_around_yields_no_new_or_fixed_findings()
     {
         var text = TestGrader.ReadRepoFile(Example);
