@@ -148,4 +148,15 @@ public sealed class UntrustedOutputTests : IDisposable
         Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(sarif)).RootElement.GetProperty("runs")[0].GetProperty("artifacts").GetArrayLength());
         Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("documents").GetArrayLength());
     }
+
+    [Fact]
+    public void A_usage_error_quoting_a_hostile_argument_stays_one_plain_line()
+    {
+        var (exit, _, error) = TestGrader.RunCli("check", "x.md", "--fail-on", "none\n::error::forged\u001b[2J");
+
+        Assert.Equal(2, exit);
+        ReportChecks.PlainConsole(error);
+        Assert.DoesNotContain("\n::", error, StringComparison.Ordinal);
+        Assert.Contains(@"none\n::error::forged\x1b[2J", error, StringComparison.Ordinal);
+    }
 }
