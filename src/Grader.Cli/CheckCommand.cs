@@ -17,9 +17,9 @@ internal static class CheckCommand
     {
         var paths = new Argument<string[]>("PATH") { Description = "Answer files, folders, or globs such as 'answers/**/*.md'", Arity = ArgumentArity.OneOrMore };
         var problem = new Option<string?>("--problem") { Description = "Grade against this problem's rubric (overrides front matter and config)" };
-        var format = new Option<string[]>("--format") { Description = "Report format; repeat to write several (pair each with an --output)", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string[]>("--format") { Description = "Report format; repeat to write several, each followed by its --output", Arity = ArgumentArity.ZeroOrMore };
         format.AcceptOnlyFromAmong(ReportOutputs.Formats);
-        var output = new Option<string[]>("--output", "-o") { Description = "Write the matching --format to FILE instead of standard output", Arity = ArgumentArity.ZeroOrMore };
+        var output = new Option<string[]>("--output", "-o") { Description = "Write the --format given just before to FILE instead of standard output", Arity = ArgumentArity.ZeroOrMore };
         var jobs = new Option<int>("--jobs", "-j") { Description = "Answers graded in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
         var summaryCsv = new Option<string?>("--summary-csv") { Description = "Also write a CSV summary (file, problem, score, band, errors, warnings)" };
         var failUnder = new Option<double?>("--fail-under") { Description = "Exit 1 when an answer scores below SCORE (overrides config failUnder)" };
@@ -41,7 +41,7 @@ internal static class CheckCommand
         llm.AddTo(command);
         command.SetAction(parse => Run(
             new Settings(
-                parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
+                parse.GetValue(paths)!, parse.GetValue(problem), ReportOutputs.InOrder(parse, format, output),
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
                 parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576)),
             stdout,
@@ -50,13 +50,13 @@ internal static class CheckCommand
     }
 
     private sealed record Settings(
-        string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
+        string[] Paths, string? Problem, List<(bool IsFormat, string Value)>? Reports, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
         Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes);
 
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
     {
-        var (pairs, pairError) = ReportOutputs.Pair(settings.Formats, settings.Outputs);
+        var (pairs, pairError) = ReportOutputs.Pair(settings.Reports);
         if (pairError is not null)
         {
             stderr.WriteLine($"grader: error: {pairError}");
@@ -83,7 +83,7 @@ internal static class CheckCommand
         var (items, setupErrors) = batch.Prepare(files);
         if (setupErrors.Count > 0)
         {
-            setupErrors.ForEach(stderr.WriteLine);
+            setupErrors.ForEach(e => stderr.WriteLine(UntrustedText.Visible(e)));
             return ExitCodes.BadInput;
         }
 
@@ -130,11 +130,7 @@ internal static class CheckCommand
                 }
             }
 
-            foreach (var sink in sinks)
-            {
-                sink.Complete(errors, rows);
-                sink.Finish();
-            }
+            sinks.ForEach(sink => sink.Complete(errors, rows));
         }
         finally
         {
@@ -143,12 +139,20 @@ internal static class CheckCommand
 
         foreach (var error in errors)
         {
-            stderr.WriteLine($"grader: error: {error.Path}: {error.Message}");
+            stderr.WriteLine($"grader: error: {UntrustedText.Visible(error.Path)}: {UntrustedText.Visible(error.Message)}");
         }
 
         if (settings.SummaryCsv is not null)
         {
             ReportOutputs.WriteAtomically(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(rows, errors)));
+        }
+
+        // A lost report is never silent: the others were written, and the exit code says this one was not.
+        var lost = sinks.Where(s => s.Failure is not null).ToList();
+        lost.ForEach(s => stderr.WriteLine($"grader: error: {s.Failure}"));
+        if (lost.Count > 0)
+        {
+            return lost.All(s => s.FailedOnInputOutput) ? ExitCodes.BadInput : ExitCodes.InternalError;
         }
 
         if (errors.Count > 0)

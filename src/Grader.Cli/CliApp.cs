@@ -24,7 +24,9 @@ internal static class CliApp
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"grader: error: {error.Message}");
+                // The message may quote an argument, which may be a hostile file name: one line, no control characters.
+                var message = error.Message.ReplaceLineEndings("\n").Replace("\n\t", " ", StringComparison.Ordinal);
+                stderr.WriteLine($"grader: error: {Core.Reporting.UntrustedText.Visible(message)}");
             }
 
             stderr.WriteLine("Run 'grader --help' for usage.");
@@ -39,7 +41,7 @@ internal static class CliApp
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            stderr.WriteLine($"grader: internal error: {ex.GetType().Name}: {ex.Message} This is a bug in Grader; please report it with the command and input that caused it.");
+            stderr.WriteLine($"grader: internal error: {ex.GetType().Name}: {Core.Reporting.UntrustedText.Visible(ex.Message)} This is a bug in Grader; please report it with the command and input that caused it.");
             return ExitCodes.InternalError;
         }
     }

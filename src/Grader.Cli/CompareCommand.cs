@@ -117,7 +117,7 @@ internal static class CompareCommand
     private static void WriteConsole(TextWriter writer, Comparison comparison)
     {
         var (o, n) = (comparison.Old.Result.Score, comparison.New.Result.Score);
-        writer.WriteLine($"{comparison.Old.Label} -> {comparison.New.Label}");
+        writer.WriteLine($"{Core.Reporting.UntrustedText.Visible(comparison.Old.Label)} -> {Core.Reporting.UntrustedText.Visible(comparison.New.Label)}");
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"score {o.Total:0.0} ({o.Band}) -> {n.Total:0.0} ({n.Band}), {Signed(comparison.Delta)}"));
         writer.WriteLine();
         writer.WriteLine($"{"step",-14}{"before",8}{"after",8}{"delta",8}");
@@ -133,7 +133,7 @@ internal static class CompareCommand
             foreach (var f in findings)
             {
                 var at = f.Diagnostic.Span.IsNone ? "" : $"({f.Diagnostic.Span.Line},{f.Diagnostic.Span.Column})";
-                writer.WriteLine($"  {mark,-5} {f.Diagnostic.Id}{at} {f.Diagnostic.Step?.ToId() ?? "document"}: {f.Diagnostic.Message}");
+                writer.WriteLine($"  {mark,-5} {f.Diagnostic.Id}{at} {f.Diagnostic.Step?.ToId() ?? "document"}: {Core.Reporting.UntrustedText.Visible(f.Diagnostic.Message)}");
             }
         }
     }

@@ -9,6 +9,7 @@ namespace Grader.Cli;
 /// <summary>
 /// Compiler-style findings (<c>file(line,col): warning MLSD0101: ...</c>) and a per-step table for each answer;
 /// for a batch, a closing summary table. Suppressed findings are left out here (machine formats keep them).
+/// Untrusted text is shown with control characters as escapes (<c>\x1b</c>, <c>\n</c>), so a field stays one line.
 /// </summary>
 internal static class ConsoleReport
 {
@@ -30,7 +31,7 @@ internal static class ConsoleReport
     {
         foreach (var error in errors)
         {
-            writer.WriteLine($"{error.Path}: error: {error.Message}");
+            writer.WriteLine($"{V(error.Path)}: error: {V(error.Message)}");
         }
     }
 
@@ -40,11 +41,11 @@ internal static class ConsoleReport
         foreach (var d in result.Diagnostics.Where(d => !d.IsSuppressed))
         {
             var location = d.Span.IsNone ? "" : $"({d.Span.Line},{d.Span.Column})";
-            writer.WriteLine($"{result.Path}{location}: {d.Severity.ToId()} {d.Id}: {d.Message}");
+            writer.WriteLine($"{V(result.Path)}{location}: {d.Severity.ToId()} {d.Id}: {V(d.Message)}");
         }
 
         var table = new Table().Border(TableBorder.Simple)
-            .Title(Markup.Escape($"{result.Path} — {result.Problem.Id} ({result.Problem.Source})"));
+            .Title(Markup.Escape(V($"{result.Path} — {result.Problem.Id} ({result.Problem.Source})")));
         table.AddColumn("Step");
         table.AddColumn("Heading");
         table.AddColumn(new TableColumn("Line").RightAligned());
@@ -55,25 +56,25 @@ internal static class ConsoleReport
         {
             table.AddRow(
                 step.Step.ToId(),
-                Markup.Escape(Truncate(step.Heading ?? (step.Line is null ? "(missing)" : "(from content)"), 40)),
+                Markup.Escape(Truncate(V(step.Heading ?? (step.Line is null ? "(missing)" : "(from content)")), 40)),
                 step.Line?.ToString(CultureInfo.InvariantCulture) ?? "-",
-                Markup.Escape(step.Mapping?.Describe() ?? "-"),
+                Markup.Escape(V(step.Mapping?.Describe() ?? "-")),
                 Number(step.Score),
                 Number(step.Max));
         }
 
         table.AddEmptyRow();
-        table.AddRow("total", Markup.Escape(result.Score.Band), "", "", Number(result.Score.Total), Number(result.Score.Max));
+        table.AddRow("total", Markup.Escape(V(result.Score.Band)), "", "", Number(result.Score.Total), Number(result.Score.Max));
         console.Write(table);
         writer.WriteLine();
         if (result.Feedback is { } feedback)
         {
-            writer.WriteLine(Core.Llm.FeedbackText.Header(feedback) + ":");
+            writer.WriteLine(V(Core.Llm.FeedbackText.Header(feedback)) + ":");
             foreach (var area in feedback.Areas)
             {
-                writer.WriteLine($"  {area.Area} {area.Rating}/5{Core.Llm.FeedbackText.Lines(area)}");
-                area.Strengths.ToList().ForEach(s => writer.WriteLine($"    + {s}"));
-                area.Gaps.ToList().ForEach(g => writer.WriteLine($"    - {g}"));
+                writer.WriteLine($"  {V(area.Area)} {area.Rating}/5{Core.Llm.FeedbackText.Lines(area)}");
+                area.Strengths.ToList().ForEach(s => writer.WriteLine($"    + {V(s)}"));
+                area.Gaps.ToList().ForEach(g => writer.WriteLine($"    - {V(g)}"));
             }
 
             writer.WriteLine();
@@ -92,17 +93,17 @@ internal static class ConsoleReport
         foreach (var r in rows)
         {
             table.AddRow(
-                Markup.Escape(r.Path),
-                Markup.Escape(r.Problem),
+                Markup.Escape(V(r.Path)),
+                Markup.Escape(V(r.Problem)),
                 Number(r.Score),
-                Markup.Escape(r.Band),
+                Markup.Escape(V(r.Band)),
                 r.Errors.ToString(CultureInfo.InvariantCulture),
                 r.Warnings.ToString(CultureInfo.InvariantCulture));
         }
 
         foreach (var e in errors)
         {
-            table.AddRow(Markup.Escape(e.Path), "-", "-", "not graded", "1", "0");
+            table.AddRow(Markup.Escape(V(e.Path)), "-", "-", "not graded", "1", "0");
         }
 
         Console(writer).Write(table);
@@ -120,6 +121,9 @@ internal static class ConsoleReport
         console.Profile.Width = 120;
         return console;
     }
+
+    // Paths, headings, messages and model text are the submitter's: no control or escape character reaches the terminal.
+    private static string V(string text) => UntrustedText.Visible(text);
 
     private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
 

@@ -76,7 +76,7 @@ internal static class HistoryCommand
                     writer.WriteLine($"{"commit",-10}{"date",-12}{"score",7}  {"band",-13}subject");
                     foreach (var e in history)
                     {
-                        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Commit,-10}{e.Date,-12}{e.Result.Score.Total,7:0.0}  {e.Result.Score.Band,-13}{e.Subject}"));
+                        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Commit,-10}{e.Date,-12}{e.Result.Score.Total,7:0.0}  {e.Result.Score.Band,-13}{Core.Reporting.UntrustedText.Visible(e.Subject)}"));
                     }
                 }
 

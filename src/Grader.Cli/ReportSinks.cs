@@ -8,22 +8,32 @@ namespace Grader.Cli;
 /// <summary>What a batch keeps of each answer after it is reported: enough for the summary table, CSV and gates.</summary>
 internal sealed record SummaryRow(string Path, string Problem, string Source, double Score, string Band, int Errors, int Warnings, int Suppressed);
 
-/// <summary>Where one --format goes. Answers arrive one at a time, in input order; errors and the summary at the end.</summary>
+/// <summary>
+/// Where one --format goes. Answers arrive one at a time, in input order; errors and the summary at the end.
+/// A sink that fails (a full disk, a writer bug) stops alone and says why in <see cref="Failure"/>: the other
+/// reports are still written, and the run's exit code says one was lost.
+/// </summary>
 internal abstract class ReportSink : IDisposable
 {
+    private readonly string _format;
     private readonly string? _file;
     private readonly string? _temp;
     private readonly TextWriter _stdout;
 
-    protected ReportSink(string? file, TextWriter stdout)
+    protected ReportSink(string format, string? file, TextWriter stdout)
     {
+        _format = format;
         _stdout = stdout;
         _file = file is null ? null : Path.GetFullPath(file);
+        Output = Stream.Null;
         if (_file is not null)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
             _temp = Path.Combine(Path.GetDirectoryName(_file)!, $".{Path.GetFileName(_file)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-            Output = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            Guard(() =>
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+                Output = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            });
         }
         else
         {
@@ -31,8 +41,17 @@ internal abstract class ReportSink : IDisposable
         }
     }
 
+    /// <summary>Why this report was not written (or only partly, on standard output); null while all is well.</summary>
+    public string? Failure { get; private set; }
+
+    /// <summary>True when the failure came from the file system rather than from Grader itself.</summary>
+    public bool FailedOnInputOutput { get; private set; }
+
+    /// <summary>The --format this sink writes.</summary>
+    protected string Format => _format;
+
     /// <summary>Bytes go here; for standard output they are passed on at each <see cref="Flush"/>.</summary>
-    protected Stream Output { get; }
+    protected Stream Output { get; private set; }
 
     public static ReportSink Create(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary) => format switch
     {
@@ -41,20 +60,19 @@ internal abstract class ReportSink : IDisposable
         _ => new BufferedSink(format, file, stdout, helpBase, summary),
     };
 
-    public abstract void Add(GradeResult result);
+    public void Add(GradeResult result) => Guard(() => AddCore(result));
 
-    public abstract void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows);
-
-    /// <summary>Writes beside the target, then renames, so nobody ever sees half a report.</summary>
-    public void Finish()
+    /// <summary>Renders the end of the report, then writes beside the target and renames, so nobody sees half a report.</summary>
+    public void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows) => Guard(() =>
     {
+        CompleteCore(errors, rows);
         Flush();
         if (_file is not null)
         {
             Output.Dispose();
             File.Move(_temp!, _file, overwrite: true);
         }
-    }
+    });
 
     public void Dispose()
     {
@@ -64,6 +82,10 @@ internal abstract class ReportSink : IDisposable
             File.Delete(_temp);
         }
     }
+
+    protected abstract void AddCore(GradeResult result);
+
+    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows);
 
     protected void Flush()
     {
@@ -75,29 +97,50 @@ internal abstract class ReportSink : IDisposable
         }
     }
 
+    private void Guard(Action action)
+    {
+        if (Failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            action();
+        }
+#pragma warning disable CA1031 // One report failing must not take the others with it; the failure is reported, not hidden.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            FailedOnInputOutput = ex is IOException or UnauthorizedAccessException;
+            var where = _file is null ? "standard output" : UntrustedText.Visible(_file);
+            Failure = $"{_format} report to {where} not written: {ex.GetType().Name}: {UntrustedText.Visible(ex.Message)}";
+        }
+    }
+
     private sealed class JsonSink : ReportSink
     {
         private readonly JsonReportWriter.IncrementalJson _json;
 
         public JsonSink(string? file, TextWriter stdout, Uri? helpBase)
-            : base(file, stdout) => _json = new JsonReportWriter.IncrementalJson(Output, helpBase);
+            : base("json", file, stdout) => _json = new JsonReportWriter.IncrementalJson(Output, helpBase);
 
-        public override void Add(GradeResult result)
+        protected override void AddCore(GradeResult result)
         {
             _json.Add(result);
             Flush();
         }
 
-        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
         {
             _json.Complete(errors);
             _json.Dispose();
         }
     }
 
-    private sealed class ConsoleSink(string? file, TextWriter stdout, bool summary) : ReportSink(file, stdout)
+    private sealed class ConsoleSink(string? file, TextWriter stdout, bool summary) : ReportSink("console", file, stdout)
     {
-        public override void Add(GradeResult result)
+        protected override void AddCore(GradeResult result)
         {
             using (var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
             {
@@ -107,7 +150,7 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
         {
             using var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             ConsoleReport.WriteErrors(writer, errors);
@@ -119,15 +162,15 @@ internal abstract class ReportSink : IDisposable
     }
 
     // SARIF, JUnit, Markdown, GitHub and HTML need the whole run at once: they keep each answer without its parse tree.
-    private sealed class BufferedSink(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary) : ReportSink(file, stdout)
+    private sealed class BufferedSink(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary) : ReportSink(format, file, stdout)
     {
         private readonly List<GradeResult> _results = [];
 
-        public override void Add(GradeResult result) => _results.Add(result.Compact());
+        protected override void AddCore(GradeResult result) => _results.Add(result.Compact());
 
-        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
         {
-            var bytes = ReportOutputs.Render(format, new GradeRun([.. _results], [.. errors], helpBase), summary);
+            var bytes = ReportOutputs.Render(Format, new GradeRun([.. _results], [.. errors], helpBase), summary);
             Output.Write(bytes);
         }
     }

@@ -60,7 +60,7 @@ public static class ComparisonWriters
         ArgumentNullException.ThrowIfNull(comparison);
         var (o, n) = (comparison.Old.Result.Score, comparison.New.Result.Score);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"### `{Cell(comparison.New.Label)}` vs `{Cell(comparison.Old.Label)}`\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"### {Reporting.UntrustedText.MarkdownCode(comparison.New.Label)} vs {Reporting.UntrustedText.MarkdownCode(comparison.Old.Label)}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"**{o.Total:0.0} ({o.Band}) → {n.Total:0.0} ({n.Band})**, {Signed(comparison.Delta)} points; ");
         text.Append(CultureInfo.InvariantCulture, $"{comparison.Fixed.Length} fixed, {comparison.Added.Length} new, {comparison.Unchanged.Length} unchanged findings.\n\n");
         text.Append("| Step | Before | After | Δ |\n|---|---:|---:|---:|\n");
@@ -79,7 +79,7 @@ public static class ComparisonWriters
             text.Append(CultureInfo.InvariantCulture, $"\n**{title}**\n\n");
             foreach (var f in findings.Take(15))
             {
-                text.Append(CultureInfo.InvariantCulture, $"- `{f.Diagnostic.Id}` {f.Diagnostic.Step?.ToId() ?? "document"}: {Cell(f.Diagnostic.Message)}\n");
+                text.Append(CultureInfo.InvariantCulture, $"- `{f.Diagnostic.Id}` {f.Diagnostic.Step?.ToId() ?? "document"}: {Reporting.UntrustedText.Markdown(f.Diagnostic.Message)}\n");
             }
 
             if (findings.Length > 15)
@@ -218,7 +218,6 @@ public static class ComparisonWriters
 
     private static string Signed(double value) => value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
-
-    private static string E(string text) => System.Net.WebUtility.HtmlEncode(text);
+    // Commit subjects and paths are untrusted: visible escapes for control characters, then HTML-encoded.
+    private static string E(string text) => System.Net.WebUtility.HtmlEncode(Reporting.UntrustedText.Visible(text));
 }

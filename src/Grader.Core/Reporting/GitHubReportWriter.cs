@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Grader.Core.Diagnostics;
 
@@ -7,8 +8,12 @@ namespace Grader.Core.Reporting;
 /// <summary>
 /// GitHub Actions workflow commands (<c>::warning file=…,line=…::message</c>), most important first. GitHub shows
 /// at most 10 annotations of each level per step, so each level is capped there and the rest summarised.
+/// Every field is escaped so it stays inside its command, and the plain summary lines, which carry paths and the
+/// model id, are wrapped in <c>::stop-commands::TOKEN</c> … <c>::TOKEN::</c>: only Grader's own lines start with
+/// <c>::</c>, and none of what lies between can act as a command.
 /// </summary>
-public sealed class GitHubReportWriter : IReportWriter
+/// <param name="token">The stop-commands token; random by default (tests pass a fixed one).</param>
+public sealed class GitHubReportWriter(string? token = null) : IReportWriter
 {
     public const int PerLevelLimit = 10;
 
@@ -48,22 +53,37 @@ public sealed class GitHubReportWriter : IReportWriter
             }
         }
 
-        foreach (var r in run.Results)
+        if (run.Results.Length > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{r.Path}: {r.Score.Total:0.0}/{r.Score.Max:0} ({r.Score.Band}), problem {r.Problem.Id}\n");
-            if (r.Feedback is { } feedback)
+            // The runner ignores commands until it sees the token again, which no answer can know or guess.
+            var stop = token ?? RandomNumberGenerator.GetHexString(32, lowercase: true);
+            text.Append("::stop-commands::").Append(stop).Append('\n');
+            foreach (var r in run.Results)
             {
-                var ratings = string.Join(", ", feedback.Areas.Select(a => $"{a.Area} {a.Rating}/5"));
-                text.Append(CultureInfo.InvariantCulture, $"  {Llm.FeedbackText.Header(feedback)}: {ratings}\n");
+                text.Append(CultureInfo.InvariantCulture, $"{LinePath(r.Path)}: {r.Score.Total:0.0}/{r.Score.Max:0} ({Line(r.Score.Band)}), problem {Line(r.Problem.Id)}\n");
+                if (r.Feedback is { } feedback)
+                {
+                    var ratings = string.Join(", ", feedback.Areas.Select(a => $"{a.Area} {a.Rating}/5"));
+                    text.Append(CultureInfo.InvariantCulture, $"  {Line(Llm.FeedbackText.Header(feedback))}: {Line(ratings)}\n");
+                }
             }
+
+            text.Append("::").Append(stop).Append("::\n");
         }
 
         stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    // Escaping as GitHub's runner expects for workflow commands.
+    // Escaping as GitHub's runner expects for workflow commands; it decodes %25, %0D and %0A back, so a path with a
+    // line break still names its file. Other control characters have no encoding there and are shown as escapes.
     private static string Data(string value) =>
-        value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+        UntrustedText.Visible(value.Replace("%", "%25", StringComparison.Ordinal).Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal));
+
+    // A plain log line: one line, no control characters, and never starting with "::".
+    private static string Line(string value) => UntrustedText.Visible(value);
+
+    // A relative path such as "::x.md" would start a line with "::"; "./::x.md" names the same file.
+    private static string LinePath(string path) => path.StartsWith(':') ? "./" + Line(path) : Line(path);
 
     private static string Property(string value) =>
         Data(value).Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal);

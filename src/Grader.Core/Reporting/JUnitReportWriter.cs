@@ -8,6 +8,7 @@ namespace Grader.Core.Reporting;
 /// <summary>
 /// JUnit XML: a test suite per answer, a test case per rubric criterion. A criterion not fully met fails with the
 /// criterion's message; an unreadable input is a suite with one erroring case. CI test tabs render it as is.
+/// Characters XML 1.0 cannot carry (a \x01 in a file name or model reply) become U+FFFD.
 /// </summary>
 public sealed class JUnitReportWriter : IReportWriter
 {
@@ -29,29 +30,29 @@ public sealed class JUnitReportWriter : IReportWriter
         {
             var cases = result.Score.Steps.SelectMany(s => s.Criteria.Select(c => (Step: s, Criterion: c))).ToList();
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", result.Path);
+            xml.WriteAttributeString("name", X(result.Path));
             xml.WriteAttributeString("tests", Number(cases.Count));
             xml.WriteAttributeString("failures", Number(cases.Count(c => Failed(c.Criterion))));
             xml.WriteAttributeString("errors", "0");
             xml.WriteAttributeString("time", "0");
             xml.WriteStartElement("properties");
-            Property(xml, "problem", result.Problem.Id);
+            Property(xml, "problem", X(result.Problem.Id));
             Property(xml, "score", result.Score.Total.ToString("0.0", CultureInfo.InvariantCulture));
-            Property(xml, "band", result.Score.Band);
+            Property(xml, "band", X(result.Score.Band));
             xml.WriteEndElement();
             foreach (var (step, criterion) in cases)
             {
                 xml.WriteStartElement("testcase");
-                xml.WriteAttributeString("classname", $"{result.Path}.{step.Step.ToId()}");
-                xml.WriteAttributeString("name", criterion.Criterion.Id);
+                xml.WriteAttributeString("classname", X($"{result.Path}.{step.Step.ToId()}"));
+                xml.WriteAttributeString("name", X(criterion.Criterion.Id));
                 xml.WriteAttributeString("time", "0");
                 if (Failed(criterion))
                 {
                     var lost = (criterion.Points - criterion.Score).ToString("0.0", CultureInfo.InvariantCulture);
                     xml.WriteStartElement("failure");
-                    xml.WriteAttributeString("message", $"{criterion.Criterion.Message} ({lost} points lost)");
-                    xml.WriteAttributeString("type", criterion.ExplainedBy ?? DiagnosticIds.CriterionNotMet);
-                    xml.WriteString(criterion.Missing ?? criterion.Criterion.Message);
+                    xml.WriteAttributeString("message", X($"{criterion.Criterion.Message} ({lost} points lost)"));
+                    xml.WriteAttributeString("type", X(criterion.ExplainedBy ?? DiagnosticIds.CriterionNotMet));
+                    xml.WriteString(X(criterion.Missing ?? criterion.Criterion.Message));
                     xml.WriteEndElement();
                 }
 
@@ -60,8 +61,8 @@ public sealed class JUnitReportWriter : IReportWriter
 
             if (result.Feedback is { } feedback)
             {
-                xml.WriteElementString("system-out", Llm.FeedbackText.Header(feedback) + "\n" + string.Join('\n',
-                    feedback.Areas.Select(a => $"{a.Area}: {a.Rating}/5{Llm.FeedbackText.Lines(a)}; gaps: {string.Join("; ", a.Gaps)}")));
+                xml.WriteElementString("system-out", X(Llm.FeedbackText.Header(feedback) + "\n" + string.Join('\n',
+                    feedback.Areas.Select(a => $"{a.Area}: {a.Rating}/5{Llm.FeedbackText.Lines(a)}; gaps: {string.Join("; ", a.Gaps)}"))));
             }
 
             xml.WriteEndElement();
@@ -70,17 +71,17 @@ public sealed class JUnitReportWriter : IReportWriter
         foreach (var error in run.Errors)
         {
             xml.WriteStartElement("testsuite");
-            xml.WriteAttributeString("name", error.Path);
+            xml.WriteAttributeString("name", X(error.Path));
             xml.WriteAttributeString("tests", "1");
             xml.WriteAttributeString("failures", "0");
             xml.WriteAttributeString("errors", "1");
             xml.WriteAttributeString("time", "0");
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("classname", error.Path);
+            xml.WriteAttributeString("classname", X(error.Path));
             xml.WriteAttributeString("name", "read");
             xml.WriteAttributeString("time", "0");
             xml.WriteStartElement("error");
-            xml.WriteAttributeString("message", error.Message);
+            xml.WriteAttributeString("message", X(error.Message));
             xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteEndElement();
@@ -99,6 +100,9 @@ public sealed class JUnitReportWriter : IReportWriter
         xml.WriteAttributeString("value", value);
         xml.WriteEndElement();
     }
+
+    // Paths, messages and model text may hold characters XML cannot carry; they are replaced, not thrown on.
+    private static string X(string text) => UntrustedText.ForXml(text);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

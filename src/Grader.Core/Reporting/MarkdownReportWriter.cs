@@ -16,6 +16,12 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     private const int FindingsPerAnswer = 10;
 
+    // Room kept for the two closing lines, so the report never passes MaxLength.
+    private const int Reserve = 200;
+
+    // Longest path, message or model sentence shown; a longer one is cut with an ellipsis.
+    private const int MaxField = 500;
+
     public string Format => "markdown";
 
     public void Write(Stream stream, GradeRun run)
@@ -25,59 +31,38 @@ public sealed class MarkdownReportWriter : IReportWriter
         var text = new StringBuilder();
         text.Append("## Grader report\n\n");
         text.Append("| Answer | Problem | Score | Band | Errors | Warnings |\n|---|---|---:|---|---:|---:|\n");
-        foreach (var r in run.Results)
+        var rows = run.Results.Select(r =>
+            {
+                var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"| {Code(r.Path)} | {Text(r.Problem.Id)} | {r.Score.Total:0.0} | {Text(r.Score.Band)} | {active.Count(d => d.Severity == Severity.Error)} | {active.Count(d => d.Severity == Severity.Warning)} |\n");
+            })
+            .Concat(run.Errors.Select(e => $"| {Code(e.Path)} | — | — | not graded: {Text(e.Message)} | 1 | 0 |\n"))
+            .ToList();
+
+        // The table comes first and may use most of the room; room is kept for the closing lines.
+        var hidden = 0;
+        foreach (var row in rows)
         {
-            var active = r.Diagnostics.Where(d => !d.IsSuppressed).ToList();
-            text.Append(CultureInfo.InvariantCulture, $"| `{Cell(r.Path)}` | {r.Problem.Id} | {r.Score.Total:0.0} | {r.Score.Band} | {active.Count(d => d.Severity == Severity.Error)} | {active.Count(d => d.Severity == Severity.Warning)} |\n");
+            if (hidden > 0 || text.Length + row.Length > MaxLength - Reserve)
+            {
+                hidden++;
+                continue;
+            }
+
+            text.Append(row);
         }
 
-        foreach (var e in run.Errors)
+        if (hidden > 0)
         {
-            text.Append(CultureInfo.InvariantCulture, $"| `{Cell(e.Path)}` | — | — | not graded: {Cell(e.Message)} | 1 | 0 |\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n_{hidden} more answers not shown; see the full report._\n");
         }
 
         var omitted = 0;
         foreach (var r in run.Results)
         {
-            var section = new StringBuilder();
-            section.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{Html(r.Path)}</code>: {r.Score.Total:0.0} / {r.Score.Max:0} ({r.Score.Band})</summary>\n\n");
-            section.Append("| Step | Score | Max |\n|---|---:|---:|\n");
-            foreach (var s in r.Score.Steps)
-            {
-                section.Append(CultureInfo.InvariantCulture, $"| {s.Step.ToId()} | {s.Score:0.0} | {s.Max:0.0} |\n");
-            }
-
-            var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
-            if (findings.Count > 0)
-            {
-                section.Append('\n');
-                foreach (var d in findings.Take(FindingsPerAnswer))
-                {
-                    var at = d.Span.IsNone ? "" : $" (line {d.Span.Line})";
-                    section.Append(CultureInfo.InvariantCulture, $"- **{d.Severity.ToId()}** `{d.Id}`{at}: {Cell(d.Message)}\n");
-                }
-
-                if (findings.Count > FindingsPerAnswer)
-                {
-                    section.Append(CultureInfo.InvariantCulture, $"- … and {findings.Count - FindingsPerAnswer} more findings\n");
-                }
-            }
-
-            if (r.Feedback is { } feedback)
-            {
-                section.Append(CultureInfo.InvariantCulture, $"\n> **{Llm.FeedbackText.Header(feedback)}**\n");
-                foreach (var area in feedback.Areas)
-                {
-                    section.Append(CultureInfo.InvariantCulture, $">\n> *{area.Area}* {area.Rating}/5{Llm.FeedbackText.Lines(area)}\n");
-                    foreach (var gap in area.Gaps.Take(4))
-                    {
-                        section.Append(CultureInfo.InvariantCulture, $"> - gap: {Cell(gap)}\n");
-                    }
-                }
-            }
-
-            section.Append("\n</details>\n");
-            if (text.Length + section.Length > MaxLength - 200)
+            var section = Details(r);
+            if (omitted > 0 || text.Length + section.Length > MaxLength - Reserve)
             {
                 omitted++;
                 continue;
@@ -95,8 +80,55 @@ public sealed class MarkdownReportWriter : IReportWriter
         stream.Write(bytes);
     }
 
-    // Table cells: no pipes or line breaks from untrusted text.
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static string Details(GradeResult r)
+    {
+        var section = new StringBuilder();
+        // Inside <summary> Markdown is not parsed, so the path is HTML-encoded there, not escaped as Markdown.
+        section.Append(CultureInfo.InvariantCulture, $"\n<details><summary><code>{Html(r.Path)}</code>: {r.Score.Total:0.0} / {r.Score.Max:0} ({Html(r.Score.Band)})</summary>\n\n");
+        section.Append("| Step | Score | Max |\n|---|---:|---:|\n");
+        foreach (var s in r.Score.Steps)
+        {
+            section.Append(CultureInfo.InvariantCulture, $"| {s.Step.ToId()} | {s.Score:0.0} | {s.Max:0.0} |\n");
+        }
 
-    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(text);
+        var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+        if (findings.Count > 0)
+        {
+            section.Append('\n');
+            foreach (var d in findings.Take(FindingsPerAnswer))
+            {
+                var at = d.Span.IsNone ? "" : string.Create(CultureInfo.InvariantCulture, $" (line {d.Span.Line})");
+                section.Append(CultureInfo.InvariantCulture, $"- **{d.Severity.ToId()}** `{d.Id}`{at}: {Text(d.Message)}\n");
+            }
+
+            if (findings.Count > FindingsPerAnswer)
+            {
+                section.Append(CultureInfo.InvariantCulture, $"- … and {findings.Count - FindingsPerAnswer} more findings\n");
+            }
+        }
+
+        if (r.Feedback is { } feedback)
+        {
+            section.Append(CultureInfo.InvariantCulture, $"\n> **{Text(Llm.FeedbackText.Header(feedback))}**\n");
+            foreach (var area in feedback.Areas)
+            {
+                section.Append(CultureInfo.InvariantCulture, $">\n> *{Text(area.Area)}* {area.Rating}/5{Llm.FeedbackText.Lines(area)}\n");
+                foreach (var gap in area.Gaps.Take(4))
+                {
+                    section.Append(CultureInfo.InvariantCulture, $"> - gap: {Text(gap)}\n");
+                }
+            }
+        }
+
+        section.Append("\n</details>\n");
+        return section.ToString();
+    }
+
+    // Untrusted text in Markdown: inert (no HTML, links, images or mentions), one line, and of bounded length.
+    private static string Text(string text) => UntrustedText.Markdown(UntrustedText.Truncate(text, MaxField));
+
+    private static string Code(string text) => UntrustedText.MarkdownCode(UntrustedText.Truncate(text, MaxField));
+
+    private static string Html(string text) => System.Net.WebUtility.HtmlEncode(UntrustedText.Visible(UntrustedText.Truncate(text, MaxField)))
+        .Replace("@", "@\u2060", StringComparison.Ordinal);
 }

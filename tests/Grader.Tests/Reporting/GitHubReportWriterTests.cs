@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using Grader.Core.Reporting;
 using Grader.Tests.Support;
 
@@ -18,7 +19,7 @@ public class GitHubReportWriterTests
     public void Annotations_come_most_important_first_and_stay_within_ten_per_level()
     {
         var lines = Render(new GitHubReportWriter(), [.. TestGrader.ExampleFiles().Where(f => f.EndsWith("weak.md", StringComparison.Ordinal))]).Split('\n');
-        var levels = lines.Where(l => l.StartsWith("::", StringComparison.Ordinal) && !l.Contains("more", StringComparison.Ordinal))
+        var levels = lines.Where(l => Regex.IsMatch(l, "^::(error|warning|notice) ") && !l.Contains("more", StringComparison.Ordinal))
             .Select(l => l[2..l.IndexOf(' ', StringComparison.Ordinal)]).ToList();
         Assert.Equal("error", levels[0]);
         Assert.Equal(levels.OrderBy(l => l switch { "error" => 0, "warning" => 1, _ => 2 }), levels);
