@@ -72,12 +72,9 @@ public sealed class UntrustedOutputTests : IDisposable
     {
         var reply = JsonSerializer.Serialize(new
         {
-            areas = new[]
-            {
-                new { area = "scoping", rating = 4, strengths = new[] { Hostile }, gaps = new[] { Hostile + " \u0001 cc @octocat" }, lines = new[] { 3 } },
-                new { area = "data", rating = 3, strengths = new[] { "ok" }, gaps = new[] { "<img src=x onerror=alert(1)>" }, lines = new[] { 3 } },
-                new { area = "monitoring", rating = 2, strengths = Array.Empty<string>(), gaps = new[] { "[click](javascript:alert(1))" }, lines = Array.Empty<int>() },
-            },
+            scoping = new { rating = 4, strengths = new[] { Hostile }, gaps = new[] { Hostile + " \u0001 cc @octocat" }, lines = new[] { 3 } },
+            data = new { rating = 3, strengths = new[] { "ok" }, gaps = new[] { "<img src=x onerror=alert(1)>" }, lines = new[] { 3 } },
+            monitoring = new { rating = 2, strengths = Array.Empty<string>(), gaps = new[] { "[click](javascript:alert(1))" }, lines = Array.Empty<int>() },
         });
         using var server = new FakeModelServer((_, _) => (200, FakeModelServer.OpenAiBody(reply), TimeSpan.Zero, null));
         var answer = Submitted("answers/sam/answer.md", Hostile, Hostile);
