@@ -43,7 +43,7 @@ internal abstract class ReportSink : IDisposable
 
     public abstract void Add(GradeResult result);
 
-    public abstract void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows);
+    public abstract void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance);
 
     /// <summary>Writes beside the target, then renames, so nobody ever sees half a report.</summary>
     public void Finish()
@@ -88,9 +88,9 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
         {
-            _json.Complete(errors);
+            _json.Complete(errors, provenance);
             _json.Dispose();
         }
     }
@@ -107,7 +107,7 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
         {
             using var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             ConsoleReport.WriteErrors(writer, errors);
@@ -115,6 +115,8 @@ internal abstract class ReportSink : IDisposable
             {
                 ConsoleReport.WriteSummary(writer, rows, errors);
             }
+
+            ConsoleReport.WriteProvenance(writer, provenance);
         }
     }
 
@@ -125,9 +127,9 @@ internal abstract class ReportSink : IDisposable
 
         public override void Add(GradeResult result) => _results.Add(result.Compact());
 
-        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        public override void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
         {
-            var bytes = ReportOutputs.Render(format, new GradeRun([.. _results], [.. errors], helpBase), summary);
+            var bytes = ReportOutputs.Render(format, new GradeRun([.. _results], [.. errors], helpBase, provenance), summary);
             Output.Write(bytes);
         }
     }
