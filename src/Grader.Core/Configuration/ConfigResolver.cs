@@ -19,6 +19,11 @@ public sealed class ConfigResolver
 {
     public const string FileName = ".grader.yaml";
 
+    /// <summary>The largest config file read; a real one is a few hundred bytes.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
+
     private readonly ConfigPolicy _policy;
     private readonly ConcurrentDictionary<string, Lazy<Entry>> _byFile = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConfigSource> _sources = new(StringComparer.Ordinal);
@@ -135,17 +140,15 @@ public sealed class ConfigResolver
 
     private Entry Load(string file)
     {
-        string text;
-        try
+        var (bytes, readError) = ReadBounded(file);
+        if (bytes is null)
         {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return new Entry(null, null, new RubricError(file, 1, 1, "config.unreadable", $"cannot be read ({ex.GetType().Name})"), "", [], []);
+            return new Entry(null, null, new RubricError(file, 1, 1, "config.unreadable", readError!), "", [], []);
         }
 
-        var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        // The hash is of the bytes on disk, so 'sha256sum FILE' gives the same.
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var text = Encoding.UTF8.GetString(bytes.AsSpan(bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0));
         var (dto, error) = LocatedYaml.Read<ConfigDto>(file, text, "config");
         if (error is not null)
         {
@@ -165,6 +168,48 @@ public sealed class ConfigResolver
 
         var (safe, notices, keys) = TrustedKeys.Strip(dto, file, text, _policy.GateOnCommandLine);
         return new Entry(dto, safe, null, sha, notices, keys);
+    }
+
+    // A submitter can commit a symlink to /dev/zero or a FIFO as .grader.yaml: read at most MaxBytes, within ReadTimeout.
+    private static (byte[]? Bytes, string? Error) ReadBounded(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+            {
+                return (null, "is a broken symbolic link");
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                return (null, $"is larger than {MaxBytes / 1024} KB");
+            }
+
+            var read = Task.Factory.StartNew(() =>
+            {
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
+                var buffer = new byte[MaxBytes + 1];
+                var total = 0;
+                for (int n; total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0;)
+                {
+                    total += n;
+                }
+
+                return buffer[..total];
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            if (!((IAsyncResult)read).AsyncWaitHandle.WaitOne(ReadTimeout))
+            {
+                return (null, $"could not be read within {ReadTimeout.TotalSeconds:0} s (a pipe or device rather than a file?)");
+            }
+
+            var bytes = read.GetAwaiter().GetResult();
+            return bytes.Length > MaxBytes ? (null, $"is larger than {MaxBytes / 1024} KB") : (bytes, null);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, ex is UnauthorizedAccessException ? "permission denied" : ex is FileNotFoundException or DirectoryNotFoundException ? "file not found" : "cannot be read (input/output error)");
+        }
     }
 
     // chain[0] is the explicit file or the nearest discovered one.

@@ -38,6 +38,17 @@ public sealed class JUnitReportWriter : IReportWriter
             Property(xml, "problem", result.Problem.Id);
             Property(xml, "score", result.Score.Total.ToString("0.0", CultureInfo.InvariantCulture));
             Property(xml, "band", result.Score.Band);
+            Property(xml, "problemSource", result.Problem.Source);
+            foreach (var applied in AppliedSuppression.Of(result))
+            {
+                Property(xml, "suppression", $"line {applied.Line}: {string.Join(", ", applied.Ids)} ({applied.Findings}){(applied.Justification is null ? "" : " -- " + applied.Justification)}");
+            }
+
+            foreach (var config in run.Provenance?.Configs ?? [])
+            {
+                Property(xml, "config", $"{config.Path} sha256:{config.Sha256} {config.Role} {(config.Used ? "used" : "ignored")}");
+            }
+
             xml.WriteEndElement();
             foreach (var (step, criterion) in cases)
             {

@@ -13,7 +13,7 @@ public class ConfigTests
     public void A_rule_setting_beats_its_category_and_the_nearer_file_beats_the_farther()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nrules:\n  MLSD0201: error\n  MLSD0101: none\ncategories:\n  structure: info\n");
+        tree.Write(".grader.yaml", "rules:\n  MLSD0201: error\n  MLSD0101: none\ncategories:\n  structure: info\n");
         tree.Write("week3/.grader.yaml", "rules:\n  MLSD0201: info\n");
         var top = tree.Write("a.md", Answer);
         var nested = tree.Write("week3/b.md", Answer);
@@ -52,7 +52,7 @@ public class ConfigTests
     public void Problems_by_glob_come_after_the_flag_and_front_matter()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nproblems:\n  - files: \"week3/**/*.md\"\n    problem: news-feed\n");
+        tree.Write(".grader.yaml", "problems:\n  - files: \"week3/**/*.md\"\n    problem: news-feed\n");
         var path = tree.Write("week3/alice/answer.md", Answer);
         var (config, _) = new ConfigResolver().Resolve(path);
         Assert.Equal(("news-feed", "config"), Resolve(path, Answer, null, config));
@@ -72,7 +72,7 @@ public class ConfigTests
     public void Fail_under_from_config_fails_the_run_and_the_flag_overrides_it()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nfailUnder: 99\n");
+        tree.Write(".grader.yaml", "failUnder: 99\n");
         var path = tree.Copy("examples/video-recommendation/partial.md", "partial.md");
         Assert.Equal(1, TestGrader.RunCli("check", path).Exit);
         Assert.Equal(0, TestGrader.RunCli("check", path, "--fail-under", "10").Exit);

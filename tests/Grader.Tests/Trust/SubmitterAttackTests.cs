@@ -224,4 +224,19 @@ public sealed class SubmitterAttackTests
         Assert.Contains($"Graded in CI mode with `base.grader.yaml` (sha256 {Hash(trusted)[..12]}) and 2 rubric file(s); 1 config file(s) ignored.",
             repo.Run("check", "answers", "--ci", "--config", "base.grader.yaml", "--format", "markdown").Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Her_config_as_a_symlink_to_an_endless_device_is_refused_quickly()
+    {
+        using var repo = new StudyGroupRepo();
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "answers/priya/.grader.yaml"), "/dev/zero");
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, _, error) = repo.Run("check", "answers");
+        Assert.Equal(2, exit);
+        Assert.Contains(".grader.yaml(1,1): error config.unreadable: is larger than 1024 KB", error, StringComparison.Ordinal);
+        var ci = repo.Check("answers", "--ci");
+        Assert.Equal(0, ci.Exit);
+        Assert.Equal(2, ci.Scores.Count);
+        Assert.True(timer.Elapsed < TimeSpan.FromSeconds(20), timer.Elapsed.ToString());
+    }
 }
