@@ -199,9 +199,10 @@ public sealed class SubmitterAttackTests
     public void Every_report_records_the_configs_and_rubrics_that_graded_it_with_their_hashes()
     {
         using var repo = new StudyGroupRepo();
-        var trusted = "failUnder: 10\nproblems:\n  - files: \"answers/**/*.md\"\n    problem: video-recommendation\n";
+        var trusted = "failUnder: 0\nproblems:\n  - files: \"answers/**/*.md\"\n    problem: video-recommendation\n";
         repo.Write("base.grader.yaml", trusted);
         var hers = repo.Write("answers/priya/.grader.yaml", "failUnder: 0\n");
+        repo.Write("answers/zoe/answer.md", "## Requirements\n\nWe serve 20M daily users with a 200 ms p99 budget.\n");
         var (exit, _, json, _) = repo.Check("answers", "--ci", "--config", "base.grader.yaml");
         Assert.Equal(0, exit);
         var provenance = json.GetProperty("provenance");
@@ -211,6 +212,10 @@ public sealed class SubmitterAttackTests
         var rubrics = provenance.GetProperty("rubrics").EnumerateArray().ToDictionary(r => r.GetProperty("path").GetString()!, r => r.GetProperty("sha256").GetString());
         Assert.Equal(["rubrics/base.yaml", "rubrics/video-recommendation.yaml"], rubrics.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Hash(TestGrader.ReadRepoFile("rubrics/video-recommendation.yaml")), rubrics["rubrics/video-recommendation.yaml"]);
+
+        // The explicit file's globs are read from the working directory, so a copy saved anywhere still matches.
+        var zoe = json.GetProperty("documents").EnumerateArray().Single(d => d.GetProperty("path").GetString() == "answers/zoe/answer.md");
+        Assert.Equal(("video-recommendation", "config"), (zoe.GetProperty("problem").GetProperty("id").GetString(), zoe.GetProperty("problem").GetProperty("source").GetString()));
 
         var (_, sarifText, _) = repo.Run("check", "answers", "--ci", "--config", "base.grader.yaml", "--format", "sarif");
         using var sarif = JsonDocument.Parse(sarifText);
