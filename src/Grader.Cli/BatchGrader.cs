@@ -11,10 +11,10 @@ namespace Grader.Cli;
 /// Grades many answers in parallel. Results come back in input order whatever the parallelism, and one file that
 /// cannot be read or graded becomes its own error without touching the others.
 /// </summary>
-internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders)
+internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, ConfigResolver? configs = null)
 {
     private readonly Dictionary<string, (GradingEngine? Engine, ImmutableArray<RubricError> Errors)> _engines = new(StringComparer.Ordinal);
-    private readonly ConfigResolver _configs = new();
+    private readonly ConfigResolver _configs = configs ?? new ConfigResolver();
 
     public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine);
 

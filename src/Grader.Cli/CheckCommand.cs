@@ -9,11 +9,12 @@ namespace Grader.Cli;
 
 /// <summary>
 /// <c>grader check PATH... [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
-/// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]...</c>
+/// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]... [--config FILE] [--no-config-lookup] [--ci]
+/// [--strict-config] [--no-inline-suppressions]</c>
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Answer files, folders, or globs such as 'answers/**/*.md'", Arity = ArgumentArity.OneOrMore };
         var problem = new Option<string?>("--problem") { Description = "Grade against this problem's rubric (overrides front matter and config)" };
@@ -33,17 +34,20 @@ internal static class CheckCommand
         };
         var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
+        var trust = TrustOptions.Create();
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
             paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize,
         };
+        trust.AddTo(command);
         llm.AddTo(command);
         command.SetAction(parse => Run(
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), ReportOutputs.InOrder(parse, format, output),
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
-                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576)),
+                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576),
+                trust.Read(parse, environment, gateOnCommandLine: parse.GetResult(failOn) is { Implicit: false } || parse.GetValue(failUnder) is not null)),
             stdout,
             stderr));
         return command;
@@ -51,7 +55,7 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, List<(bool IsFormat, string Value)>? Reports, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes);
+        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust);
 
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
@@ -79,8 +83,14 @@ internal static class CheckCommand
         }
 
         var (files, readErrors) = InputFiles.Expand(settings.Paths);
-        var batch = new BatchGrader(settings.Rubrics);
+        var resolver = new Core.Configuration.ConfigResolver(settings.Trust.Policy);
+        var batch = new BatchGrader(settings.Rubrics, resolver);
         var (items, setupErrors) = batch.Prepare(files);
+        foreach (var notice in resolver.Notices)
+        {
+            stderr.WriteLine(notice with { File = TrustOptions.Shown(notice.File) });
+        }
+
         if (setupErrors.Count > 0)
         {
             setupErrors.ForEach(e => stderr.WriteLine(UntrustedText.Visible(e)));
@@ -100,6 +110,8 @@ internal static class CheckCommand
         var rows = new List<SummaryRow>();
         var errors = new List<ReadError>(readErrors);
         var failed = false;
+        var usedRubrics = new SortedDictionary<string, Core.Rubrics.RubricFile>(StringComparer.Ordinal);
+        var suppressions = new List<AppliedSuppression>();
         try
         {
             var configs = items.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
@@ -125,12 +137,25 @@ internal static class CheckCommand
                     var final = baseline is null ? graded[next] : baseline.Apply(graded[next]);
                     next++;
                     rows.Add(SummaryRows.Of(final));
+                    foreach (var file in configs[final.Path].Engine.Catalog.FilesOf(final.Problem.Id))
+                    {
+                        usedRubrics.TryAdd(file.Path, file with { Path = TrustOptions.Shown(file.Path) });
+                    }
+
+                    suppressions.AddRange(AppliedSuppression.Of(final));
                     failed |= Gate(settings, llmSettings, configs[final.Path].Config, final);
                     sinks.ForEach(sink => sink.Add(final));
                 }
             }
 
-            sinks.ForEach(sink => sink.Complete(errors, rows));
+            var provenance = new Provenance(
+                settings.Trust.CiMode,
+                [.. resolver.Sources.Select(c => c with { Path = TrustOptions.Shown(c.Path) })],
+                [.. usedRubrics.Values],
+                [.. suppressions],
+                settings.Trust.Policy.InlineSuppressions,
+                llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model));
+            sinks.ForEach(sink => sink.Complete(errors, rows, provenance));
         }
         finally
         {
@@ -167,7 +192,7 @@ internal static class CheckCommand
     {
         // A bar only for a person at a terminal: never when output is redirected, in CI, or under test.
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
+            && !settings.Trust.CiMode && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
             return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes);

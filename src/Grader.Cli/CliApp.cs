@@ -3,14 +3,17 @@ using System.Reflection;
 
 namespace Grader.Cli;
 
-/// <summary>The command tree. Usage errors exit 2, like unreadable input; the writers are injectable for tests.</summary>
+/// <summary>
+/// The command tree. Usage errors exit 2, like unreadable input; the writers and the environment variables the
+/// commands read for their mode (CI) are injectable for tests.
+/// </summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
     {
         var root = new RootCommand("Grader: grades written answers to ML system design questions.")
         {
-            CheckCommand.Create(stdout, stderr),
+            CheckCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             RubricsCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),

@@ -109,6 +109,25 @@ internal static class ConsoleReport
         Console(writer).Write(table);
     }
 
+    /// <summary>Suppressions the answers applied and the config files looked at: nothing that changed a grade is silent.</summary>
+    public static void WriteProvenance(TextWriter writer, Provenance? provenance)
+    {
+        if (provenance is null)
+        {
+            return;
+        }
+
+        foreach (var s in provenance.Suppressions)
+        {
+            writer.WriteLine($"{s.Path}({s.Line}): suppressed {s.Findings} finding(s) ({string.Join(", ", s.Ids)}){(s.Justification is null ? "" : " -- " + s.Justification)}");
+        }
+
+        foreach (var c in provenance.Configs)
+        {
+            writer.WriteLine($"config: {c.Path} sha256 {(c.Sha256.Length >= 12 ? c.Sha256[..12] : c.Sha256)} ({c.Role}, {(c.Used ? "used" : "ignored")}{(c.IgnoredKeys.IsEmpty ? "" : "; ignored keys: " + string.Join(", ", c.IgnoredKeys))})");
+        }
+    }
+
     private static IAnsiConsole Console(TextWriter writer)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings

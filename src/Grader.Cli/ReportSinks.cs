@@ -63,9 +63,9 @@ internal abstract class ReportSink : IDisposable
     public void Add(GradeResult result) => Guard(() => AddCore(result));
 
     /// <summary>Renders the end of the report, then writes beside the target and renames, so nobody sees half a report.</summary>
-    public void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows) => Guard(() =>
+    public void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance) => Guard(() =>
     {
-        CompleteCore(errors, rows);
+        CompleteCore(errors, rows, provenance);
         Flush();
         if (_file is not null)
         {
@@ -85,7 +85,7 @@ internal abstract class ReportSink : IDisposable
 
     protected abstract void AddCore(GradeResult result);
 
-    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows);
+    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance);
 
     protected void Flush()
     {
@@ -131,9 +131,9 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
         {
-            _json.Complete(errors);
+            _json.Complete(errors, provenance);
             _json.Dispose();
         }
     }
@@ -150,7 +150,7 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
         {
             using var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             ConsoleReport.WriteErrors(writer, errors);
@@ -158,6 +158,8 @@ internal abstract class ReportSink : IDisposable
             {
                 ConsoleReport.WriteSummary(writer, rows, errors);
             }
+
+            ConsoleReport.WriteProvenance(writer, provenance);
         }
     }
 
@@ -168,9 +170,9 @@ internal abstract class ReportSink : IDisposable
 
         protected override void AddCore(GradeResult result) => _results.Add(result.Compact());
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
         {
-            var bytes = ReportOutputs.Render(Format, new GradeRun([.. _results], [.. errors], helpBase), summary);
+            var bytes = ReportOutputs.Render(Format, new GradeRun([.. _results], [.. errors], helpBase, provenance), summary);
             Output.Write(bytes);
         }
     }

@@ -92,7 +92,7 @@ public sealed class GradingEngine
         sorted.Sort(Diagnostic.Compare);
 
         // Policy last: inline suppressions mark findings, the configuration sets severities or turns rules off.
-        var diagnostics = SuppressionApplier.Apply([.. sorted], SuppressionParser.Parse(document.Source));
+        var diagnostics = config.InlineSuppressions ? SuppressionApplier.Apply([.. sorted], SuppressionParser.Parse(document.Source)) : [.. sorted];
         diagnostics = [.. diagnostics
             .Select(d => (Diagnostic: d, Severity: config.SeverityOf(d)))
             .Where(x => x.Severity is not null)

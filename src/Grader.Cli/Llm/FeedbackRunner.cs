@@ -13,7 +13,7 @@ internal static class FeedbackRunner
     {
         var prompts = settings.PromptsFolder is null ? PromptSet.BuiltIn() : PromptSet.FromFolder(settings.PromptsFolder);
         var service = new FeedbackService(client, new FeedbackSettings(
-            settings.Provider, settings.Model, settings.Timeout, prompts, settings.UseCache ? new FeedbackCache(settings.CacheFolder) : null));
+            settings.Provider, settings.Model, settings.Timeout, prompts, settings.UseCache ? new FeedbackCache(settings.CacheFolder) : null, Endpoint: settings.Endpoint));
         using var gate = new SemaphoreSlim(Math.Max(1, settings.Jobs));
         var tasks = results.Select(async result =>
         {

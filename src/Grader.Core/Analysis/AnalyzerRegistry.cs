@@ -87,7 +87,7 @@ public static class AnalyzerRegistry
     public static DiagnosticDescriptor IntegritySuppressionRefused { get; } = new(
         DiagnosticIds.IntegritySuppressionRefused,
         "Integrity findings cannot be suppressed in the answer",
-        "{0} cannot be suppressed from inside an answer; a study group can change its severity in .grader.yaml",
+        "{0} cannot be suppressed from inside an answer; a study group can change its severity in its trusted config (--config)",
         Categories.Integrity,
         Severity.Warning);
 

@@ -8,7 +8,7 @@ public sealed record LlmConfig(bool Enabled, string? Provider, string? Endpoint,
 
 /// <summary>
 /// The settings in force for one answer, folded from every <c>.grader.yaml</c> above it (nearest wins).
-/// A severity of null turns a rule off.
+/// A severity of null turns a rule off. <see cref="InlineSuppressions"/> false ignores grader-disable comments.
 /// </summary>
 public sealed record GraderConfig(
     ImmutableSortedDictionary<string, Severity?> Rules,
@@ -18,7 +18,8 @@ public sealed record GraderConfig(
     ImmutableArray<string> RubricFolders,
     bool SuppressionsRestorePoints,
     ImmutableArray<string> Files,
-    LlmConfig? Llm = null)
+    LlmConfig? Llm = null,
+    bool InlineSuppressions = true)
 {
     public static GraderConfig Default { get; } = new(
         ImmutableSortedDictionary<string, Severity?>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase),

@@ -6,16 +6,16 @@ using System.Text.Json;
 namespace Grader.Core.Llm;
 
 /// <summary>
-/// Feedback on disk, keyed by provider, model, prompt templates, rubric version and the answer's text, so a re-run
+/// Feedback on disk, keyed by provider, endpoint, model, prompt templates, rubric version and the answer's text, so a re-run
 /// on unchanged input makes no network call. Only the feedback is stored: never a key or a request.
 /// </summary>
 public sealed class FeedbackCache(string folder)
 {
     public string Folder { get; } = folder;
 
-    public static string Key(string provider, string model, string promptHash, string rubricId, int rubricVersion, string answer) =>
+    public static string Key(string provider, string endpoint, string model, string promptHash, string rubricId, int rubricVersion, string answer) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join('\u0000', "v1", provider, model, promptHash, rubricId, rubricVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), answer))));
+            string.Join('\u0000', "v2", provider, endpoint, model, promptHash, rubricId, rubricVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), answer))));
 
     public LlmFeedback? TryGet(string key)
     {

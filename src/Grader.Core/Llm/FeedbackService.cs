@@ -7,7 +7,8 @@ using Microsoft.Extensions.AI;
 namespace Grader.Core.Llm;
 
 /// <summary>How feedback is requested: which model, how long to wait, which prompts, where to cache.</summary>
-public sealed record FeedbackSettings(string Provider, string Model, TimeSpan Timeout, PromptSet Prompts, FeedbackCache? Cache, int Seed = 7);
+/// <remarks><paramref name="Endpoint"/> is part of the cache key: feedback from one server is never replayed for another.</remarks>
+public sealed record FeedbackSettings(string Provider, string Model, TimeSpan Timeout, PromptSet Prompts, FeedbackCache? Cache, int Seed = 7, Uri? Endpoint = null);
 
 /// <summary>
 /// Asks a chat model for advisory feedback on scoping, data handling and monitoring. The answer goes in as
@@ -23,7 +24,7 @@ public sealed partial class FeedbackService(IChatClient client, FeedbackSettings
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(rubric);
         var answer = result.Document.Source.Text;
-        var key = FeedbackCache.Key(settings.Provider, settings.Model, settings.Prompts.Hash, rubric.Id, rubric.Version, answer);
+        var key = FeedbackCache.Key(settings.Provider, Endpoints.Display(settings.Endpoint) ?? "(default)", settings.Model, settings.Prompts.Hash, rubric.Id, rubric.Version, answer);
         if (settings.Cache?.TryGet(key) is { } cached)
         {
             return (cached, null);

@@ -7,9 +7,10 @@ namespace Grader.Core.Reporting;
 /// <summary>
 /// Everything one invocation produced, in input order: what report writers render. <see cref="HelpBase"/> is an
 /// absolute URL where docs/rules is published (e.g. a repository's blob URL); without it help links stay
-/// repository-relative and SARIF, which needs absolute help URIs, carries the path as text.
+/// repository-relative and SARIF, which needs absolute help URIs, carries the path as text. <see cref="Provenance"/>
+/// says what graded the run (configs, rubrics, suppressions); reports that carry it write it when it is set.
 /// </summary>
-public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors, Uri? HelpBase = null)
+public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors, Uri? HelpBase = null, Provenance? Provenance = null)
 {
     /// <summary>The help link for a rule: absolute under <see cref="HelpBase"/>, else the repository-relative path.</summary>
     public string HelpUri(DiagnosticDescriptor rule)

@@ -39,6 +39,17 @@ public sealed class JUnitReportWriter : IReportWriter
             Property(xml, "problem", X(result.Problem.Id));
             Property(xml, "score", result.Score.Total.ToString("0.0", CultureInfo.InvariantCulture));
             Property(xml, "band", X(result.Score.Band));
+            Property(xml, "problemSource", X(result.Problem.Source));
+            foreach (var applied in AppliedSuppression.Of(result))
+            {
+                Property(xml, "suppression", X($"line {applied.Line}: {string.Join(", ", applied.Ids)} ({applied.Findings}){(applied.Justification is null ? "" : " -- " + applied.Justification)}"));
+            }
+
+            foreach (var config in run.Provenance?.Configs ?? [])
+            {
+                Property(xml, "config", X($"{config.Path} sha256:{config.Sha256} {config.Role} {(config.Used ? "used" : "ignored")}"));
+            }
+
             xml.WriteEndElement();
             foreach (var (step, criterion) in cases)
             {

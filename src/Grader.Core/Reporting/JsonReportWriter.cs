@@ -39,7 +39,7 @@ public sealed class JsonReportWriter : IReportWriter
             json.Add(result);
         }
 
-        json.Complete(errors);
+        json.Complete(errors, run?.Provenance);
     }
 
     /// <summary>
@@ -72,7 +72,7 @@ public sealed class JsonReportWriter : IReportWriter
             _json.Flush();
         }
 
-        public void Complete(IEnumerable<ReadError> errors)
+        public void Complete(IEnumerable<ReadError> errors, Provenance? provenance = null)
         {
             ArgumentNullException.ThrowIfNull(errors);
             _json.WriteEndArray();
@@ -86,6 +86,7 @@ public sealed class JsonReportWriter : IReportWriter
             }
 
             _json.WriteEndArray();
+            provenance?.WriteJson(_json, "provenance");
             _json.WriteEndObject();
             _json.Flush();
             _stream.WriteByte((byte)'\n');

@@ -58,6 +58,18 @@ public sealed class MarkdownReportWriter : IReportWriter
             text.Append(CultureInfo.InvariantCulture, $"\n_{hidden} more answers not shown; see the full report._\n");
         }
 
+        // What graded the run: a suppressed finding or a config must never be invisible in the comment.
+        if (Provenance.SuppressionLine(run.Results) is { } suppressed)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n{Text(suppressed)}\n");
+        }
+
+        if (run.Provenance is { } provenance)
+        {
+            var configs = provenance.Configs.Where(c => c.Used).Select(c => $"{Code(c.Path)} (sha256 {c.Sha256[..12]})").ToList();
+            text.Append(CultureInfo.InvariantCulture, $"\nGraded {(provenance.CiMode ? "in CI mode " : "")}with {(configs.Count == 0 ? "no config file" : string.Join(", ", configs))} and {provenance.Rubrics.Length} rubric file(s); {provenance.Configs.Count(c => !c.Used)} config file(s) ignored.\n");
+        }
+
         var omitted = 0;
         foreach (var r in run.Results)
         {

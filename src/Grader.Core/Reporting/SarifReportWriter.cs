@@ -128,6 +128,7 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteStartObject();
             json.WriteString("path", result.Path);
             json.WriteString("problem", result.Problem.Id);
+            json.WriteString("problemSource", result.Problem.Source);
             json.WriteNumber("total", result.Score.Total);
             json.WriteNumber("max", result.Score.Max);
             json.WriteString("band", result.Score.Band);
@@ -142,6 +143,7 @@ public sealed class SarifReportWriter : IReportWriter
         }
 
         json.WriteEndArray();
+        run.Provenance?.WriteJson(json, "provenance");
         json.WriteEndObject();
 
         json.WriteEndObject();

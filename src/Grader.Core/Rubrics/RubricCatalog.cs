@@ -10,8 +10,16 @@ public sealed class RubricCatalog
     public const string BaseId = "base";
 
     private readonly ImmutableSortedDictionary<string, Rubric> _rubrics;
+    private readonly ImmutableSortedDictionary<string, ImmutableArray<RubricFile>> _files;
 
-    private RubricCatalog(ImmutableSortedDictionary<string, Rubric> rubrics) => _rubrics = rubrics;
+    private RubricCatalog(ImmutableSortedDictionary<string, Rubric> rubrics, ImmutableSortedDictionary<string, ImmutableArray<RubricFile>> files)
+    {
+        _rubrics = rubrics;
+        _files = files;
+    }
+
+    /// <summary>The files a rubric was built from, its own and those it extends (root first), with their hashes.</summary>
+    public ImmutableArray<RubricFile> FilesOf(string id) => _files.TryGetValue(id, out var files) ? files : [];
 
     /// <summary>Problem rubrics (everything but <c>base</c>), ordered by id.</summary>
     public IEnumerable<Rubric> Problems => _rubrics.Values.Where(r => r.Id != BaseId);
@@ -53,6 +61,7 @@ public sealed class RubricCatalog
     {
         var errors = new List<RubricError>();
         var dtos = new Dictionary<string, RubricDto>(StringComparer.Ordinal);
+        var byFile = new Dictionary<string, RubricFile>(StringComparer.Ordinal);
         var validator = new Lazy<RubricValidator>(() => new RubricValidator(knownRules));
         foreach (var (file, text, trusted) in sources)
         {
@@ -71,9 +80,11 @@ public sealed class RubricCatalog
             }
 
             dtos[dto!.Id!] = dto;
+            byFile[file] = new RubricFile(file, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), trusted);
         }
 
         var rubrics = ImmutableSortedDictionary.CreateBuilder<string, Rubric>(StringComparer.Ordinal);
+        var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<RubricFile>>(StringComparer.Ordinal);
         foreach (var id in dtos.Keys.Order(StringComparer.Ordinal))
         {
             var chain = Chain(id, dtos, errors);
@@ -86,10 +97,11 @@ public sealed class RubricCatalog
             if (rubric is not null)
             {
                 rubrics[id] = rubric;
+                files[id] = [.. chain.Select(c => byFile[c.File])];
             }
         }
 
-        return (new RubricCatalog(rubrics.ToImmutable()), [.. errors]);
+        return (new RubricCatalog(rubrics.ToImmutable(), files.ToImmutable()), [.. errors]);
     }
 
     private static RubricError Locate(RubricDto dto, FluentValidation.Results.ValidationFailure failure)

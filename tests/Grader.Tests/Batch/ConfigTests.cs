@@ -13,7 +13,7 @@ public class ConfigTests
     public void A_rule_setting_beats_its_category_and_the_nearer_file_beats_the_farther()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nrules:\n  MLSD0201: error\n  MLSD0101: none\ncategories:\n  structure: info\n");
+        tree.Write(".grader.yaml", "rules:\n  MLSD0201: error\n  MLSD0101: none\ncategories:\n  structure: info\n");
         tree.Write("week3/.grader.yaml", "rules:\n  MLSD0201: info\n");
         var top = tree.Write("a.md", Answer);
         var nested = tree.Write("week3/b.md", Answer);
@@ -32,21 +32,27 @@ public class ConfigTests
     }
 
     [Fact]
-    public void Root_true_stops_the_search_upward()
+    public void Root_true_in_a_discovered_file_is_ignored_and_the_search_stops_at_the_repository_root()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "failUnder: 90\n");
-        tree.Write("group/.grader.yaml", "root: true\n");
-        var (config, error) = new ConfigResolver().Resolve(tree.Write("group/a.md", Answer));
+        tree.Write("outside/.grader.yaml", "failUnder: 95\n");
+        Directory.CreateDirectory(Path.Combine(tree.Root, "outside/repo/.git"));
+        tree.Write("outside/repo/.grader.yaml", "failUnder: 90\n");
+        tree.Write("outside/repo/group/.grader.yaml", "root: true\n");
+        var resolver = new ConfigResolver();
+        var (config, error) = resolver.Resolve(tree.Write("outside/repo/group/a.md", Answer));
         Assert.Null(error);
-        Assert.Null(config.FailUnder);
+        Assert.Equal(90, config.FailUnder);
+        var notice = Assert.Single(resolver.Notices);
+        Assert.Equal(("config.trusted-only", 1, 1), (notice.Code, notice.Line, notice.Column));
+        Assert.EndsWith(Path.Combine("group", ".grader.yaml"), notice.File, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Problems_by_glob_come_after_the_flag_and_front_matter()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nproblems:\n  - files: \"week3/**/*.md\"\n    problem: news-feed\n");
+        tree.Write(".grader.yaml", "problems:\n  - files: \"week3/**/*.md\"\n    problem: news-feed\n");
         var path = tree.Write("week3/alice/answer.md", Answer);
         var (config, _) = new ConfigResolver().Resolve(path);
         Assert.Equal(("news-feed", "config"), Resolve(path, Answer, null, config));
@@ -66,7 +72,7 @@ public class ConfigTests
     public void Fail_under_from_config_fails_the_run_and_the_flag_overrides_it()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nfailUnder: 99\n");
+        tree.Write(".grader.yaml", "failUnder: 99\n");
         var path = tree.Copy("examples/video-recommendation/partial.md", "partial.md");
         Assert.Equal(1, TestGrader.RunCli("check", path).Exit);
         Assert.Equal(0, TestGrader.RunCli("check", path, "--fail-under", "10").Exit);
@@ -95,7 +101,7 @@ public class ConfigTests
     public void A_groups_own_rubrics_are_found_through_the_config()
     {
         using var tree = new TempFolder();
-        tree.Write(".grader.yaml", "root: true\nrubrics: [group-rubrics]\n");
+        tree.Write("grader.yaml", "rubrics: [group-rubrics]\n");
         tree.Write("group-rubrics/capacity-planning.yaml", """
             id: capacity-planning
             extends: base
@@ -112,13 +118,14 @@ public class ConfigTests
                 message: Say how many GPU hours the plan needs and at what utilisation.
             """);
         var answer = tree.Write("a.md", "---\nproblem: capacity-planning\n---\n" + Answer);
-        var (exit, output, _) = TestGrader.RunCli("check", answer, "--format", "json");
+        // Extra rubrics are trusted-only: they come from the file given to --config (paths from the working directory).
+        var (exit, output, _) = TestGrader.RunCliIn(tree.Root, "check", answer, "--format", "json", "--config", "grader.yaml");
         Assert.Equal(0, exit);
         Assert.Contains("\"id\": \"capacity-planning\"", output, StringComparison.Ordinal);
         Assert.Contains("capacity-planning.gpus", output, StringComparison.Ordinal);
 
         tree.Write("group-rubrics/broken.yaml", "id: broken\ntitle: Broken\nextends: base\ncolour: red\n");
-        var (brokenExit, _, error) = TestGrader.RunCli("check", answer);
+        var (brokenExit, _, error) = TestGrader.RunCliIn(tree.Root, "check", answer, "--config", "grader.yaml");
         Assert.Equal(2, brokenExit);
         Assert.Contains("broken.yaml(4,1): error rubric.unknown-key", error.Replace('\\', '/'), StringComparison.Ordinal);
     }

@@ -95,6 +95,7 @@ public class SuppressionTests
         Assert.Contains("\"suppressed\": true", output, StringComparison.Ordinal);
         Assert.Contains("\"justification\": \"scale is fixed by the course\"", output, StringComparison.Ordinal);
         var console = TestGrader.RunCli("check", path, "--problem", "video-recommendation", "--fail-on", "warning");
-        Assert.DoesNotContain("MLSD0201", console.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning MLSD0201", console.Out, StringComparison.Ordinal);
+        Assert.Contains("a.md(1): suppressed 1 finding(s) (MLSD0201) -- scale is fixed by the course", console.Out, StringComparison.Ordinal);
     }
 }

@@ -28,11 +28,11 @@ public sealed class HostileRubricAndBatchTests : IDisposable
     [Fact]
     public void A_catastrophic_rubric_pattern_finishes_and_a_timeout_is_reported()
     {
-        _tree.Write(".grader.yaml", "root: true\nrubrics: [rubrics]\n");
+        _tree.Write("grader.yaml", "rubrics: [rubrics]\n");
         _tree.Write("rubrics/slow.yaml", SlowRubric);
         var answer = _tree.Write("a.md", "---\nproblem: slow\n---\n## Model\n\nThe model reads the token " + string.Concat(Enumerable.Repeat("a", 60_000)) + " and then it stops, we think, for now.\n");
         var timer = Stopwatch.StartNew();
-        var (exit, output, _) = TestGrader.RunCli("check", answer, "--format", "json");
+        var (exit, output, _) = TestGrader.RunCliIn(_tree.Root, "check", answer, "--format", "json", "--config", "grader.yaml");
         Assert.True(timer.Elapsed < TimeSpan.FromSeconds(30), $"took {timer.Elapsed}");
         Assert.Equal(0, exit);
         Assert.Contains("slow.pattern", output, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class HostileRubricAndBatchTests : IDisposable
         RubricRegex.MatchTimeout = TimeSpan.FromTicks(1);
         try
         {
-            var (_, timedOut, _) = TestGrader.RunCli("check", answer, "--format", "json");
+            var (_, timedOut, _) = TestGrader.RunCliIn(_tree.Root, "check", answer, "--format", "json", "--config", "grader.yaml");
             var finding = JsonDocument.Parse(timedOut).RootElement.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray()
                 .Single(d => d.GetProperty("id").GetString() == "MLSD0010");
             Assert.Equal("slow.pattern", finding.GetProperty("criterion").GetString());

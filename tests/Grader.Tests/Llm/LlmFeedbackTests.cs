@@ -195,12 +195,12 @@ public sealed class LlmFeedbackTests : IDisposable
     }
 
     [Fact]
-    public void The_configuration_can_turn_feedback_on_without_a_flag()
+    public void The_configuration_given_to_config_can_turn_feedback_on_without_a_flag()
     {
         using var server = new FakeModelServer((_, _) => Ok(FakeModelServer.GoodFeedback));
-        _tree.Write(".grader.yaml", $"root: true\nllm:\n  enabled: true\n  endpoint: {server.OpenAiEndpoint}\n  model: configured-model\n");
+        var config = _tree.Write("trusted.yaml", $"llm:\n  enabled: true\n  endpoint: {server.OpenAiEndpoint}\n  model: configured-model\n");
         var path = _tree.Write("answer.md", Answer);
-        var (exit, output, error) = TestGrader.RunCli("check", path, "--format", "json", "--llm-cache", Path.Combine(_tree.Root, "cache"));
+        var (exit, output, error) = TestGrader.RunCli("check", path, "--format", "json", "--llm-cache", Path.Combine(_tree.Root, "cache"), "--config", config);
         Assert.True(exit == 0, error);
         Assert.Equal("configured-model", Assert.Single(server.Requests).Body.GetProperty("model").GetString());
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(output).RootElement.GetProperty("documents")[0].GetProperty("feedback").ValueKind);

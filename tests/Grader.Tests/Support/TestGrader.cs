@@ -33,14 +33,20 @@ internal static partial class TestGrader
     /// Runs the CLI from the repository root, as a user would. The working directory is process-wide, so runs are
     /// serialised across test classes.
     /// </summary>
-    public static (int Exit, string Out, string Err) RunCli(params string[] args)
+    public static (int Exit, string Out, string Err) RunCli(params string[] args) => RunCliIn(RepoRoot, args);
+
+    /// <summary>
+    /// Runs the CLI from <paramref name="folder"/>. The test process's own CI variable is hidden (the suite runs in
+    /// CI, the CLI under test should not think so unless a test says --ci).
+    /// </summary>
+    public static (int Exit, string Out, string Err) RunCliIn(string folder, params string[] args)
     {
         lock (CliLock)
         {
-            Directory.SetCurrentDirectory(RepoRoot);
+            Directory.SetCurrentDirectory(folder);
             using var stdout = new StringWriter();
             using var stderr = new StringWriter();
-            var exit = Grader.Cli.CliApp.Run(args, stdout, stderr);
+            var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name));
             return (exit, stdout.ToString(), stderr.ToString());
         }
     }
