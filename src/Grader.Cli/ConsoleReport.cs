@@ -119,12 +119,12 @@ internal static class ConsoleReport
 
         foreach (var s in provenance.Suppressions)
         {
-            writer.WriteLine($"{s.Path}({s.Line}): suppressed {s.Findings} finding(s) ({string.Join(", ", s.Ids)}){(s.Justification is null ? "" : " -- " + s.Justification)}");
+            writer.WriteLine(V($"{s.Path}({s.Line}): suppressed {s.Findings} finding(s) ({string.Join(", ", s.Ids)}){(s.Justification is null ? "" : " -- " + s.Justification)}"));
         }
 
         foreach (var c in provenance.Configs)
         {
-            writer.WriteLine($"config: {c.Path} sha256 {(c.Sha256.Length >= 12 ? c.Sha256[..12] : c.Sha256)} ({c.Role}, {(c.Used ? "used" : "ignored")}{(c.IgnoredKeys.IsEmpty ? "" : "; ignored keys: " + string.Join(", ", c.IgnoredKeys))})");
+            writer.WriteLine(V($"config: {c.Path} sha256 {(c.Sha256.Length >= 12 ? c.Sha256[..12] : c.Sha256)} ({c.Role}, {(c.Used ? "used" : "ignored")}{(c.IgnoredKeys.IsEmpty ? "" : "; ignored keys: " + string.Join(", ", c.IgnoredKeys))})"));
         }
     }
 
