@@ -36,6 +36,9 @@ public sealed partial class CiWorkflowTests : IDisposable
         _repo.Write(hostile, Weak);
         _repo.Write("cover.md", strong);
         _repo.Write("answers/ana/week 1.md", strong);
+
+        // And a config of her own that would silence the rubric's findings: the workflow grades with the base's.
+        _repo.Write("answers/priya/.grader.yaml", "rules:\n  MLSD0301: none\ncategories:\n  integrity: none\n");
         _repo.Commit("my answer");
 
         var (exit, stdout, stderr) = RunJob();
@@ -47,6 +50,16 @@ public sealed partial class CiWorkflowTests : IDisposable
         Assert.True(
             reports.Contains(hostile, StringComparison.Ordinal) || reports.Contains(hostile.Replace(" ", "%20", StringComparison.Ordinal), StringComparison.Ordinal),
             reports);
+
+        // Graded in CI mode with the base branch's config; hers was looked at and ignored, and its findings stand.
+        using var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_repo.Root, "grader.sarif")));
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        var provenance = run.GetProperty("properties").GetProperty("provenance");
+        Assert.Equal("ci", provenance.GetProperty("mode").GetString());
+        var configs = provenance.GetProperty("configs").EnumerateArray().ToList();
+        Assert.Contains(configs, c => c.GetProperty("role").GetString() == "explicit" && c.GetProperty("used").GetBoolean());
+        Assert.DoesNotContain(configs, c => c.GetProperty("path").GetString()!.Contains("priya", StringComparison.Ordinal) && c.GetProperty("used").GetBoolean());
+        Assert.Contains(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "MLSD0301");
 
         // The comparison step read ana's answer, name with a space and all, at both revisions and posted it.
         var compare = File.ReadAllText(Path.Combine(_repo.Root, "compare.md"));
@@ -80,7 +93,8 @@ public sealed partial class CiWorkflowTests : IDisposable
 
         var grader = Path.Combine(AppContext.BaseDirectory, "grader.dll");
         var script = new StringBuilder("""
-            export GITHUB_WORKSPACE="$PWD" GITHUB_OUTPUT="$PWD/.github-output" GITHUB_STEP_SUMMARY="$PWD/.step-summary" PATH="$PWD/.bin:$PATH"
+            export GITHUB_WORKSPACE="$PWD" GITHUB_OUTPUT="$PWD/.github-output" GITHUB_STEP_SUMMARY="$PWD/.step-summary" PATH="$PWD/.bin:$PATH" RUNNER_TEMP="$PWD/.runner-temp"
+            mkdir -p "$RUNNER_TEMP"
             status=0
 
             """);
