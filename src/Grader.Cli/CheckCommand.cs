@@ -88,7 +88,7 @@ internal static class CheckCommand
         var (items, setupErrors) = batch.Prepare(files);
         foreach (var notice in resolver.Notices)
         {
-            stderr.WriteLine(notice with { File = TrustOptions.Shown(notice.File) });
+            stderr.WriteLine(Core.Reporting.UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));
         }
 
         if (setupErrors.Count > 0)

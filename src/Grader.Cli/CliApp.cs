@@ -17,8 +17,8 @@ internal static class CliApp
             RubricsCommand.Create(stdout, stderr),
             ExplainCommand.Create(stdout, stderr),
             InitCommand.Create(stdout, stderr),
-            CompareCommand.Create(stdout, stderr),
-            HistoryCommand.Create(stdout, stderr),
+            CompareCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            HistoryCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
         };
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion(stdout);

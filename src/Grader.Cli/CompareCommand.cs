@@ -12,7 +12,7 @@ namespace Grader.Cli;
 /// </summary>
 internal static class CompareCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var sides = new Argument<string[]>("OLD NEW") { Description = "Two answer files, or REV:PATH to read a file at a git revision", Arity = new ArgumentArity(0, 2) };
         var git = new Option<string[]>("--git") { Description = "REV1 REV2 PATH: one file at two git revisions", Arity = new ArgumentArity(3, 3), AllowMultipleArgumentsPerToken = true };
@@ -22,13 +22,15 @@ internal static class CompareCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE" };
         var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
         var command = new Command("compare", "Compare two revisions of an answer") { sides, git, problem, format, output, maxSize };
+        var trust = TrustOptions.Create();
+        trust.AddTo(command);
         command.SetAction(parse => Run(
             parse.GetValue(sides) ?? [], parse.GetValue(git), parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output),
-            (long)(parse.GetValue(maxSize) * 1048576), stdout, stderr));
+            (long)(parse.GetValue(maxSize) * 1048576), trust.Read(parse, environment, gateOnCommandLine: false), stdout, stderr));
         return command;
     }
 
-    private static int Run(string[] sides, string[]? git, string? problem, string format, string? output, long maxBytes, TextWriter stdout, TextWriter stderr)
+    private static int Run(string[] sides, string[]? git, string? problem, string format, string? output, long maxBytes, TrustSettings trust, TextWriter stdout, TextWriter stderr)
     {
         // --git always reads from git: a file that happens to be named "REV:PATH" must not stand in for the revision.
         var fromGit = git is { Length: 3 };
@@ -53,7 +55,13 @@ internal static class CompareCommand
                 return ExitCodes.BadInput;
             }
 
-            var (items, setupErrors) = new BatchGrader([]).Prepare([path]);
+            var resolver = new Core.Configuration.ConfigResolver(trust.Policy);
+            var (items, setupErrors) = new BatchGrader([], resolver).Prepare([path]);
+            foreach (var notice in resolver.Notices)
+            {
+                stderr.WriteLine(Core.Reporting.UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));
+            }
+
             if (setupErrors.Count > 0)
             {
                 setupErrors.ForEach(stderr.WriteLine);

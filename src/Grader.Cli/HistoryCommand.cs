@@ -7,7 +7,7 @@ namespace Grader.Cli;
 /// <summary><c>grader history PATH [--format console|json|html] [--output FILE]</c>: the score at every commit that touched PATH.</summary>
 internal static class HistoryCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var path = new Argument<string>("PATH") { Description = "An answer tracked in git" };
         var problem = new Option<string?>("--problem") { Description = "Grade every revision against this problem's rubric" };
@@ -16,12 +16,15 @@ internal static class HistoryCommand
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE" };
         var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
         var command = new Command("history", "Score an answer at every commit that touched it") { path, problem, format, output, maxSize };
+        var trust = TrustOptions.Create();
+        trust.AddTo(command);
         command.SetAction(parse => Run(
-            parse.GetValue(path)!, parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), (long)(parse.GetValue(maxSize) * 1048576), stdout, stderr));
+            parse.GetValue(path)!, parse.GetValue(problem), parse.GetValue(format)!, parse.GetValue(output), (long)(parse.GetValue(maxSize) * 1048576),
+            trust.Read(parse, environment, gateOnCommandLine: false), stdout, stderr));
         return command;
     }
 
-    private static int Run(string path, string? problem, string format, string? output, long maxBytes, TextWriter stdout, TextWriter stderr)
+    private static int Run(string path, string? problem, string format, string? output, long maxBytes, TrustSettings trust, TextWriter stdout, TextWriter stderr)
     {
         var (commits, error) = GitRepository.Log(path);
         if (commits is null || commits.Count == 0)
@@ -30,7 +33,13 @@ internal static class HistoryCommand
             return ExitCodes.BadInput;
         }
 
-        var (items, setupErrors) = new BatchGrader([]).Prepare([path]);
+        var resolver = new Core.Configuration.ConfigResolver(trust.Policy);
+        var (items, setupErrors) = new BatchGrader([], resolver).Prepare([path]);
+        foreach (var notice in resolver.Notices)
+        {
+            stderr.WriteLine(Core.Reporting.UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));
+        }
+
         if (setupErrors.Count > 0)
         {
             setupErrors.ForEach(stderr.WriteLine);

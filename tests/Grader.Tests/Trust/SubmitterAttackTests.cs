@@ -128,6 +128,21 @@ public sealed class SubmitterAttackTests
     }
 
     [Fact]
+    public void Compare_in_ci_mode_ignores_her_config_too()
+    {
+        using var repo = new StudyGroupRepo();
+        var old = repo.Write("answers/priya/old.md", repo.Read(Priya));
+        static int Findings(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("findings").GetProperty("unchanged").GetArrayLength();
+        var before = repo.Run("compare", old, Priya, "--format", "json", "--ci");
+        repo.Write("answers/priya/.grader.yaml", "rules:\n  MLSD0301: none\n");
+        var local = repo.Run("compare", old, Priya, "--format", "json");
+        var ci = repo.Run("compare", old, Priya, "--format", "json", "--ci");
+        Assert.True(Findings(local.Out) < Findings(before.Out), "outside CI her config applies, as a config of her own should");
+        Assert.Equal(Findings(before.Out), Findings(ci.Out));
+        Assert.Contains("config.discovered-ignored", ci.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Restore_points_and_a_disable_file_comment_leave_her_score_alone()
     {
         using var repo = new StudyGroupRepo();
