@@ -43,11 +43,20 @@ internal static partial class TestGrader
     {
         lock (CliLock)
         {
+            // Back to the repository afterwards: a test's temporary folder is deleted when it ends, and a process whose
+            // working directory is gone cannot start child processes (git, bash) for the other tests.
             Directory.SetCurrentDirectory(folder);
-            using var stdout = new StringWriter();
-            using var stderr = new StringWriter();
-            var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name));
-            return (exit, stdout.ToString(), stderr.ToString());
+            try
+            {
+                using var stdout = new StringWriter();
+                using var stderr = new StringWriter();
+                var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name));
+                return (exit, stdout.ToString(), stderr.ToString());
+            }
+            finally
+            {
+                Directory.SetCurrentDirectory(RepoRoot);
+            }
         }
     }
 
