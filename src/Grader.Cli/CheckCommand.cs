@@ -9,7 +9,7 @@ namespace Grader.Cli;
 
 /// <summary>
 /// <c>grader check PATH... [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
-/// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]...</c>
+/// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]... [--answer-timeout SECONDS]</c>
 /// </summary>
 internal static class CheckCommand
 {
@@ -32,18 +32,27 @@ internal static class CheckCommand
             CustomParser = LlmOptions.AbsoluteUri,
         };
         var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
+        var answerTimeout = new Option<double>("--answer-timeout")
+        {
+            Description = "Seconds one answer may take to read and grade; past it the answer is an error and the batch goes on (0: no limit)",
+            DefaultValueFactory = _ => BatchGrader.DefaultAnswerTimeout.TotalSeconds,
+        };
+        answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or double.NaN) { r.AddError("--answer-timeout must be 0 or more seconds"); } });
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout,
         };
         llm.AddTo(command);
         command.SetAction(parse => Run(
             new Settings(
                 parse.GetValue(paths)!, parse.GetValue(problem), parse.GetValue(format) ?? [], parse.GetValue(output) ?? [],
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
-                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576)),
+                parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576))
+            {
+                AnswerTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(answerTimeout), int.MaxValue / 1000.0)),
+            },
             stdout,
             stderr));
         return command;
@@ -51,7 +60,10 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, string[] Formats, string[] Outputs, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes);
+        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes)
+    {
+        public TimeSpan AnswerTimeout { get; init; } = BatchGrader.DefaultAnswerTimeout;
+    }
 
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
@@ -166,7 +178,7 @@ internal static class CheckCommand
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
-            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes);
+            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout);
         }
 
         // The bar lives on the terminal while the windows are produced; output is written after each window.
@@ -174,7 +186,7 @@ internal static class CheckCommand
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
-            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, () => task.Increment(1)))
+            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout, () => task.Increment(1)))
             {
                 windows.Add([.. window.Select(w => (w.Result?.Compact(), w.Error))]);
             }

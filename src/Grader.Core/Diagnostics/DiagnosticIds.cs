@@ -17,6 +17,7 @@ public static class DiagnosticIds
     public const string LlmFeedbackUnavailable = "MLSD0008";
     public const string InputFlattened = "MLSD0009";
     public const string PatternTimedOut = "MLSD0010";
+    public const string InputLimitExceeded = "MLSD0011";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";
