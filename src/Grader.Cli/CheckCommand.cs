@@ -36,8 +36,17 @@ internal static class CheckCommand
         {
             Description = "Seconds one answer may take to read and grade; past it the answer is an error and the batch goes on (0: no limit)",
             DefaultValueFactory = _ => BatchGrader.DefaultAnswerTimeout.TotalSeconds,
+            CustomParser = r =>
+            {
+                if (double.TryParse(r.Tokens.Single().Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && double.IsFinite(seconds))
+                {
+                    return seconds;
+                }
+
+                r.AddError($"--answer-timeout must be a number of seconds, 0 or more (got '{r.Tokens.Single().Value}')");
+                return 0;
+            },
         };
-        answerTimeout.Validators.Add(r => { if (r.GetValueOrDefault<double>() is < 0 or double.NaN) { r.AddError("--answer-timeout must be 0 or more seconds"); } });
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")

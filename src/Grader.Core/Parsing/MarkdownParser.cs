@@ -35,7 +35,7 @@ public static partial class MarkdownParser
         ArgumentNullException.ThrowIfNull(text);
         // Nesting deeper than any answer needs is flattened first (line numbers kept) and reported.
         var (nested, flattenedAt) = NestingGuard.Limit(text);
-        var (limited, limits) = WidthGuard.Limit(nested);
+        var (limited, limits) = StructureLimits.Limit(nested);
         var source = new SourceText(limited);
         MarkdownDocument markdown;
         try

@@ -3,15 +3,18 @@ using System.Text.RegularExpressions;
 namespace Grader.Core.Parsing;
 
 /// <summary>
-/// Caps two shapes that cost Markdig far more than their size before it sees them: table rows wider than
-/// <see cref="MaxTableColumns"/> cells (a 10,000-column table took 6 s and 1.4 GB) and more than
+/// Caps the shapes that cost Markdig far more than their size, before it sees them: table rows wider than
+/// <see cref="MaxTableColumns"/> cells (a 10,000-column table took 6 s and 1.4 GB), more than
 /// <see cref="MaxReferenceDefinitions"/> link reference definitions (a run of them is re-copied once per definition:
-/// 100,000 took 25 s). Each replacement is one character for one, so lines and columns stay where they were.
+/// 100,000 took 25 s) and more than <see cref="MaxSetextHeadings"/> underlined headings (each one costs Markdig work
+/// in proportion to the blocks before it: 100,000 took 13 s). Each replacement is one character for one, so lines and
+/// columns stay where they were.
 /// </summary>
-internal static partial class WidthGuard
+internal static partial class StructureLimits
 {
     public const int MaxTableColumns = 200;
     public const int MaxReferenceDefinitions = 500;
+    public const int MaxSetextHeadings = 100;
 
     /// <summary>Shown instead of a cell separator past the limit: the extra cells read as text of the last cell.</summary>
     private const char BrokenBar = '\u00A6';
@@ -20,14 +23,16 @@ internal static partial class WidthGuard
     public static (string Text, List<(int Line, int Column, string Message)> Hits) Limit(string text)
     {
         var hits = new List<(int Line, int Column, string Message)>();
-        if (text.AsSpan().Count('|') <= MaxTableColumns && text.AsSpan().Count("]:") <= MaxReferenceDefinitions)
+        if (text.AsSpan().Count('|') <= MaxTableColumns && text.AsSpan().Count("]:") <= MaxReferenceDefinitions
+            && text.AsSpan().Count("\n-") + text.AsSpan().Count("\n=") + text.AsSpan().Count("\n ") <= MaxSetextHeadings)
         {
             return (text, hits);
         }
 
         var chars = text.ToCharArray();
-        var definitions = 0;
-        var (wide, surplus) = (false, false);
+        var (definitions, setext) = (0, 0);
+        var (wide, surplus, underlined) = (false, false, false);
+        var previousBlank = true;
         var line = 1;
         for (var start = 0; start < chars.Length; line++)
         {
@@ -58,11 +63,31 @@ internal static partial class WidthGuard
                 }
             }
 
+            // An underline ("---" or "===") under a line of text: past the limit '-' becomes '*' (still a rule, as
+            // "---" is without text above it) and '=' a look-alike (plain text).
+            var blank = chars.AsSpan(start, end - start).Trim(" \t\r").IsEmpty;
+            if (!previousBlank && SetextUnderline().IsMatch(text.AsSpan(start, end - start)) && ++setext > MaxSetextHeadings)
+            {
+                var first = chars.AsSpan(start, end - start).IndexOfAny('-', '=');
+                if (!underlined)
+                {
+                    underlined = true;
+                    hits.Add((line, first + 1, $"The answer has more than {MaxSetextHeadings} underlined (setext) headings; the underlines from here on are read as rules or text, use '#' headings"));
+                }
+
+                chars.AsSpan(start, end - start).Replace('-', '*');
+                chars.AsSpan(start, end - start).Replace('=', '\uFF1D');
+            }
+
+            previousBlank = blank;
             start = end + 1;
         }
 
         return (new string(chars), hits);
     }
+
+    [GeneratedRegex(@"^ {0,3}(?:=+|-+)[ \t\r]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SetextUnderline();
 
     // "[label]: destination" at the start of a line, possibly inside quotes or list items: the '[' that opens it.
     [GeneratedRegex(@"\G[ \t>*+\-0-9.)]{0,64}\[(?=[^\]\n]{1,999}\]:)", RegexOptions.CultureInvariant)]
