@@ -56,7 +56,13 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
     /// Grades in windows of a few dozen answers, in parallel within a window, and hands each window back in input
     /// order: memory stays bounded by the window, not the batch, and output order never depends on timing.
     /// </summary>
-    public static IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, string? problem, int jobs, long maxBytes, Action? onDone = null)
+    public static IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, string? problem, int jobs, long maxBytes, Action? onDone = null) =>
+        GradeInWindows(items, problem, jobs, maxBytes, DefaultAnswerTimeout, onDone);
+
+    /// <summary>How long one answer may take to read and grade before it is reported as an error (0: no limit).</summary>
+    public static readonly TimeSpan DefaultAnswerTimeout = TimeSpan.FromSeconds(10);
+
+    public static IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, string? problem, int jobs, long maxBytes, TimeSpan answerTimeout, Action? onDone = null)
     {
         var window = Math.Max(64, jobs * 32);
         (GradeResult?, ReadError?)[] Slice(int start)
@@ -65,7 +71,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
             var slice = new (GradeResult?, ReadError?)[count];
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
             {
-                slice[i] = GradeOne(items[start + i], problem, maxBytes);
+                slice[i] = GradeWithin(answerTimeout, items[start + i], problem, maxBytes);
                 onDone?.Invoke();
             });
             return slice;
@@ -83,7 +89,34 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
         }
     }
 
-    private static (GradeResult?, ReadError?) GradeOne(Item item, string? problem, long maxBytes)
+    /// <summary>
+    /// Grades one answer on its own thread and waits at most <paramref name="budget"/>. Past it the answer becomes an
+    /// error at once and the batch goes on; the abandoned grade is cancelled and stops at the engine's next check
+    /// (between stages and analyzers), so it does not keep a core busy. A thread of its own rather than a pool task:
+    /// the graders already occupy the pool, and the one stage that cannot be interrupted (Markdig's parse) must not
+    /// hold up the report.
+    /// </summary>
+    internal static (GradeResult?, ReadError?) GradeWithin(TimeSpan budget, Item item, string? problem, long maxBytes)
+    {
+        if (budget <= TimeSpan.Zero || budget == Timeout.InfiniteTimeSpan)
+        {
+            return GradeOne(item, problem, maxBytes, CancellationToken.None);
+        }
+
+        var cancel = new CancellationTokenSource();
+        var work = Task.Factory.StartNew(() => GradeOne(item, problem, maxBytes, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (((IAsyncResult)work).AsyncWaitHandle.WaitOne(budget))
+        {
+            cancel.Dispose();
+            return work.GetAwaiter().GetResult();
+        }
+
+        cancel.Cancel();
+        _ = work.ContinueWith(_ => cancel.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return (null, new ReadError(item.Path, $"was not graded within the {budget.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s answer budget (--answer-timeout); the other answers are graded as usual"));
+    }
+
+    private static (GradeResult?, ReadError?) GradeOne(Item item, string? problem, long maxBytes, CancellationToken cancellationToken)
     {
         try
         {
@@ -93,7 +126,11 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
                 return (null, error);
             }
 
-            return (item.Engine.Grade(item.Path, answer, problem, item.Config), null);
+            return (item.Engine.Grade(item.Path, answer, problem, item.Config, cancellationToken), null);
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, new ReadError(item.Path, "was cancelled"));
         }
 #pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
         catch (Exception ex)

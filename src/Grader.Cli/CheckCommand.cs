@@ -10,7 +10,7 @@ namespace Grader.Cli;
 /// <summary>
 /// <c>grader check PATH... [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
 /// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]... [--config FILE] [--no-config-lookup] [--ci]
-/// [--strict-config] [--no-inline-suppressions]</c>
+/// [--strict-config] [--no-inline-suppressions] [--answer-timeout SECONDS]</c>
 /// </summary>
 internal static class CheckCommand
 {
@@ -33,12 +33,27 @@ internal static class CheckCommand
             CustomParser = LlmOptions.AbsoluteUri,
         };
         var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
+        var answerTimeout = new Option<double>("--answer-timeout")
+        {
+            Description = "Seconds one answer may take to read and grade; past it the answer is an error and the batch goes on (0: no limit)",
+            DefaultValueFactory = _ => BatchGrader.DefaultAnswerTimeout.TotalSeconds,
+            CustomParser = r =>
+            {
+                if (double.TryParse(r.Tokens.Single().Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && double.IsFinite(seconds))
+                {
+                    return seconds;
+                }
+
+                r.AddError($"--answer-timeout must be a number of seconds, 0 or more (got '{r.Tokens.Single().Value}')");
+                return 0;
+            },
+        };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var trust = TrustOptions.Create();
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout,
         };
         trust.AddTo(command);
         llm.AddTo(command);
@@ -47,7 +62,10 @@ internal static class CheckCommand
                 parse.GetValue(paths)!, parse.GetValue(problem), ReportOutputs.InOrder(parse, format, output),
                 parse.GetValue(jobs), parse.GetValue(summaryCsv), parse.GetValue(failUnder), parse.GetValue(failOn)!, parse.GetValue(rubrics) ?? [],
                 parse.GetValue(helpBase), parse.GetValue(baseline), config => llm.Read(parse, config), (long)(parse.GetValue(maxSize) * 1048576),
-                trust.Read(parse, environment, gateOnCommandLine: parse.GetResult(failOn) is { Implicit: false } || parse.GetValue(failUnder) is not null)),
+                trust.Read(parse, environment, gateOnCommandLine: parse.GetResult(failOn) is { Implicit: false } || parse.GetValue(failUnder) is not null))
+            {
+                AnswerTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(answerTimeout), int.MaxValue / 1000.0)),
+            },
             stdout,
             stderr));
         return command;
@@ -55,7 +73,11 @@ internal static class CheckCommand
 
     private sealed record Settings(
         string[] Paths, string? Problem, List<(bool IsFormat, string Value)>? Reports, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
-        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust);
+        Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust)
+    {
+        public TimeSpan AnswerTimeout { get; init; } = BatchGrader.DefaultAnswerTimeout;
+    }
+
 
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
@@ -195,7 +217,7 @@ internal static class CheckCommand
             && !settings.Trust.CiMode && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
-            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes);
+            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout);
         }
 
         // The bar lives on the terminal while the windows are produced; output is written after each window.
@@ -203,7 +225,7 @@ internal static class CheckCommand
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
-            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, () => task.Increment(1)))
+            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout, () => task.Increment(1)))
             {
                 windows.Add([.. window.Select(w => (w.Result?.Compact(), w.Error))]);
             }

@@ -53,20 +53,31 @@ public sealed class GradingEngine
 
     public RubricCatalog Catalog { get; }
 
-    public GradeResult Grade(string path, string text, string? problem = null, GraderConfig? config = null)
+    /// <summary>
+    /// Grades one answer. <paramref name="cancellationToken"/> is checked between stages and analyzers, so an answer
+    /// abandoned for running over its time budget stops using the CPU soon after (every stage is linear in the text).
+    /// </summary>
+    public GradeResult Grade(string path, string text, string? problem = null, GraderConfig? config = null, CancellationToken cancellationToken = default)
     {
         config ??= GraderConfig.Default;
         var document = MarkdownParser.Parse(path, text);
+        cancellationToken.ThrowIfCancellationRequested();
         var extra = new List<Diagnostic>();
         foreach (var issue in document.Issues)
         {
-            var descriptor = issue.Code is "nesting" or "encoding" ? AnalyzerRegistry.InputFlattened : AnalyzerRegistry.FrontMatterInvalid;
+            var descriptor = issue.Code switch
+            {
+                "nesting" or "encoding" => AnalyzerRegistry.InputFlattened,
+                "limit" => AnalyzerRegistry.InputLimitExceeded,
+                _ => AnalyzerRegistry.FrontMatterInvalid,
+            };
             extra.Add(new Diagnostic(descriptor, Severity.Warning, issue.Span, descriptor.Format(issue.Message)));
         }
 
         var facts = new DocumentFacts(document);
         var detection = _detector.Value.Detect(document, facts.Stems, u => !facts.IsExcluded(u.Index));
         var resolution = Resolve(document, problem, config.Problem, detection, extra);
+        cancellationToken.ThrowIfCancellationRequested();
         var context = Context(facts, resolution.Id);
         foreach (var diagnostic in extra)
         {
@@ -75,6 +86,7 @@ public sealed class GradingEngine
 
         foreach (var analyzer in AnalyzerRegistry.Analyzers)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 analyzer.Analyze(context);
@@ -87,7 +99,9 @@ public sealed class GradingEngine
             }
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         var score = Relevance.Apply(Scorer.Score(context), detection, resolution.Id, context);
+        cancellationToken.ThrowIfCancellationRequested();
         var sorted = context.Diagnostics.ToList();
         sorted.Sort(Diagnostic.Compare);
 

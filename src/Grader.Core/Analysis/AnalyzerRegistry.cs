@@ -106,6 +106,14 @@ public static class AnalyzerRegistry
         Severity.Warning,
         "Grader read part of the answer as plain text: it was nested too deeply or was not valid UTF-8. The grade covers what could be read.");
 
+    public static DiagnosticDescriptor InputLimitExceeded { get; } = new(
+        DiagnosticIds.InputLimitExceeded,
+        "Answer exceeds a structural limit",
+        "{0}",
+        Categories.Document,
+        Severity.Warning,
+        "Front matter nested deeper than 32 levels, a table row of more than 200 cells, more than 500 link reference definitions or 100 underlined headings: what lies past the limit is read as text or not at all, so no answer can make grading slow.");
+
     public static DiagnosticDescriptor PatternTimedOut { get; } = new(
         DiagnosticIds.PatternTimedOut,
         "Rubric pattern timed out",
@@ -142,7 +150,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemUncertain, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemUncertain, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, InputLimitExceeded, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

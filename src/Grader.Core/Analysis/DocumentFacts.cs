@@ -36,14 +36,30 @@ public sealed class DocumentFacts
         if (_excluded is null)
         {
             var excluded = new bool[Document.Units.Length];
-            foreach (var hit in Injections)
+            if (!Injections.IsEmpty)
             {
-                foreach (var u in Document.Units)
+                // A unit is excluded when one of its lines lies in a hit: count the hit lines up to each line once, so
+                // the work is lines + units + hits, not units x hits.
+                var lines = Document.Source.LineCount;
+                var starts = new int[lines + 2];
+                foreach (var hit in Injections)
                 {
-                    if (u.Span.Line <= hit.Span.EndLine && u.Span.EndLine >= hit.Span.Line)
-                    {
-                        excluded[u.Index] = true;
-                    }
+                    starts[Math.Clamp(hit.Span.Line, 1, lines)]++;
+                    starts[Math.Clamp(hit.Span.EndLine, 1, lines) + 1]--;
+                }
+
+                var hitLinesUpTo = new int[lines + 1];
+                for (int line = 1, open = 0; line <= lines; line++)
+                {
+                    open += starts[line];
+                    hitLinesUpTo[line] = hitLinesUpTo[line - 1] + (open > 0 ? 1 : 0);
+                }
+
+                foreach (var u in Document.Units.Where(u => u.Span.Line >= 1))
+                {
+                    var first = Math.Clamp(u.Span.Line, 1, lines);
+                    var last = Math.Clamp(u.Span.EndLine, first, lines);
+                    excluded[u.Index] = hitLinesUpTo[last] - hitLinesUpTo[first - 1] > 0;
                 }
             }
 

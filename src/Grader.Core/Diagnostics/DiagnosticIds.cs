@@ -18,6 +18,7 @@ public static class DiagnosticIds
     public const string InputFlattened = "MLSD0009";
     public const string PatternTimedOut = "MLSD0010";
     public const string ProblemUncertain = "MLSD0011";
+    public const string InputLimitExceeded = "MLSD0012";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";

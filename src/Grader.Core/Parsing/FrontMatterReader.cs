@@ -6,10 +6,13 @@ namespace Grader.Core.Parsing;
 
 /// <summary>
 /// Reads the top-level keys of YAML front matter from the event stream. Aliases are never expanded,
-/// so an alias bomb costs nothing; nested values are kept as their source text.
+/// so an alias bomb costs nothing; nested values are kept as their source text. Nesting stops at
+/// <see cref="MaxDepth"/>: YamlDotNet's scanner does work per open level for every token, so 100,000 '[' took 60 s.
 /// </summary>
 internal static class FrontMatterReader
 {
+    public const int MaxDepth = 32;
+
     public static (FrontMatter FrontMatter, ParseIssue? Issue) Read(string yaml, int firstContentLine, SourceSpan span)
     {
         var values = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
@@ -38,7 +41,11 @@ internal static class FrontMatterReader
             {
                 var key = parser.Consume<NodeEvent>();
                 var keyText = key is Scalar k ? k.Value : key.ToString() ?? "";
-                SkipNode(parser, key);
+                if (SkipNode(parser, key) is { } keyTooDeep)
+                {
+                    return TooDeep(span, values, keyTooDeep, firstContentLine);
+                }
+
                 var value = parser.Current;
                 var text = value switch
                 {
@@ -54,7 +61,11 @@ internal static class FrontMatterReader
 
                 if (value is MappingStart or SequenceStart)
                 {
-                    SkipRemainder(parser);
+                    if (SkipRemainder(parser) is { } tooDeep)
+                    {
+                        return TooDeep(span, values, tooDeep, firstContentLine);
+                    }
+
                     text = Slice(yaml, valueStart, parser.Current?.Start).TrimEnd();
                 }
 
@@ -84,18 +95,23 @@ internal static class FrontMatterReader
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static void SkipNode(IParser parser, ParsingEvent consumed)
+    // The nested value is not read at all past the limit: what was read before it stays.
+    private static (FrontMatter, ParseIssue?) TooDeep(SourceSpan span, ImmutableSortedDictionary<string, string>.Builder values, Mark at, int firstContentLine)
     {
-        if (consumed is not (MappingStart or SequenceStart))
-        {
-            return;
-        }
-
-        SkipRemainder(parser);
+        var line = firstContentLine + (int)Math.Max(0, at.Line - 1);
+        var column = (int)Math.Max(1, at.Column);
+        values.TryGetValue("problem", out var problem);
+        values.TryGetValue("candidate", out var candidate);
+        return (new FrontMatter(span, Clean(problem), Clean(candidate), values.ToImmutable()),
+            new ParseIssue("limit", $"Front matter nests deeper than {MaxDepth} levels; it is read no further from here", new SourceSpan(line, column, line, column)));
     }
 
-    // Called just after a MappingStart/SequenceStart has been consumed: skip to after its end.
-    private static void SkipRemainder(IParser parser)
+    private static Mark? SkipNode(IParser parser, ParsingEvent consumed) =>
+        consumed is MappingStart or SequenceStart ? SkipRemainder(parser) : null;
+
+    // Called just after a MappingStart/SequenceStart (under the top-level mapping) has been consumed: skip to after
+    // its end, or stop where the nesting passes the limit and say where.
+    private static Mark? SkipRemainder(IParser parser)
     {
         var depth = 1;
         while (depth > 0)
@@ -103,7 +119,11 @@ internal static class FrontMatterReader
             var e = parser.Current;
             if (e is MappingStart or SequenceStart)
             {
-                depth++;
+                // The top-level mapping is one level, this collection another.
+                if (++depth + 1 > MaxDepth)
+                {
+                    return e.Start;
+                }
             }
             else if (e is MappingEnd or SequenceEnd)
             {
@@ -112,9 +132,11 @@ internal static class FrontMatterReader
 
             if (!parser.MoveNext())
             {
-                return;
+                return null;
             }
         }
+
+        return null;
     }
 
     private static string Slice(string yaml, Mark start, Mark? end)

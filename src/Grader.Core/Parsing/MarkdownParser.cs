@@ -34,7 +34,8 @@ public static partial class MarkdownParser
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(text);
         // Nesting deeper than any answer needs is flattened first (line numbers kept) and reported.
-        var (limited, flattenedAt) = NestingGuard.Limit(text);
+        var (nested, flattenedAt) = NestingGuard.Limit(text);
+        var (limited, limits) = StructureLimits.Limit(nested);
         var source = new SourceText(limited);
         MarkdownDocument markdown;
         try
@@ -64,6 +65,11 @@ public static partial class MarkdownParser
         {
             builder.AddIssue(new ParseIssue("nesting", $"Markdown nested deeper than {NestingGuard.MaxQuoteDepth} quote or {NestingGuard.MaxIndent}-space levels was flattened from here on; grading read it as plain text",
                 source.GetLinesSpan(flattenedAt, flattenedAt)));
+        }
+
+        foreach (var (line, column, message) in limits)
+        {
+            builder.AddIssue(new ParseIssue("limit", message, new SourceSpan(line, column, line, column)));
         }
 
         // A reader decodes bytes that are not valid UTF-8 as U+FFFD: say where text was lost.

@@ -17,20 +17,38 @@ public static class SuppressionApplier
             return diagnostics;
         }
 
+        // Comments by the ids they name, in order: a finding looks only at comments that name it, so many comments
+        // and many findings do not multiply.
+        var byRule = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        var byCriterion = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < comments.Length; i++)
+        {
+            foreach (var id in comments[i].Ids.Distinct(StringComparer.Ordinal))
+            {
+                Index(byRule, id, i);
+                Index(byCriterion, id, i);
+            }
+        }
+
         var used = new bool[comments.Length];
         var result = new List<Diagnostic>(diagnostics.Length + comments.Length);
         foreach (var diagnostic in diagnostics)
         {
-            var match = -1;
-            for (var i = 0; i < comments.Length && match < 0; i++)
+            // Integrity findings are never silenced from inside the answer (the comment is reported below instead).
+            if (diagnostic.Descriptor.Category == Categories.Integrity)
             {
-                if (Covers(comments[i], diagnostic))
-                {
-                    match = i;
-                }
+                result.Add(diagnostic);
+                continue;
             }
 
-            if (match >= 0 && diagnostic.Descriptor.Category != Categories.Integrity)
+            var match = First(byRule.GetValueOrDefault(diagnostic.Id), comments, diagnostic);
+            if (diagnostic.CriterionId is not null && First(byCriterion.GetValueOrDefault(diagnostic.CriterionId), comments, diagnostic) is >= 0 and var byId
+                && (match < 0 || byId < match))
+            {
+                match = byId;
+            }
+
+            if (match >= 0)
             {
                 used[match] = true;
                 var c = comments[match];
@@ -68,6 +86,21 @@ public static class SuppressionApplier
 
         result.Sort(Diagnostic.Compare);
         return [.. result];
+    }
+
+    private static void Index(Dictionary<string, List<int>> index, string id, int comment)
+    {
+        var list = index.TryGetValue(id, out var known) ? known : index[id] = [];
+        if (list.Count == 0 || list[^1] != comment)
+        {
+            list.Add(comment);
+        }
+    }
+
+    private static int First(List<int>? candidates, ImmutableArray<SuppressionComment> comments, Diagnostic diagnostic)
+    {
+        var k = candidates?.FindIndex(i => Covers(comments[i], diagnostic)) ?? -1;
+        return k < 0 ? -1 : candidates![k];
     }
 
     private static void Add(List<Diagnostic> result, DiagnosticDescriptor descriptor, SuppressionComment comment, string ids) =>

@@ -27,6 +27,35 @@ public static partial class SuppressionParser
             raw.Add((kind, ids, string.IsNullOrEmpty(reason) ? null : reason, source.GetSpan(m.Index, m.Index + m.Length - 1)));
         }
 
+        // Per id, the positions of later enables, walked backwards once: each disable finds its enable by lookup
+        // instead of scanning every later comment (100,000 disables would otherwise cost 10^10 steps).
+        var enabledAt = new int[raw.Count];
+        var nextEnable = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = raw.Count - 1; i >= 0; i--)
+        {
+            var (kind, ids, _, span) = raw[i];
+            if (kind == SuppressionKind.Enable)
+            {
+                foreach (var id in ids)
+                {
+                    nextEnable[id] = i;
+                }
+
+                continue;
+            }
+
+            var first = raw.Count;
+            foreach (var id in ids)
+            {
+                if (nextEnable.TryGetValue(id, out var j) && j < first)
+                {
+                    first = j;
+                }
+            }
+
+            enabledAt[i] = first < raw.Count ? raw[first].Span.Line - 1 : source.LineCount;
+        }
+
         var result = ImmutableArray.CreateBuilder<SuppressionComment>();
         for (var i = 0; i < raw.Count; i++)
         {
@@ -36,7 +65,7 @@ public static partial class SuppressionParser
                 SuppressionKind.DisableFile => (0, 0),
                 SuppressionKind.DisableNextLine => (NextNonBlank(source, span.EndLine + 1), NextNonBlank(source, span.EndLine + 1)),
                 SuppressionKind.Enable => (span.Line, span.Line),
-                _ => (span.Line, EnabledAt(raw, i, ids, source.LineCount)),
+                _ => (span.Line, enabledAt[i]),
             };
             result.Add(new SuppressionComment(kind, [.. ids], reason, span, first, last));
         }
@@ -52,20 +81,6 @@ public static partial class SuppressionParser
         }
 
         return Math.Min(line, source.LineCount);
-    }
-
-    // The line before the first later enable that names one of the same ids, or the end of the answer.
-    private static int EnabledAt(List<(SuppressionKind Kind, string[] Ids, string? Reason, SourceSpan Span)> raw, int index, string[] ids, int lineCount)
-    {
-        for (var j = index + 1; j < raw.Count; j++)
-        {
-            if (raw[j].Kind == SuppressionKind.Enable && raw[j].Ids.Intersect(ids, StringComparer.OrdinalIgnoreCase).Any())
-            {
-                return raw[j].Span.Line - 1;
-            }
-        }
-
-        return lineCount;
     }
 
     [GeneratedRegex(@"<!--\s*grader-(disable-next-line|disable-file|disable|enable)\b([^>]{0,2000}?)-->", RegexOptions.CultureInvariant)]

@@ -26,15 +26,39 @@ public sealed class KeywordStuffingAnalyzer : IDocumentAnalyzer
     {
         var terms = context.Compiled.AllTerms;
         var document = context.Document;
+        // One pass over the units, not one per section: 100,000 headings must not cost 10^10 steps.
+        var bareBySection = new List<TextUnit>?[document.Sections.Length];
+        var proseWordsBySection = new int[document.Sections.Length];
+        foreach (var unit in document.Units)
+        {
+            if (unit.Kind == UnitKind.Heading)
+            {
+                continue;
+            }
+
+            if (unit.IsProse)
+            {
+                proseWordsBySection[unit.Section] += unit.WordCount;
+            }
+            else
+            {
+                (bareBySection[unit.Section] ??= []).Add(unit);
+            }
+        }
+
         foreach (var section in document.Sections)
         {
-            var units = document.Units.Where(u => u.Section == section.Index && u.Kind != UnitKind.Heading).ToList();
-            var bare = units.Where(u => !u.IsProse).ToList();
-            var proseWords = units.Where(u => u.IsProse).Sum(u => u.WordCount);
+            var bare = bareBySection[section.Index];
+            if (bare is null)
+            {
+                continue;
+            }
+
+            var proseWords = proseWordsBySection[section.Index];
             var bareWords = bare.Sum(u => u.WordCount);
 
             // Feature lists under a paragraph of explanation are fine; a section that is mostly bare terms is not.
-            if (bare.Count == 0 || proseWords >= bareWords)
+            if (proseWords >= bareWords)
             {
                 continue;
             }
