@@ -115,6 +115,12 @@ internal static class AnswerReader
             return bytes;
         }
 
+        return ReadBounded(stream, maxBytes);
+    }
+
+    /// <summary>A stream of unknown length (a device, a growing file, git's output) read until one byte past the limit.</summary>
+    internal static byte[] ReadBounded(Stream stream, long maxBytes)
+    {
         using var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
         int n;
@@ -123,7 +129,7 @@ internal static class AnswerReader
             buffer.Write(chunk, 0, n);
             if (buffer.Length > maxBytes)
             {
-                break; // a device or growing file: enough to say it is too large
+                break; // enough to say it is too large
             }
         }
 

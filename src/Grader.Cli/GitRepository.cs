@@ -201,7 +201,7 @@ internal static class GitRepository
             start.Environment["GIT_LITERAL_PATHSPECS"] = "1";
             using var process = Process.Start(start)!;
             var error = process.StandardError.ReadToEndAsync();
-            var output = Task.Run(() => ReadBounded(process.StandardOutput.BaseStream, maxBytes));
+            var output = Task.Run(() => AnswerReader.ReadBounded(process.StandardOutput.BaseStream, maxBytes));
             if (!output.Wait(Timeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -228,23 +228,6 @@ internal static class GitRepository
         {
             return (false, [], "git is not installed");
         }
-    }
-
-    private static byte[] ReadBounded(Stream stream, long maxBytes)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int n;
-        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            buffer.Write(chunk, 0, n);
-            if (buffer.Length > maxBytes)
-            {
-                break;
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "no details";

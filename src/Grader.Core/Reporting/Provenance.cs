@@ -78,14 +78,7 @@ public sealed record Provenance(
             json.WriteStartArray("ids");
             s.Ids.ToList().ForEach(json.WriteStringValue);
             json.WriteEndArray();
-            if (s.Justification is null)
-            {
-                json.WriteNull("justification");
-            }
-            else
-            {
-                json.WriteString("justification", s.Justification);
-            }
+            StringOrNull(json, "justification", s.Justification);
 
             json.WriteNumber("findings", s.Findings);
             json.WriteEndObject();
@@ -100,14 +93,7 @@ public sealed record Provenance(
         {
             json.WriteStartObject("llm");
             json.WriteString("provider", Llm.Provider);
-            if (Llm.Endpoint is null)
-            {
-                json.WriteNull("endpoint");
-            }
-            else
-            {
-                json.WriteString("endpoint", Llm.Endpoint);
-            }
+            StringOrNull(json, "endpoint", Llm.Endpoint);
 
             json.WriteString("model", Llm.Model);
             json.WriteEndObject();
@@ -124,5 +110,17 @@ public sealed record Provenance(
             ? null
             : string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{applied.Sum(a => a.Findings)} finding(s) suppressed by {applied.Count} comment(s) in the answers: {string.Join(", ", applied.Take(10).Select(a => $"{a.Path} line {a.Line}"))}{(applied.Count > 10 ? ", …" : "")}");
+    }
+
+    private static void StringOrNull(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
     }
 }
