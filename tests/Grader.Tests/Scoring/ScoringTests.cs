@@ -137,6 +137,17 @@ public class ScoringTests
     }
 
     [Fact]
+    public void Sub_sections_of_one_step_are_reported_as_one_stretch()
+    {
+        // A report's size follows the answer's steps, not its headings: 300 sub-sections make one range.
+        var parts = string.Concat(Enumerable.Range(1, 300).Select(i => $"### Part {i}\n\nWe train the ranking model with a weighted loss and tune its depth.\n\n"));
+        var model = TestGrader.Grade("## Model\n\n" + parts).Score.Steps[(int)FrameworkStep.Model];
+        var segment = Assert.Single(model.Mapping!.Segments);
+        Assert.InRange(segment.Line, 1, 5);
+        Assert.True(segment.EndLine >= 1200, $"ends at {segment.EndLine}");
+    }
+
+    [Fact]
     public void Same_input_gives_the_same_bytes_in_any_culture()
     {
         var text = TestGrader.ReadRepoFile("examples/video-recommendation/strong.md");
