@@ -21,9 +21,18 @@ internal static class CheckCommand
         var format = new Option<string[]>("--format") { Description = "Report format; repeat to write several, each followed by its --output", Arity = ArgumentArity.ZeroOrMore };
         format.AcceptOnlyFromAmong(ReportOutputs.Formats);
         var output = new Option<string[]>("--output", "-o") { Description = "Write the --format given just before to FILE instead of standard output", Arity = ArgumentArity.ZeroOrMore };
-        var jobs = new Option<int>("--jobs", "-j") { Description = "Answers graded in parallel", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var jobs = new Option<int>("--jobs", "-j")
+        {
+            Description = "Answers graded in parallel (1 to 256)",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+            CustomParser = r => NumberOptions.Parse(r, 1, 256, "a whole number"),
+        };
         var summaryCsv = new Option<string?>("--summary-csv") { Description = "Also write a CSV summary (file, problem, score, band, errors, warnings)" };
-        var failUnder = new Option<double?>("--fail-under") { Description = "Exit 1 when an answer scores below SCORE (overrides config failUnder)" };
+        var failUnder = new Option<double?>("--fail-under")
+        {
+            Description = "Exit 1 when an answer scores below SCORE, 0 to 100 (overrides config failUnder)",
+            CustomParser = r => NumberOptions.Parse(r, 0.0, 100.0, "a score"),
+        };
         var failOn = new Option<string>("--fail-on") { Description = "Exit 1 on findings of this severity or worse", DefaultValueFactory = _ => "error" };
         failOn.AcceptOnlyFromAmong("error", "warning", "none");
         var rubrics = new Option<string[]>("--rubrics") { Description = "A folder of extra rubrics (repeatable)", Arity = ArgumentArity.ZeroOrMore };
@@ -32,21 +41,12 @@ internal static class CheckCommand
             Description = "Absolute URL where docs/rules is published, for help links in reports (e.g. https://github.com/ORG/grader/blob/main/docs/rules/)",
             CustomParser = LlmOptions.AbsoluteUri,
         };
-        var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
+        var maxSize = MaxSize();
         var answerTimeout = new Option<double>("--answer-timeout")
         {
             Description = "Seconds one answer may take to read and grade; past it the answer is an error and the batch goes on (0: no limit)",
             DefaultValueFactory = _ => BatchGrader.DefaultAnswerTimeout.TotalSeconds,
-            CustomParser = r =>
-            {
-                if (double.TryParse(r.Tokens.Single().Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && double.IsFinite(seconds))
-                {
-                    return seconds;
-                }
-
-                r.AddError($"--answer-timeout must be a number of seconds, 0 or more (got '{r.Tokens.Single().Value}')");
-                return 0;
-            },
+            CustomParser = r => NumberOptions.Parse(r, 0.0, 86400.0, "a number of seconds (0: no limit)"),
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var trust = TrustOptions.Create();
@@ -70,6 +70,14 @@ internal static class CheckCommand
             stderr));
         return command;
     }
+
+    /// <summary>--max-size, shared by check, compare and history: from a kilobyte to a gigabyte.</summary>
+    internal static Option<double> MaxSize() => new("--max-size")
+    {
+        Description = "Largest answer accepted, in MB",
+        DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0,
+        CustomParser = r => NumberOptions.Parse(r, 0.001, 1024.0, "a size in MB"),
+    };
 
     private sealed record Settings(
         string[] Paths, string? Problem, List<(bool IsFormat, string Value)>? Reports, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
@@ -132,6 +140,7 @@ internal static class CheckCommand
         var rows = new List<SummaryRow>();
         var errors = new List<ReadError>(readErrors);
         var failed = false;
+        var gates = new List<string>();
         var usedRubrics = new SortedDictionary<string, Core.Rubrics.RubricFile>(StringComparer.Ordinal);
         var suppressions = new List<AppliedSuppression>();
         try
@@ -165,7 +174,12 @@ internal static class CheckCommand
                     }
 
                     suppressions.AddRange(AppliedSuppression.Of(final));
-                    failed |= Gate(settings, llmSettings, configs[final.Path].Config, final);
+                    if (Gate(settings, llmSettings, configs[final.Path].Config, final) is { } reason)
+                    {
+                        failed = true;
+                        gates.Add($"{final.Path}: {reason}");
+                    }
+
                     sinks.ForEach(sink => sink.Add(final));
                 }
             }
@@ -187,6 +201,12 @@ internal static class CheckCommand
         foreach (var error in errors)
         {
             stderr.WriteLine($"grader: error: {UntrustedText.Visible(error.Path)}: {UntrustedText.Visible(error.Message)}");
+        }
+
+        // A failed gate says which, for which answer, and why: exit 1 alone tells a student nothing.
+        foreach (var gate in gates)
+        {
+            stderr.WriteLine($"grader: gate failed: {UntrustedText.Visible(gate)}");
         }
 
         if (settings.SummaryCsv is not null)
@@ -233,21 +253,29 @@ internal static class CheckCommand
         return windows;
     }
 
-    private static bool Gate(Settings settings, Llm.LlmSettings? llm, Core.Configuration.GraderConfig config, Core.GradeResult result)
+    private static string? Gate(Settings settings, Llm.LlmSettings? llm, Core.Configuration.GraderConfig config, Core.GradeResult result)
     {
         // Model feedback never decides a run, unless --llm-required says a failed call should.
         if (llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
         {
-            return true;
+            return "model feedback was required (--llm-required) and could not be had";
         }
 
         var threshold = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
-        if (threshold is { } t && result.Diagnostics.Any(d => !d.IsSuppressed && d.Severity >= t && d.Descriptor.Category != Categories.Llm))
+        var failing = threshold is { } t
+            ? result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity >= t && d.Descriptor.Category != Categories.Llm).ToList()
+            : [];
+        if (failing.Count > 0)
         {
-            return true;
+            var first = failing[0];
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{failing.Count} finding(s) at {settings.FailOn} or worse (--fail-on {settings.FailOn}), first {first.Id} at line {first.Span.Line}");
         }
 
-        return (settings.FailUnder ?? config.FailUnder) is { } minimum && result.Score.Total < minimum;
+        var (minimum, from) = settings.FailUnder is { } flag ? (flag, "--fail-under") : config.FailUnder is { } configured ? (configured, "failUnder in the config") : (-1, "");
+        return result.Score.Total < minimum
+            ? string.Create(CultureInfo.InvariantCulture, $"scored {result.Score.Total:0.0}, under {minimum:0.#} ({from})")
+            : null;
     }
 
     private static string SummaryCsv(List<SummaryRow> rows, List<ReadError> errors)

@@ -14,7 +14,7 @@ internal static class HistoryCommand
         var format = new Option<string>("--format") { Description = "Report format", DefaultValueFactory = _ => "console" };
         format.AcceptOnlyFromAmong("console", "json", "html");
         var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE" };
-        var maxSize = new Option<double>("--max-size") { Description = "Largest answer accepted, in MB", DefaultValueFactory = _ => AnswerReader.DefaultMaxBytes / 1048576.0 };
+        var maxSize = CheckCommand.MaxSize();
         var command = new Command("history", "Score an answer at every commit that touched it") { path, problem, format, output, maxSize };
         var trust = TrustOptions.Create();
         trust.AddTo(command);

@@ -1,0 +1,41 @@
+using Grader.Tests.Support;
+
+namespace Grader.Tests.Cli;
+
+/// <summary>Bad option values are usage errors with plain messages; a failed gate says which, where and why.</summary>
+public class OptionValueTests
+{
+    private const string Weak = "examples/video-recommendation/weak.md";
+
+    [Theory]
+    [InlineData("--fail-under", "abc", "--fail-under must be a score from 0 to 100, got 'abc'")]
+    [InlineData("--fail-under", "150", "--fail-under must be a score from 0 to 100, got '150'")]
+    [InlineData("--jobs", "0", "--jobs must be a whole number from 1 to 256, got '0'")]
+    [InlineData("--jobs", "-3", "--jobs must be a whole number from 1 to 256, got '-3'")]
+    [InlineData("--max-size", "0", "--max-size must be a size in MB from 0.001 to 1024, got '0'")]
+    [InlineData("--answer-timeout", "soon", "--answer-timeout must be a number of seconds (0: no limit) from 0 to 86400, got 'soon'")]
+    public void A_value_out_of_range_or_not_a_number_is_a_usage_error_in_plain_words(string option, string value, string message)
+    {
+        var (exit, stdout, stderr) = TestGrader.RunCli("check", Weak, option, value);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failed_gate_names_the_gate_the_answer_and_the_score()
+    {
+        var (exit, _, stderr) = TestGrader.RunCli("check", Weak, "--fail-under", "50", "--format", "json");
+        Assert.Equal(1, exit);
+        Assert.Matches(@"grader: gate failed: examples/video-recommendation/weak\.md: scored \d+\.\d, under 50 \(--fail-under\)", stderr);
+
+        var (passed, _, quiet) = TestGrader.RunCli("check", Weak, "--fail-under", "10", "--format", "json");
+        Assert.Equal(0, passed);
+        Assert.DoesNotContain("gate failed", quiet, StringComparison.Ordinal);
+
+        var (severity, _, findings) = TestGrader.RunCli("check", Weak, "--fail-on", "warning", "--format", "json");
+        Assert.Equal(1, severity);
+        Assert.Matches(@"gate failed: examples/video-recommendation/weak\.md: \d+ finding\(s\) at warning or worse \(--fail-on warning\), first MLSD\d{4} at line \d+", findings);
+    }
+}
