@@ -112,7 +112,7 @@ public static class AnalyzerRegistry
         "{0}",
         Categories.Document,
         Severity.Warning,
-        "Front matter nested deeper than 32 levels, a table row of more than 200 cells, more than 500 link reference definitions or 100 underlined headings: what lies past the limit is read as text or not at all, so no answer can make grading slow.");
+        "Front matter nested deeper than 32 levels, a table row of more than 200 cells, more than 500 link reference definitions, 100 underlined headings, or 20,000 sentences, list items, table rows and headings: what lies past the limit is read as text or not at all, so no answer can make grading slow.");
 
     public static DiagnosticDescriptor PatternTimedOut { get; } = new(
         DiagnosticIds.PatternTimedOut,

@@ -29,6 +29,12 @@ public static partial class MarkdownParser
         .UsePreciseSourceLocation()
         .Build();
 
+    /// <summary>
+    /// Units (sentences, list items, table rows, headings) graded at most: a long real answer has a few thousand, and
+    /// every stage's work grows with them.
+    /// </summary>
+    public const int MaxUnits = 20_000;
+
     public static DesignDocument Parse(string path, string text)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -146,9 +152,29 @@ public static partial class MarkdownParser
         {
             foreach (var block in container)
             {
+                if (_units.Count >= MaxUnits)
+                {
+                    Truncated(Span(block));
+                    break;
+                }
+
                 VisitTopLevel(block);
             }
         }
+
+        // Past MaxUnits nothing more is graded: the rest of the answer cannot make grading slow, and says so once.
+        private void Truncated(SourceSpan at)
+        {
+            if (!_truncated)
+            {
+                _truncated = true;
+                _issues.Add(new ParseIssue("limit", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"The answer has more than {MaxUnits:N0} sentences, list items, table rows and headings; nothing from here on is graded"),
+                    new SourceSpan(at.Line, at.Column, at.Line, at.Column)));
+            }
+        }
+
+        private bool _truncated;
 
         private void VisitTopLevel(Markdig.Syntax.Block block)
         {
@@ -492,6 +518,12 @@ public static partial class MarkdownParser
 
         private void AddHeadingUnit(string title, SourceSpan span)
         {
+            if (_units.Count >= MaxUnits)
+            {
+                Truncated(span);
+                return;
+            }
+
             if (title.Length > 0)
             {
                 _units.Add(new TextUnit(_units.Count, UnitKind.Heading, title, span, Current, -1, Words.Count(title), false));
@@ -500,6 +532,12 @@ public static partial class MarkdownParser
 
         private void AddUnit(UnitKind kind, string text, SourceSpan span, int block)
         {
+            if (_units.Count >= MaxUnits)
+            {
+                Truncated(span);
+                return;
+            }
+
             var words = Words.Count(text);
             if (words == 0)
             {

@@ -77,6 +77,27 @@ public sealed class BoundedWorkTests : IDisposable
     }
 
     [Fact]
+    public void Past_the_unit_limit_nothing_more_is_graded_and_the_place_is_reported()
+    {
+        // 30,000 one-sentence sections: the first 10,000 (20,000 units with their headings) are graded.
+        var text = new StringBuilder();
+        for (var i = 1; i <= 30_000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"## Part {i}\n\nWe train the model on logged clicks.\n\n");
+        }
+
+        var document = Grader.Core.Parsing.MarkdownParser.Parse("long.md", text.ToString());
+        Assert.Equal(Grader.Core.Parsing.MarkdownParser.MaxUnits, document.Units.Length);
+        var issue = Assert.Single(document.Issues, i => i.Code == "limit");
+        Assert.Equal(40_001, issue.Span.Line);
+        Assert.Contains("nothing from here on is graded", issue.Message, StringComparison.Ordinal);
+        Assert.True(document.Units[^1].Span.Line < issue.Span.Line);
+
+        var small = Grader.Core.Parsing.MarkdownParser.Parse("short.md", "## Model\n\nWe train the model on logged clicks.\n");
+        Assert.DoesNotContain(small.Issues, i => i.Code == "limit");
+    }
+
+    [Fact]
     public void Reference_definitions_past_500_are_read_as_text_from_the_501st()
     {
         var text = new StringBuilder("## Data\n\n");
