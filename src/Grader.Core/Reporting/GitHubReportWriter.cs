@@ -68,6 +68,11 @@ public sealed class GitHubReportWriter(string? token = null) : IReportWriter
                 }
             }
 
+            foreach (var line in run.Provenance?.Lines(run.Results) ?? [])
+            {
+                text.Append(Line(line)).Append('\n');
+            }
+
             text.Append("::").Append(stop).Append("::\n");
         }
 

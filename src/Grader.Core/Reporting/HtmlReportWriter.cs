@@ -113,6 +113,17 @@ public sealed class HtmlReportWriter : IReportWriter
             WriteAnswer(html, run.Results[i], $"f{N(i + 1)}");
         }
 
+        if (run.Provenance is { } provenance)
+        {
+            html.Append("<section class=\"provenance\" aria-labelledby=\"provenance\">\n<h2 id=\"provenance\">What graded this</h2>\n<ul>\n");
+            foreach (var line in provenance.Lines(run.Results))
+            {
+                html.Append(Inv, $"<li>{E(line)}</li>\n");
+            }
+
+            html.Append("</ul>\n</section>\n");
+        }
+
         html.Append("</main>\n</body>\n</html>\n");
         // Templates are raw string literals whose line breaks follow the checkout, so normalise them. Answer text is
         // unaffected: E() leaves no line break but '\n' (which maps to itself) and encodes U+2028/U+2029.

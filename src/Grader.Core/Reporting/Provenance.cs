@@ -112,6 +112,20 @@ public sealed record Provenance(
                 $"{applied.Sum(a => a.Findings)} finding(s) suppressed by {applied.Count} comment(s) in the answers: {string.Join(", ", applied.Take(10).Select(a => $"{a.Path} line {a.Line}"))}{(applied.Count > 10 ? ", …" : "")}");
     }
 
+    /// <summary>What graded the run, in plain lines for people (reports escape them for their consumer).</summary>
+    public IEnumerable<string> Lines(IEnumerable<GradeResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var used = Configs.Where(c => c.Used).Select(c => $"{c.Path} (sha256 {c.Sha256[..Math.Min(12, c.Sha256.Length)]})").ToList();
+        var custom = Rubrics.Count(r => !r.BuiltIn);
+        yield return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Graded {(CiMode ? "in CI mode " : "")}with {(used.Count == 0 ? "no config file" : string.Join(", ", used))}; {Rubrics.Length} rubric file(s){(custom > 0 ? $", {custom} not built in" : "")}; {Configs.Count(c => !c.Used)} config file(s) ignored{(InlineSuppressions ? "" : "; inline suppressions off")}.");
+        if (SuppressionLine(results) is { } suppressed)
+        {
+            yield return suppressed;
+        }
+    }
+
     private static void StringOrNull(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)

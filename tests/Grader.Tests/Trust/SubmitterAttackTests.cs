@@ -243,6 +243,11 @@ public sealed class SubmitterAttackTests
         Assert.Contains("config: answers/priya/.grader.yaml sha256 ", console, StringComparison.Ordinal);
         Assert.Contains($"Graded in CI mode with `base.grader.yaml` (sha256 {Hash(trusted)[..12]}) and 2 rubric file(s); 1 config file(s) ignored.",
             repo.Run("check", "answers", "--ci", "--config", "base.grader.yaml", "--format", "markdown").Out, StringComparison.Ordinal);
+
+        // The HTML report and the github log say it too.
+        var line = $"Graded in CI mode with base.grader.yaml (sha256 {Hash(trusted)[..12]}); 2 rubric file(s); 1 config file(s) ignored.";
+        Assert.Contains(line, repo.Run("check", "answers", "--ci", "--config", "base.grader.yaml", "--format", "github").Out, StringComparison.Ordinal);
+        Assert.Contains($"<li>{line}</li>", repo.Run("check", "answers", "--ci", "--config", "base.grader.yaml", "--format", "html").Out, StringComparison.Ordinal);
     }
 
     [Fact]
