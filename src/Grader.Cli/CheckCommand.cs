@@ -140,7 +140,7 @@ internal static class CheckCommand
         var rows = new List<SummaryRow>();
         var errors = new List<ReadError>(readErrors);
         var failed = false;
-        var gates = new List<string>();
+        var gates = new List<GateFailure>();
         var usedRubrics = new SortedDictionary<string, Core.Rubrics.RubricFile>(StringComparer.Ordinal);
         var suppressions = new List<AppliedSuppression>();
         try
@@ -177,7 +177,7 @@ internal static class CheckCommand
                     if (Gate(settings, llmSettings, configs[final.Path].Config, final) is { } reason)
                     {
                         failed = true;
-                        gates.Add($"{final.Path}: {reason}");
+                        gates.Add(new GateFailure(final.Path, reason));
                     }
 
                     sinks.ForEach(sink => sink.Add(final));
@@ -191,7 +191,7 @@ internal static class CheckCommand
                 [.. suppressions],
                 settings.Trust.Policy.InlineSuppressions,
                 llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model));
-            sinks.ForEach(sink => sink.Complete(errors, rows, provenance));
+            sinks.ForEach(sink => sink.Complete(errors, rows, provenance, gates));
         }
         finally
         {
@@ -206,7 +206,7 @@ internal static class CheckCommand
         // A failed gate says which, for which answer, and why: exit 1 alone tells a student nothing.
         foreach (var gate in gates)
         {
-            stderr.WriteLine($"grader: gate failed: {UntrustedText.Visible(gate)}");
+            stderr.WriteLine($"grader: gate failed: {UntrustedText.Visible(gate.Path)}: {UntrustedText.Visible(gate.Reason)}");
         }
 
         if (settings.SummaryCsv is not null)

@@ -63,9 +63,9 @@ internal abstract class ReportSink : IDisposable
     public void Add(GradeResult result) => Guard(() => AddCore(result));
 
     /// <summary>Renders the end of the report, then writes beside the target and renames, so nobody sees half a report.</summary>
-    public void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance) => Guard(() =>
+    public void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates) => Guard(() =>
     {
-        CompleteCore(errors, rows, provenance);
+        CompleteCore(errors, rows, provenance, gates);
         Flush();
         if (_file is not null)
         {
@@ -85,7 +85,7 @@ internal abstract class ReportSink : IDisposable
 
     protected abstract void AddCore(GradeResult result);
 
-    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance);
+    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates);
 
     protected void Flush()
     {
@@ -131,7 +131,7 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates)
         {
             _json.Complete(errors, provenance);
             _json.Dispose();
@@ -150,7 +150,7 @@ internal abstract class ReportSink : IDisposable
             Flush();
         }
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates)
         {
             using var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
             ConsoleReport.WriteErrors(writer, errors);
@@ -170,9 +170,9 @@ internal abstract class ReportSink : IDisposable
 
         protected override void AddCore(GradeResult result) => _results.Add(result.Compact());
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates)
         {
-            var bytes = ReportOutputs.Render(Format, new GradeRun([.. _results], [.. errors], helpBase, provenance), summary);
+            var bytes = ReportOutputs.Render(Format, new GradeRun([.. _results], [.. errors], helpBase, provenance, [.. gates]), summary);
             Output.Write(bytes);
         }
     }

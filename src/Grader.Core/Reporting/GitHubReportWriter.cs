@@ -24,6 +24,13 @@ public sealed class GitHubReportWriter(string? token = null) : IReportWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(run);
         var text = new StringBuilder();
+
+        // A failed gate is why the job is red: said first, for its file, never cut by the annotation limit.
+        foreach (var gate in run.Gates.IsDefault ? [] : run.Gates)
+        {
+            text.Append("::error file=").Append(Property(gate.Path)).Append(",title=").Append(Property("grader: gate failed")).Append("::").Append(Data(gate.Reason)).Append('\n');
+        }
+
         var all = run.Errors.Select(e => (Level: "error", Rank: 0, Path: e.Path, Span: Parsing.SourceSpan.None, Title: "grader", Message: e.Message))
             .Concat(run.Results.SelectMany(r => r.Diagnostics.Where(d => !d.IsSuppressed).Select(d => (
                 Level: d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" },

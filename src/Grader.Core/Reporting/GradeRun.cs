@@ -10,7 +10,7 @@ namespace Grader.Core.Reporting;
 /// repository-relative and SARIF, which needs absolute help URIs, carries the path as text. <see cref="Provenance"/>
 /// says what graded the run (configs, rubrics, suppressions); reports that carry it write it when it is set.
 /// </summary>
-public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors, Uri? HelpBase = null, Provenance? Provenance = null)
+public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArray<ReadError> Errors, Uri? HelpBase = null, Provenance? Provenance = null, ImmutableArray<GateFailure> Gates = default)
 {
     /// <summary>The help link for a rule: absolute under <see cref="HelpBase"/>, else the repository-relative path.</summary>
     public string HelpUri(DiagnosticDescriptor rule)
@@ -31,3 +31,6 @@ public interface IReportWriter
 
     void Write(Stream stream, GradeRun run);
 }
+
+/// <summary>An answer that failed a gate of the run (--fail-under, --fail-on), and why, for the reports that tell a person.</summary>
+public sealed record GateFailure(string Path, string Reason);

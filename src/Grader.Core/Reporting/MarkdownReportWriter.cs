@@ -58,6 +58,11 @@ public sealed class MarkdownReportWriter : IReportWriter
             text.Append(CultureInfo.InvariantCulture, $"\n_{hidden} more answers not shown; see the full report._\n");
         }
 
+        foreach (var gate in (run.Gates.IsDefault ? [] : run.Gates).Take(20))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n**Gate failed:** {Code(gate.Path)}: {Text(gate.Reason)}\n");
+        }
+
         // What graded the run: a suppressed finding or a config must never be invisible in the comment.
         if (Provenance.SuppressionLine(run.Results) is { } suppressed)
         {

@@ -34,6 +34,12 @@ public class OptionValueTests
         Assert.Equal(0, passed);
         Assert.DoesNotContain("gate failed", quiet, StringComparison.Ordinal);
 
+        // In the reports people read in CI: an error annotation first in the log, a line in the Markdown summary.
+        var (_, github, _) = TestGrader.RunCli("check", Weak, "--fail-under", "50", "--format", "github");
+        Assert.StartsWith("::error file=examples/video-recommendation/weak.md,title=grader%3A gate failed::scored ", github, StringComparison.Ordinal);
+        var (_, markdown, _) = TestGrader.RunCli("check", Weak, "--fail-under", "50", "--format", "markdown");
+        Assert.Matches(@"\*\*Gate failed:\*\* `examples/video-recommendation/weak\.md`: scored \d+\.\d, under 50 \(--fail-under\)", markdown);
+
         var (severity, _, findings) = TestGrader.RunCli("check", Weak, "--fail-on", "warning", "--format", "json");
         Assert.Equal(1, severity);
         Assert.Matches(@"gate failed: examples/video-recommendation/weak\.md: \d+ finding\(s\) at warning or worse \(--fail-on warning\), first MLSD\d{4} at line \d+", findings);
