@@ -31,15 +31,23 @@ public sealed class GitHubReportWriter(string? token = null) : IReportWriter
             text.Append("::error file=").Append(Property(gate.Path)).Append(",title=").Append(Property("grader: gate failed")).Append("::").Append(Data(gate.Reason)).Append('\n');
         }
 
-        var all = run.Errors.Select(e => (Level: "error", Rank: 0, Path: e.Path, Span: Parsing.SourceSpan.None, Title: "grader", Message: e.Message))
-            .Concat(run.Results.SelectMany(r => r.Diagnostics.Where(d => !d.IsSuppressed).Select(d => (
-                Level: d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" },
-                Rank: 2 - (int)d.Severity,
-                r.Path,
-                d.Span,
-                Title: $"{d.Id}: {d.Descriptor.Title}",
-                d.Message))))
+        // Within a level, each answer's findings about the whole document first (wrong problem, unreadable front matter),
+        // then by the points they cost, taken in turn across answers: the runner shows 10 per level, and a batch's
+        // first file must not take them all.
+        var all = run.Errors.Select(e => (Level: "error", Rank: 0, Turn: 0, Path: e.Path, Span: Parsing.SourceSpan.None, Title: "grader", Message: e.Message))
+            .Concat(run.Results.SelectMany(r => r.Diagnostics.Where(d => !d.IsSuppressed)
+                .GroupBy(d => d.Severity)
+                .SelectMany(level => level.OrderBy(d => d.Descriptor.Category == Diagnostics.Categories.Document ? 0 : 1)
+                    .ThenByDescending(d => PointsLost(r, d)).Select((d, turn) => (
+                    Level: d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" },
+                    Rank: 2 - (int)d.Severity,
+                    Turn: turn,
+                    r.Path,
+                    d.Span,
+                    Title: $"{d.Id}: {d.Descriptor.Title}",
+                    d.Message)))))
             .OrderBy(a => a.Rank)
+            .ThenBy(a => a.Turn)
             .ToList();
         foreach (var level in all.GroupBy(a => a.Level).OrderBy(g => g.First().Rank))
         {
@@ -85,6 +93,14 @@ public sealed class GitHubReportWriter(string? token = null) : IReportWriter
 
         stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
     }
+
+    // What a finding explains of the answer's lost points: its criterion's loss, or for an analyzer the losses it
+    // explains in its step.
+    private static double PointsLost(GradeResult result, Diagnostic diagnostic) =>
+        result.Score.Steps.SelectMany(step => step.Criteria)
+            .Where(c => c.ExplainedBy == diagnostic.Id
+                && (diagnostic.CriterionId is { } id ? c.Criterion.Id == id : diagnostic.Step is not { } step || c.Criterion.Step == step))
+            .Sum(c => Rubrics.Kinds.CriterionKinds.Deducts(c.Criterion) ? -c.Score : c.Points - c.Score);
 
     // Escaping as GitHub's runner expects for workflow commands; it decodes %25, %0D and %0A back, so a path with a
     // line break still names its file. Other control characters have no encoding there and are shown as escapes.

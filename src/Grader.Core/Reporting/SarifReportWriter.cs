@@ -198,9 +198,9 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartArray("invocations");
         json.WriteStartObject();
 
-        // The run completed; an unreadable input is an error-level notification, which tells consumers the results
-        // may be incomplete (SARIF appendix I) without claiming the tool crashed.
-        json.WriteBoolean("executionSuccessful", true);
+        // An input that could not be read makes the run unsuccessful (its results are incomplete); each one is an
+        // error-level notification naming the file.
+        json.WriteBoolean("executionSuccessful", errors.Count == 0);
         json.WriteStartArray("toolExecutionNotifications");
         foreach (var error in errors)
         {
@@ -233,7 +233,16 @@ public sealed class SarifReportWriter : IReportWriter
         WriteMessage(json, "message", diagnostic.Message);
         json.WriteStartArray("locations");
         json.WriteStartObject();
-        WritePhysicalLocation(json, artifact, artifactIndex, diagnostic.Span);
+
+        // A finding about what the answer lacks (a step with no text) has no place of its own; code scanning needs a
+        // start line, so it stands at line 1 and the location says why.
+        var anchored = diagnostic.Span.IsNone;
+        WritePhysicalLocation(json, artifact, artifactIndex, anchored ? new SourceSpan(1, 1, 1, 1) : diagnostic.Span);
+        if (anchored)
+        {
+            WriteMessage(json, "message", "Nothing in the answer to point at: shown at its first line");
+        }
+
         json.WriteEndObject();
         json.WriteEndArray();
         if (diagnostic.BaselineState is { } baselineState)

@@ -29,6 +29,19 @@ public class GitHubReportWriterTests
     }
 
     [Fact]
+    public void A_batch_s_annotations_are_spread_across_its_answers_costliest_first()
+    {
+        var weak = TestGrader.ExampleFiles().Where(f => f.EndsWith("weak.md", StringComparison.Ordinal)).ToArray();
+        Assert.True(weak.Length >= 5);
+        var warnings = Render(new GitHubReportWriter(), weak).Split('\n').Where(l => l.StartsWith("::warning file=", StringComparison.Ordinal)).ToList();
+        Assert.Equal(GitHubReportWriter.PerLevelLimit, warnings.Count);
+
+        // Every answer gets its turn before any gets a second one.
+        var files = warnings.Select(l => l["::warning file=".Length..l.IndexOf(',', StringComparison.Ordinal)]).ToList();
+        Assert.Equal(Math.Min(weak.Length, GitHubReportWriter.PerLevelLimit), files.Take(weak.Length).Distinct().Count());
+    }
+
+    [Fact]
     public void Workflow_command_values_are_escaped()
     {
         var text = Render(new GitHubReportWriter(), "examples/video-recommendation/weak.md");

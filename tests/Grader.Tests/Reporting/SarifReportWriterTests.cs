@@ -119,7 +119,7 @@ public class SarifReportWriterTests
     }
 
     [Fact]
-    public void Regions_are_one_based_end_after_the_last_character_and_are_absent_for_findings_with_no_location()
+    public void Regions_are_one_based_end_after_the_last_character_and_findings_with_no_location_stand_at_line_1()
     {
         var result = GradeFile("examples/video-recommendation/weak.md");
         using var log = Parse(new GradeRun([result], []));
@@ -132,8 +132,13 @@ public class SarifReportWriterTests
         {
             Assert.Equal(diagnostic.Id, json.GetProperty("ruleId").GetString());
             var location = json.GetProperty("locations")[0].GetProperty("physicalLocation");
-            Assert.Equal(diagnostic.Span.IsNone, !location.TryGetProperty("region", out var region));
-            if (!diagnostic.Span.IsNone)
+            var region = location.GetProperty("region");
+            Assert.Equal(diagnostic.Span.IsNone, json.GetProperty("locations")[0].TryGetProperty("message", out _));
+            if (diagnostic.Span.IsNone)
+            {
+                Assert.Equal(1, region.GetProperty("startLine").GetInt32());
+            }
+            else
             {
                 Assert.Equal(diagnostic.Span.Line, region.GetProperty("startLine").GetInt32());
                 Assert.Equal(diagnostic.Span.Column, region.GetProperty("startColumn").GetInt32());
@@ -164,14 +169,31 @@ public class SarifReportWriterTests
         var fingerprints = (JsonDocument log) => Results(log)
             .Select(r => r.GetProperty("partialFingerprints").GetProperty(SarifReportWriter.FingerprintKey).GetString())
             .ToHashSet();
+        // Findings with nothing to point at stand at line 1 wherever the answer is (and their location says so).
         var startLines = (JsonDocument log) => Results(log)
-            .Where(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").TryGetProperty("region", out _))
+            .Where(r => !r.GetProperty("locations")[0].TryGetProperty("message", out _))
             .Select(r => r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32())
             .ToList();
 
         Assert.Equal(fingerprints(before), fingerprints(after));
         Assert.Equal(Results(before).Count, fingerprints(before).Count);
         Assert.Equal(startLines(before).Select(l => l + 7), startLines(after));
+    }
+
+    [Fact]
+    public void A_finding_about_a_missing_step_has_a_start_line_and_says_it_stands_at_the_first_line()
+    {
+        var result = TestGrader.Grade("## Requirements\n\nWe serve 10M daily users with a 200 ms p99 latency budget.\n");
+        using var log = Parse(new GradeRun([result], []));
+        var missing = Results(log).Where(r => r.GetProperty("ruleId").GetString() == "MLSD0101").ToList();
+        Assert.NotEmpty(missing);
+        Assert.All(missing, r =>
+        {
+            var location = r.GetProperty("locations")[0];
+            Assert.Equal(1, location.GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+            Assert.Contains("first line", location.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+        });
+        Assert.True(log.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean());
     }
 
     [Fact]
@@ -226,12 +248,13 @@ public class SarifReportWriterTests
     }
 
     [Fact]
-    public void A_read_error_is_an_error_notification_naming_the_file_and_the_run_still_completes()
+    public void A_read_error_is_an_error_notification_naming_the_file_and_marks_the_run_unsuccessful()
     {
         using var log = Parse(new GradeRun(ImmutableArray<GradeResult>.Empty, [Missing]));
         var invocation = Assert.Single(OnlyRun(log).GetProperty("invocations").EnumerateArray());
 
-        Assert.True(invocation.GetProperty("executionSuccessful").GetBoolean());
+        // Its results are incomplete: code scanning must not read the run as a clean pass.
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
         var notification = Assert.Single(invocation.GetProperty("toolExecutionNotifications").EnumerateArray());
         Assert.Equal("error", notification.GetProperty("level").GetString());
         Assert.Equal(Missing.Message, notification.GetProperty("message").GetProperty("text").GetString());
