@@ -41,7 +41,7 @@ internal static class ConsoleReport
         foreach (var d in result.Diagnostics.Where(d => !d.IsSuppressed))
         {
             var location = d.Span.IsNone ? "" : $"({d.Span.Line},{d.Span.Column})";
-            writer.WriteLine($"{V(result.Path)}{location}: {d.Severity.ToId()} {d.Id}: {V(d.Message)}");
+            writer.WriteLine($"{V(result.Path)}{location}: {d.Severity.ToId()} {d.Id}: {V(FindingPoints.Message(result, d))}");
         }
 
         var table = new Table().Border(TableBorder.Simple)

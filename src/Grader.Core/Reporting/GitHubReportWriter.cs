@@ -38,14 +38,14 @@ public sealed class GitHubReportWriter(string? token = null) : IReportWriter
             .Concat(run.Results.SelectMany(r => r.Diagnostics.Where(d => !d.IsSuppressed)
                 .GroupBy(d => d.Severity)
                 .SelectMany(level => level.OrderBy(d => d.Descriptor.Category == Diagnostics.Categories.Document ? 0 : 1)
-                    .ThenByDescending(d => PointsLost(r, d)).Select((d, turn) => (
+                    .ThenByDescending(d => FindingPoints.Lost(r, d)).Select((d, turn) => (
                     Level: d.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "notice" },
                     Rank: 2 - (int)d.Severity,
                     Turn: turn,
                     r.Path,
                     d.Span,
                     Title: $"{d.Id}: {d.Descriptor.Title}",
-                    d.Message)))))
+                    Message: FindingPoints.Message(r, d))))))
             .OrderBy(a => a.Rank)
             .ThenBy(a => a.Turn)
             .ToList();
@@ -93,14 +93,6 @@ public sealed class GitHubReportWriter(string? token = null) : IReportWriter
 
         stream.Write(Encoding.UTF8.GetBytes(text.ToString()));
     }
-
-    // What a finding explains of the answer's lost points: its criterion's loss, or for an analyzer the losses it
-    // explains in its step.
-    private static double PointsLost(GradeResult result, Diagnostic diagnostic) =>
-        result.Score.Steps.SelectMany(step => step.Criteria)
-            .Where(c => c.ExplainedBy == diagnostic.Id
-                && (diagnostic.CriterionId is { } id ? c.Criterion.Id == id : diagnostic.Step is not { } step || c.Criterion.Step == step))
-            .Sum(c => Rubrics.Kinds.CriterionKinds.Deducts(c.Criterion) ? -c.Score : c.Points - c.Score);
 
     // Escaping as GitHub's runner expects for workflow commands; it decodes %25, %0D and %0A back, so a path with a
     // line break still names its file. Other control characters have no encoding there and are shown as escapes.

@@ -108,14 +108,16 @@ public sealed class MarkdownReportWriter : IReportWriter
             section.Append(CultureInfo.InvariantCulture, $"| {s.Step.ToId()} | {s.Score:0.0} | {s.Max:0.0} |\n");
         }
 
-        var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+        // Most severe first, and within a severity what costs most: the comment shows the first few only.
+        var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity)
+            .ThenByDescending(d => FindingPoints.Lost(r, d)).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
         if (findings.Count > 0)
         {
             section.Append('\n');
             foreach (var d in findings.Take(FindingsPerAnswer))
             {
                 var at = d.Span.IsNone ? "" : string.Create(CultureInfo.InvariantCulture, $" (line {d.Span.Line})");
-                section.Append(CultureInfo.InvariantCulture, $"- **{d.Severity.ToId()}** `{d.Id}`{at}: {Text(d.Message)}\n");
+                section.Append(CultureInfo.InvariantCulture, $"- **{d.Severity.ToId()}** `{d.Id}`{at}: {Text(FindingPoints.Message(r, d))}\n");
             }
 
             if (findings.Count > FindingsPerAnswer)
