@@ -44,11 +44,17 @@ public sealed class GradingEngine
     private readonly ConcurrentDictionary<string, StepMapper> _mappers = new(StringComparer.Ordinal);
     private readonly Lazy<ProblemDetector> _detector;
 
+    // Each problem's id as stemmed words ("event-recommendation" -> event, recommend), for titles that name one.
+    private readonly Lazy<List<(string Id, List<string> Words)>> _titleWords;
+
     public GradingEngine(RubricCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         Catalog = catalog;
         _detector = new(() => new ProblemDetector(catalog));
+        _titleWords = new(() => [.. catalog.Problems.Where(p => p.Id != RubricCatalog.BaseId)
+            .Select(p => (p.Id, Words: p.Id.Split('-').Select(w => string.Join(' ', Text.Stemmer.StemAll(w))).Where(w => w.Length > 0).ToList()))
+            .Where(p => p.Words.Count > 0)]);
     }
 
     public RubricCatalog Catalog { get; }
@@ -196,9 +202,7 @@ public sealed class GradingEngine
         }
 
         var words = Text.Stemmer.StemAll(title.Title).ToHashSet(StringComparer.Ordinal);
-        var named = Catalog.Problems.Where(p => p.Id != RubricCatalog.BaseId)
-            .Select(p => (p.Id, Words: p.Id.Split('-').Select(w => string.Join(' ', Text.Stemmer.StemAll(w))).Where(w => w.Length > 0).ToList()))
-            .Where(p => p.Words.Count > 0 && p.Words.All(words.Contains))
+        var named = _titleWords.Value.Where(p => p.Words.All(words.Contains))
             .OrderByDescending(p => p.Words.Count)
             .ToList();
         return named.Count == 0 || (named.Count > 1 && named[0].Words.Count == named[1].Words.Count) ? null : named[0].Id;

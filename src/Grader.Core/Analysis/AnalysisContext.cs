@@ -46,6 +46,19 @@ public sealed class AnalysisContext
 
     public IEnumerable<TextUnit> ProseIn(FrameworkStep step) => UnitsIn(step).Where(u => u.IsProse && !IsExcluded(u.Index));
 
+    /// <summary>
+    /// The prose of some steps, each distinct sentence once (repeating a paragraph adds no substance), and the words
+    /// they are worth as substance (see <see cref="SubstanceCredit"/>).
+    /// </summary>
+    public (List<TextUnit> Units, double Words) Substance(StepSet steps)
+    {
+        var units = steps.Steps().SelectMany(ProseIn)
+            .DistinctBy(u => u.Index)
+            .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
+            .ToList();
+        return (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
+    }
+
     public IEnumerable<TextUnit> Prose => Document.Units.Where(u => u.IsProse && !IsExcluded(u.Index) && !Map.IgnoredSections[u.Section]);
 
     /// <summary>Prose that decides rather than enumerates (see <see cref="Enumeration"/>): where a practice counts as proposed.</summary>

@@ -31,7 +31,8 @@ public enum MappingSource
 }
 
 /// <summary>
-/// A stretch of the answer decided as one: a section, or a top-level block of text under no informative heading.
+/// A stretch of the answer decided as one: a section, a top-level block of text under no informative heading, or
+/// neighbours of those decided alike (<see cref="Section"/> is the first one's).
 /// <see cref="Confidence"/> is the decoder's probability for the chosen steps against the alternatives.
 /// </summary>
 public sealed record MappedSegment(int Line, int EndLine, int Section, StepSet Steps, MappingSource Source, double Confidence, int Words);

@@ -191,8 +191,9 @@ public sealed partial class StepMapper
             var segment = new MappedSegment(first.Line, last.EndLine, section, steps,
                 fromHeading ? MappingSource.Heading : MappingSource.Content, confidence, words);
 
-            // Neighbouring sentences decided alike are reported as one stretch.
-            if (mapped.Count > 0 && mapped[^1] is var previous && previous.Steps == steps && previous.Section == section && previous.Source == segment.Source)
+            // Neighbouring segments decided alike are reported as one stretch (sentences of a paragraph, or a hundred
+            // sub-sections of one step): a report's size follows the answer's steps, not its headings.
+            if (mapped.Count > 0 && mapped[^1] is var previous && previous.Steps == steps && previous.Source == segment.Source)
             {
                 var total = Math.Max(1, previous.Words + words);
                 mapped[^1] = previous with

@@ -211,8 +211,7 @@ public sealed class EvidenceIndex
     public double Presence(FrameworkStep step)
     {
         ref var known = ref _presence[(int)step];
-        known ??= Math.Min(1, _context.ProseIn(step).DistinctBy(u => u.Text.Trim().ToLowerInvariant())
-            .Sum(u => u.WordCount * _context.SubstanceCredit(u.Index)) / PresenceWords);
+        known ??= Math.Min(1, _context.Substance(step.ToSet()).Words / PresenceWords);
         return known.Value;
     }
 }

@@ -30,32 +30,7 @@ public sealed record StepMapping(string Source, double Confidence, ImmutableArra
     public static StepMapping? Of(StepMap map, FrameworkStep step)
     {
         ArgumentNullException.ThrowIfNull(map);
-        // Segments next to each other in the answer, decided alike, are one stretch: a hundred sub-sections of one step
-        // are reported as one range, not a hundred (a report's size follows the answer's steps, not its headings).
-        var builder = ImmutableArray.CreateBuilder<MappedSegment>();
-        var previousIndex = -2;
-        foreach (var index in map[step].Segments)
-        {
-            var segment = map.Segments[index];
-            if (index == previousIndex + 1 && builder.Count > 0 && builder[^1] is var last && last.Steps == segment.Steps && last.Source == segment.Source)
-            {
-                var total = Math.Max(1, last.Words + segment.Words);
-                builder[^1] = last with
-                {
-                    EndLine = Math.Max(last.EndLine, segment.EndLine),
-                    Words = last.Words + segment.Words,
-                    Confidence = Math.Round(((last.Confidence * Math.Max(0, last.Words)) + (segment.Confidence * Math.Max(0, segment.Words))) / total, 2),
-                };
-            }
-            else
-            {
-                builder.Add(segment);
-            }
-
-            previousIndex = index;
-        }
-
-        var segments = builder.ToImmutable();
+        var segments = map[step].Segments.Select(i => map.Segments[i]).ToImmutableArray();
         if (segments.IsEmpty)
         {
             return null;

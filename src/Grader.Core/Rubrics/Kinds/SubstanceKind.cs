@@ -40,14 +40,10 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
 
     protected override Evaluation Evaluate(SubstanceCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
     {
-        // Repeating a paragraph adds no substance: identical sentences count once.
-        var units = criterion.Scope.Steps().SelectMany(context.ProseIn)
-            .DistinctBy(u => u.Index)
-            .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
-            .ToList();
-        // A sentence that strings concepts together without deciding, or says nothing of the design, is worth a share
-        // of its length: padding does not make a step substantial.
-        var words = (int)Math.Round(units.Sum(u => u.WordCount * context.SubstanceCredit(u.Index)));
+        // Repeated sentences count once; one that strings concepts together without deciding, or says nothing of the
+        // design, is worth a share of its length: padding does not make a step substantial.
+        var (units, worth) = context.Substance(criterion.Scope);
+        var words = (int)Math.Round(worth);
         var sentences = units.Sum(u => context.SubstanceCredit(u.Index));
         var items = units.Count(u => u.Kind == UnitKind.ListItem);
         var parts = new List<double>
