@@ -64,7 +64,7 @@ public static class ExpertAgreement
         text.AppendLine(inv, $"Spearman (total)         {total:0.000}");
         var perStep = FrameworkSteps.All.Select(s => CorpusAgreement.Spearman(
             [.. rows.Select(r => r.GraderSteps[(int)s])], [.. rows.Select(r => r.ExpertSteps[(int)s])])).ToArray();
-        text.AppendLine(inv, $"Spearman per step        {string.Join("  ", FrameworkSteps.All.Select(s => string.Create(inv, $"{s.ToId()} {perStep[(int)s]:0.00}")))}");
+        text.AppendLine(inv, $"Spearman per step        {string.Join("  ", FrameworkSteps.All.Select(s => string.Create(inv, $"{s.ToId()} {perStep[(int)s]:0.000}")))}");
         text.AppendLine(inv, $"Spearman per step, mean  {perStep.Average():0.000}");
         var pooled = CorpusAgreement.Spearman([.. rows.SelectMany(r => r.GraderSteps)], [.. rows.SelectMany(r => r.ExpertSteps)]);
         text.AppendLine(inv, $"Spearman steps pooled    {pooled:0.000}");

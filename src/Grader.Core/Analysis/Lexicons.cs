@@ -49,7 +49,12 @@ internal static class Lexicons
 
     public static PhraseMatcher<string> Rollout { get; } = Make(
         "a/b test", "ab test", "canary", "shadow", "gradual rollout", "staged rollout", "ramp", "ramp up", "rollback", "roll back",
-        "feature flag", "interleaving", "dark launch", "blue-green", "percent of traffic", "% of traffic", "holdout", "rollout");
+        "feature flag", "interleaving", "dark launch", "blue-green", "percent of traffic", "% of traffic", "holdout", "rollout",
+        // The same steps in everyday words: run beside the current model without acting, then a small share, and a way back.
+        "side by side", "beside the current", "alongside the current", "next to the current", "in parallel with the current",
+        "against the current model", "against the current one", "without acting on", "small share of", "small random share",
+        "small slice of", "small percentage of", "small fraction of", "previous version", "switch back", "restorable", "revert",
+        "kill switch");
 
     public static PhraseMatcher<string> Drift { get; } = Make(
         "drift", "data drift", "concept drift", "distribution shift", "covariate shift", "training-serving skew", "skew",

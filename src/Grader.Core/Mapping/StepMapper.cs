@@ -165,7 +165,7 @@ public sealed partial class StepMapper
             headings[section.Index] = own[section.Index] ? coverage : [.. headings[parent].Select(h => h * InheritedHeading)];
         }
 
-        var segments = Cut(document, headings, own, ignored, excluded);
+        var segments = Cut(document, headings, own, ignored, excluded, HeadingCoverage);
         var decoded = StepDecoder.Decode(segments.Select(s => new StepDecoder.Input(
             s.Heading, Votes(document, s.Units, unitStems, quantities), s.InBlock)).ToList());
 
@@ -236,14 +236,29 @@ public sealed partial class StepMapper
     // paragraph, a list item, a dialogue turn) costs more than between blocks. A long section under a soft heading
     // (a bold line, an inherited or partial match) is split the same way: "**Labels.**" in an answer without
     // headings does not own the next five pages; its heading speaks only for its first block.
-    private static List<Segment> Cut(DesignDocument document, double[][] headings, bool[] own, bool[] ignored, Func<int, bool> excluded)
+    private static List<Segment> Cut(DesignDocument document, double[][] headings, bool[] own, bool[] ignored, Func<int, bool> excluded,
+        Func<string, double[]> headingCoverage)
     {
         var rootOf = TopLevelBlocks(document);
+        var turnOf = Turns(document, rootOf);
         var split = SplitSections(document, headings, own, rootOf, excluded);
         var none = new double[FrameworkSteps.All.Count];
+
+        // An interviewer's question that names a step heads its whole turn, as a section heading would; a vague one
+        // ("What do you think?") leaves the reply to be decided sentence by sentence.
+        var questions = new Dictionary<int, double[]>();
+        foreach (var q in turnOf.Where(q => q >= 0).Distinct())
+        {
+            var coverage = headingCoverage(document.Blocks[q].Text);
+            if (coverage.Max() >= NamesStep)
+            {
+                questions[q] = coverage;
+            }
+        }
+
         var segments = new List<Segment>();
         var current = new List<int>();
-        var open = -1;
+        (int Section, int Turn, double[] Heading) open = (-1, -1, none);
         var lastKey = (Section: -1, Block: -1);
         var firstBlock = new Dictionary<int, int>();
         foreach (var unit in document.Units)
@@ -253,12 +268,14 @@ public sealed partial class StepMapper
                 continue;
             }
 
-            if (!split[unit.Section])
+            var turn = unit.Block >= 0 ? turnOf[unit.Block] : -1;
+            if (!split[unit.Section] || questions.ContainsKey(turn))
             {
-                if (unit.Section != open)
+                var group = split[unit.Section] ? (unit.Section, turn, questions[turn]) : (unit.Section, -1, headings[unit.Section]);
+                if ((group.Item1, group.Item2) != (open.Section, open.Turn))
                 {
                     Flush();
-                    open = unit.Section;
+                    open = group;
                 }
 
                 current.Add(unit.Index);
@@ -266,7 +283,6 @@ public sealed partial class StepMapper
             }
 
             Flush();
-            open = -1;
 
             // A heading that names no step ("Overview", the document's title) is not text of any step.
             if (unit.Kind == UnitKind.Heading)
@@ -274,7 +290,7 @@ public sealed partial class StepMapper
                 continue;
             }
 
-            var key = (unit.Section, unit.Block < 0 ? -1 : rootOf[unit.Block]);
+            var key = (unit.Section, unit.Block < 0 ? -1 : turn >= 0 ? turn : rootOf[unit.Block]);
             if (key.Item2 >= 0)
             {
                 firstBlock.TryAdd(unit.Section, key.Item2);
@@ -292,10 +308,12 @@ public sealed partial class StepMapper
         {
             if (current.Count > 0)
             {
-                segments.Add(new(open, [.. current], false, headings[open]));
+                segments.Add(new(open.Section, [.. current], false, open.Heading));
                 current.Clear();
                 lastKey = (-1, -1);
             }
+
+            open = (-1, -1, none);
         }
     }
 
@@ -340,6 +358,39 @@ public sealed partial class StepMapper
 
         return split;
     }
+
+    /// <summary>An answer written as an interview holds at least this many interviewer lines.</summary>
+    public const int DialogueQuestions = 3;
+
+    // For each block of an answer written as an interview ("Interviewer: … / Me: …"), the interviewer's paragraph that
+    // opened its turn: the candidate's reply may run over several paragraphs, lists and code, and is one block of
+    // text for the decoder. -1 where no turn is open, and everywhere in an answer that is not a dialogue.
+    private static int[] Turns(DesignDocument document, int[] rootOf)
+    {
+        var turns = new int[document.Blocks.Length];
+        Array.Fill(turns, -1);
+        var questions = document.Blocks.Where(b => b.Depth == 0 && b.Kind == BlockKind.Paragraph && InterviewerLine().IsMatch(b.Text)).ToList();
+        if (questions.Count < DialogueQuestions)
+        {
+            return turns;
+        }
+
+        var open = -1;
+        foreach (var block in document.Blocks)
+        {
+            if (questions.Contains(block))
+            {
+                open = block.Index;
+            }
+
+            turns[block.Index] = open >= 0 && document.Blocks[open].Section == block.Section ? open : -1;
+        }
+
+        return turns;
+    }
+
+    [GeneratedRegex(@"^[\s*_]*(?:interviewer|interviewers|q|question|panel|panelist|hiring manager)\b[^:\n]{0,20}:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex InterviewerLine();
 
     // For each block, the top-level block it belongs to: a paragraph, a table, or one item of a top-level list.
     private static int[] TopLevelBlocks(DesignDocument document)

@@ -20,27 +20,31 @@ public static class Scorer
         ArgumentNullException.ThrowIfNull(context);
         var rubric = context.Rubric;
         var evidence = new EvidenceIndex(context);
+        var scales = FrameworkSteps.All.Select(step =>
+        {
+            var available = rubric.Criteria.Where(c => c.Step == step && !c.Deducts()).Sum(c => c.Points);
+            return available > 0 ? rubric.Step(step).Weight / available : 0;
+        }).ToArray();
+
+        // A design error written in another step's text costs there too: the choice is wrong where it is made (a 0.5
+        // threshold in the model section) and where it does harm (serving), as a reviewer marks both.
+        var carried = Carried(context, evidence, scales);
+        var carriedLost = new Dictionary<Criterion, double>();
+        var deferred = new List<(Criterion Criterion, Evaluation Evaluation, double Lost, double Points)>();
         var steps = ImmutableArray.CreateBuilder<StepScore>();
         double total = 0;
         foreach (var step in FrameworkSteps.All)
         {
             var definition = rubric.Step(step);
             var criteria = rubric.Criteria.Where(c => c.Step == step).ToList();
-            var available = criteria.Where(c => !c.Deducts()).Sum(c => c.Points);
-            var scale = available > 0 ? definition.Weight / available : 0;
+            var scale = scales[(int)step];
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
             foreach (var criterion in criteria)
             {
                 // No cliffs: evidence counts wherever it stands (outside its step at a share, see EvidenceIndex), so a
                 // step without a section of its own still earns what the answer says of it elsewhere.
-                var evaluation = Evaluate(criterion, context, evidence);
-                var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
-                if (criterion.Partial == PartialCredit.AllOrNothing && fraction < 1)
-                {
-                    fraction = 0;
-                }
-
+                var (evaluation, fraction) = carried.TryGetValue(criterion, out var known) ? (known.Evaluation, known.Fraction) : Fraction(criterion, Evaluate(criterion, context, evidence));
                 var points = criterion.Points * scale;
 
                 // A penalty or a design error costs its points when triggered and offers none to earn.
@@ -49,8 +53,29 @@ public static class Scorer
                 stepScore += score;
                 // Losses that round to 0.0 points are not findings worth a line.
                 var lost = deducts ? -score : points - score;
-                var explainedBy = Round(lost) > 0 ? Explain(context, criterion, evaluation, lost, points) : null;
+                string? explainedBy = null;
+                if (Round(lost) > 0 && known is { Steps: not StepSet.None })
+                {
+                    // Reported once all steps are scored, with what it cost everywhere.
+                    deferred.Add((criterion, evaluation, lost, points));
+                    explainedBy = CriterionKinds.For(criterion).Deduction?.Id;
+                }
+                else if (Round(lost) > 0)
+                {
+                    explainedBy = Explain(context, criterion, evaluation, lost, points);
+                }
+
                 results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
+            }
+
+            foreach (var (criterion, cost) in carried.Where(kv => kv.Value.Steps.Has(step)))
+            {
+                // It takes what the step has, no more: a step never goes below zero.
+                var taken = Math.Min(cost.Points, Math.Max(0, stepScore));
+                stepScore -= taken;
+                carriedLost[criterion] = carriedLost.GetValueOrDefault(criterion) + taken;
+                results.Add(new CriterionResult(criterion, cost.Fraction, taken, -taken, cost.Evaluation.Evidence,
+                    $"a design error charged to {criterion.Step.ToId()} that also costs here: {cost.Evaluation.Missing}", Round(taken) > 0 ? CriterionKinds.For(criterion).Deduction?.Id : null));
             }
 
             stepScore = Math.Max(0, stepScore);
@@ -62,11 +87,50 @@ public static class Scorer
                 StepMapping.Of(context.Map, step)));
         }
 
+        foreach (var (criterion, evaluation, lost, points) in deferred)
+        {
+            Explain(context, criterion, evaluation, lost + carriedLost.GetValueOrDefault(criterion), points);
+        }
+
         var rounded = Round(total);
         return new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence, ScatteredShare: evidence.ScatteredShare);
     }
 
     public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+
+    private static (Evaluation Evaluation, double Fraction) Fraction(Criterion criterion, Evaluation evaluation)
+    {
+        var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
+        return (evaluation, criterion.Partial == PartialCredit.AllOrNothing && fraction < 1 ? 0 : fraction);
+    }
+
+    private sealed record Carry(Evaluation Evaluation, double Fraction, StepSet Steps, double Points);
+
+    // Every deducting criterion, evaluated once. A triggered one also costs, the same points, in the steps it drives and
+    // in the step (of its scope) whose text states it.
+    private static Dictionary<Criterion, Carry> Carried(AnalysisContext context, EvidenceIndex evidence, double[] scales)
+    {
+        var result = new Dictionary<Criterion, Carry>();
+        foreach (var criterion in context.Rubric.Criteria.Where(c => c.Deducts()))
+        {
+            var (evaluation, fraction) = Fraction(criterion, Evaluate(criterion, context, evidence));
+            var steps = StepSet.None;
+            if (fraction < 1)
+            {
+                steps = CriterionKinds.For(criterion).Drives(criterion);
+                if (!evaluation.Evidence.IsEmpty && context.Document.Units.FirstOrDefault(u => u.Span == evaluation.Evidence[0]) is { } unit)
+                {
+                    steps |= context.Map.UnitSteps[unit.Index] & criterion.Scope;
+                }
+
+                steps &= ~criterion.Step.ToSet();
+            }
+
+            result[criterion] = new Carry(evaluation, fraction, steps, criterion.Points * scales[(int)criterion.Step] * (1 - fraction));
+        }
+
+        return result;
+    }
 
     // A rubric pattern that runs past its timeout counts as not matched (no credit, no penalty) and is reported once,
     // here for every criterion kind, instead of stalling the answer.

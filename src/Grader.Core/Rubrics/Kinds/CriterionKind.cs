@@ -42,6 +42,9 @@ public abstract class CriterionKind
     /// <summary>For a deducting kind, the finding that reports a deduction.</summary>
     internal virtual Diagnostics.DiagnosticDescriptor? Deduction => null;
 
+    /// <summary>Steps besides its own where a triggered deduction also costs (a design error that shapes them).</summary>
+    internal virtual StepSet Drives(Criterion criterion) => StepSet.None;
+
     /// <summary>A few words for the kind column of <c>grader rubrics show</c>, e.g. "concepts 3/8".</summary>
     public abstract string Describe(Criterion criterion);
 

@@ -18,7 +18,8 @@ public sealed record MistakeCriterion(
     string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial,
     PhraseSet Mistake,
     PhraseSet Unless,
-    PhraseSet UnlessAnywhere)
+    PhraseSet UnlessAnywhere,
+    StepSet Drives)
     : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
 
 internal sealed partial class CriterionDto
@@ -26,11 +27,13 @@ internal sealed partial class CriterionDto
     public List<string>? Mistake { get; set; }
     public List<string>? Unless { get; set; }
     public List<string>? UnlessAnywhere { get; set; }
+
+    public List<string>? Drives { get; set; }
 }
 
 /// <summary>Fraction 1 unless a sentence states the mistake and nothing in it or in the answer puts it right; then 0.</summary>
 internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
-    "mistake", [Key("mistake", c => c.Mistake), Key("unless", c => c.Unless), Key("unlessAnywhere", c => c.UnlessAnywhere)])
+    "mistake", [Key("mistake", c => c.Mistake), Key("unless", c => c.Unless), Key("unlessAnywhere", c => c.UnlessAnywhere), Key("drives", c => c.Drives)])
 {
     // Words that turn a sentence against what it names: "accuracy is misleading", "we never split at random".
     private static readonly PhraseSet Negations = new(
@@ -43,14 +46,21 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
 
     internal override DiagnosticDescriptor? Deduction => AnalyzerRegistry.DesignError;
 
-    internal override void AddRules(AbstractValidator<CriterionDto> rules) =>
+    internal override StepSet Drives(Criterion criterion) => ((MistakeCriterion)criterion).Drives;
+
+    internal override void AddRules(AbstractValidator<CriterionDto> rules)
+    {
         rules.RuleFor(c => c.Mistake).NotEmpty().WithErrorCode("criterion.mistake-missing")
             .WithMessage(c => $"Criterion '{c.Id}' of kind mistake needs 'mistake:', the wording of the error (terms or descriptions)");
+        rules.RuleForEach(c => c.Drives).Must(s => FrameworkSteps.TryParse(s, out _)).WithErrorCode("criterion.drives-unknown")
+            .WithMessage((c, s) => $"Criterion '{c.Id}': 'drives' names unknown step '{s}'; use one of {string.Join(", ", FrameworkSteps.All.Select(s => s.ToId()))}");
+    }
 
     internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
         new MistakeCriterion(
             common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial,
-            new PhraseSet(dto.Mistake ?? []), new PhraseSet(dto.Unless ?? []), new PhraseSet(dto.UnlessAnywhere ?? []));
+            new PhraseSet(dto.Mistake ?? []), new PhraseSet(dto.Unless ?? []), new PhraseSet(dto.UnlessAnywhere ?? []),
+            (dto.Drives ?? []).Aggregate(StepSet.None, (set, id) => FrameworkSteps.TryParse(id, out var step) ? set | step.ToSet() : set));
 
     protected override Evaluation Evaluate(MistakeCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
     {
@@ -113,5 +123,8 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
             .. criterion.Mistake.Entries.Select(e => $"  - {e}"),
             .. criterion.Unless.IsEmpty ? Array.Empty<string>() : ["Not when the same sentence says:", .. criterion.Unless.Entries.Select(e => $"  - {e}")],
             .. criterion.UnlessAnywhere.IsEmpty ? Array.Empty<string>() : ["Not when the answer anywhere says:", .. criterion.UnlessAnywhere.Entries.Select(e => $"  - {e}")],
+            // A wrong objective or metric is wrong in every step it shapes, and where the answer writes it.
+            $"Costs its points in {criterion.Step.ToId()}, in the step whose text states it"
+                + (criterion.Drives == StepSet.None ? "." : $", and in: {string.Join(", ", criterion.Drives.Steps().Select(s => s.ToId()))}."),
         ];
 }
