@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
@@ -52,7 +53,7 @@ internal static class ExplainCommand
             }
 
             // A group's rubric is a file on disk: its text is shown, never interpreted by the terminal.
-            stdout.WriteLine(Visible($"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToId()}, {criterion.Points} points)"));
+            stdout.WriteLine(Visible(string.Create(CultureInfo.InvariantCulture, $"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToId()}, {criterion.Points} points)")));
             stdout.WriteLine(Visible(criterion.Message));
             if (criterion.Help is not null)
             {
@@ -61,7 +62,7 @@ internal static class ExplainCommand
 
             if (!criterion.Deducts())
             {
-                stdout.WriteLine(Visible($"To cover: {criterion.Cover()}"));
+                stdout.WriteLine(Visible($"Guidance: {criterion.Cover()}"));
             }
 
             foreach (var line in CriterionKinds.For(criterion).Explain(criterion))

@@ -78,7 +78,7 @@ public sealed class CustomRubricCommandsTests : IDisposable
             chat-moderation.signals (chat-moderation, step data, 3 points)
             Few chat signals are described.
             Fast, repeated messages from new accounts are the classic raid pattern.
-            To cover: Cover at least 2 of: message rate, user reports and account age.
+            Guidance: Cover at least 2 of: message rate, user reports and account age.
             Needs at least 2 of:
               - message rate / messages per second
               - user reports / reported messages
