@@ -14,9 +14,9 @@ internal static class CliApp
         var root = new RootCommand("Grader: grades written answers to ML system design questions.")
         {
             CheckCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
-            RubricsCommand.Create(stdout, stderr),
-            ExplainCommand.Create(stdout, stderr),
-            InitCommand.Create(stdout, stderr),
+            RubricsCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            ExplainCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            InitCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             CompareCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             HistoryCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
         };

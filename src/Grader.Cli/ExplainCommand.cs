@@ -1,22 +1,27 @@
 using System.CommandLine;
+using System.Globalization;
 using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
+using Grader.Core.Mapping;
 using Grader.Core.Rubrics.Kinds;
+using static Grader.Core.Reporting.UntrustedText;
 
 namespace Grader.Cli;
 
 /// <summary><c>grader explain RULE_ID</c>: a rule's documentation, or a rubric criterion's definition.</summary>
 internal static class ExplainCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
-        var id = new Argument<string>("RULE_ID") { Description = "A rule id (MLSD0201) or a rubric criterion id (news-feed.reactions)" };
+        var id = new Argument<string>("RULE_ID") { Description = "A rule id (MLSD0201) or a rubric criterion id (news-feed.reactions), built in or from --rubrics or the --config file" };
+        var rubrics = new RubricOptions();
         var command = new Command("explain", "Explain a rule or a rubric criterion") { id };
-        command.SetAction(parse => Run(parse.GetValue(id)!, stdout, stderr));
+        rubrics.AddTo(command);
+        command.SetAction(parse => Run(parse.GetValue(id)!, () => rubrics.Load(parse, environment, stderr), stdout, stderr));
         return command;
     }
 
-    private static int Run(string id, TextWriter stdout, TextWriter stderr)
+    private static int Run(string id, Func<Core.Rubrics.RubricCatalog?> load, TextWriter stdout, TextWriter stderr)
     {
         if (AnalyzerRegistry.Find(id.ToUpperInvariant()) is { } descriptor)
         {
@@ -34,7 +39,7 @@ internal static class ExplainCommand
             return ExitCodes.Graded;
         }
 
-        if (Catalog.Load(stderr) is not { } catalog)
+        if (load() is not { } catalog)
         {
             return ExitCodes.BadInput;
         }
@@ -47,22 +52,28 @@ internal static class ExplainCommand
                 continue;
             }
 
-            stdout.WriteLine($"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToString().ToLowerInvariant()}, {criterion.Points} points)");
-            stdout.WriteLine(criterion.Message);
+            // A group's rubric is a file on disk: its text is shown, never interpreted by the terminal.
+            stdout.WriteLine(Visible(string.Create(CultureInfo.InvariantCulture, $"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToId()}, {criterion.Points} points)")));
+            stdout.WriteLine(Visible(criterion.Message));
             if (criterion.Help is not null)
             {
-                stdout.WriteLine(criterion.Help);
+                stdout.WriteLine(Visible(criterion.Help));
+            }
+
+            if (!criterion.Deducts())
+            {
+                stdout.WriteLine(Visible($"Guidance: {criterion.Cover()}"));
             }
 
             foreach (var line in CriterionKinds.For(criterion).Explain(criterion))
             {
-                stdout.WriteLine(line);
+                stdout.WriteLine(Visible(line));
             }
 
             return ExitCodes.Graded;
         }
 
-        stderr.WriteLine($"grader: error: '{id}' is neither a rule id (MLSD0101 …) nor a rubric criterion id");
+        stderr.WriteLine(Visible($"grader: error: '{id}' is neither a rule id (MLSD0101 …) nor a rubric criterion id (a group's own rubrics: --rubrics DIR or --config FILE)"));
         return ExitCodes.BadInput;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
+using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
 using Grader.Core.Rubrics.Kinds;
 
@@ -10,14 +11,18 @@ namespace Grader.Cli;
 /// <summary><c>grader rubrics list | show ID | validate [PATH...]</c></summary>
 internal static class RubricsCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
-        var list = new Command("list", "List the problems Grader has rubrics for");
-        list.SetAction(_ => List(stdout, stderr));
+        var listRubrics = new RubricOptions();
+        var list = new Command("list", "List the problems Grader has rubrics for (built in, and from --rubrics or the --config file)");
+        listRubrics.AddTo(list);
+        list.SetAction(parse => List(listRubrics.Load(parse, environment, stderr), stdout));
 
-        var id = new Argument<string>("ID") { Description = "A problem id, e.g. news-feed (or 'base')" };
+        var id = new Argument<string>("ID") { Description = "A problem id, e.g. news-feed (or 'base'), built in or from --rubrics or the --config file" };
+        var showRubrics = new RubricOptions();
         var show = new Command("show", "Show a rubric's steps, weights and criteria") { id };
-        show.SetAction(parse => Show(parse.GetValue(id)!, stdout, stderr));
+        showRubrics.AddTo(show);
+        show.SetAction(parse => Show(parse.GetValue(id)!, showRubrics.Load(parse, environment, stderr), stdout, stderr));
 
         var paths = new Argument<string[]>("PATH") { Description = "Rubric files or folders (default: the built-in rubrics)", Arity = ArgumentArity.ZeroOrMore };
         var validate = new Command("validate", "Check rubric files; exit 1 on any error") { paths };
@@ -26,38 +31,38 @@ internal static class RubricsCommand
         return new Command("rubrics", "Inspect and validate rubrics") { list, show, validate };
     }
 
-    private static int List(TextWriter stdout, TextWriter stderr)
+    private static int List(RubricCatalog? catalog, TextWriter stdout)
     {
-        if (Catalog.Load(stderr) is not { } catalog)
+        if (catalog is null)
         {
             return ExitCodes.BadInput;
         }
 
         foreach (var rubric in catalog.Problems)
         {
-            stdout.WriteLine($"{rubric.Id,-24} {rubric.Criteria.Length,3} criteria  {rubric.Title}");
+            stdout.WriteLine(UntrustedText.Visible($"{rubric.Id,-24} {rubric.Criteria.Length,3} criteria  {rubric.Title}"));
         }
 
         return ExitCodes.Graded;
     }
 
-    private static int Show(string id, TextWriter stdout, TextWriter stderr)
+    private static int Show(string id, RubricCatalog? catalog, TextWriter stdout, TextWriter stderr)
     {
-        if (Catalog.Load(stderr) is not { } catalog)
+        if (catalog is null)
         {
             return ExitCodes.BadInput;
         }
 
         if (!catalog.TryGet(id, out var rubric))
         {
-            stderr.WriteLine($"grader: error: unknown rubric '{id}'. Known: base, {string.Join(", ", catalog.Problems.Select(p => p.Id))}");
+            stderr.WriteLine(UntrustedText.Visible($"grader: error: unknown rubric '{id}'. Known: base, {string.Join(", ", catalog.Problems.Select(p => p.Id))} (a group's own rubrics: --rubrics DIR or --config FILE)"));
             return ExitCodes.BadInput;
         }
 
-        stdout.WriteLine($"{rubric.Id} (version {rubric.Version}): {rubric.Title}");
+        stdout.WriteLine(UntrustedText.Visible($"{rubric.Id} (version {rubric.Version}): {rubric.Title}"));
         if (rubric.Prompt is not null)
         {
-            stdout.WriteLine($"Prompt: {rubric.Prompt}");
+            stdout.WriteLine(UntrustedText.Visible($"Prompt: {rubric.Prompt}"));
         }
 
         foreach (var step in rubric.Steps)
@@ -65,12 +70,12 @@ internal static class RubricsCommand
             var criteria = rubric.Criteria.Where(c => c.Step == step.Step).ToList();
             var available = criteria.Where(c => !c.Deducts()).Sum(c => c.Points);
             stdout.WriteLine();
-            stdout.WriteLine($"{step.Step.ToId()} — {step.Title}: {Number(step.Weight)} points");
+            stdout.WriteLine(UntrustedText.Visible($"{step.Step.ToId()} — {step.Title}: {Number(step.Weight)} points"));
             foreach (var criterion in criteria)
             {
                 var scaled = available > 0 ? criterion.Points * step.Weight / available : 0;
                 var sign = criterion.Deducts() ? "-" : " ";
-                stdout.WriteLine($"  {sign}{Number(scaled),5}  {criterion.Id,-40} {CriterionKinds.For(criterion).Describe(criterion),-14} {criterion.Message}");
+                stdout.WriteLine(UntrustedText.Visible($"  {sign}{Number(scaled),5}  {criterion.Id,-40} {CriterionKinds.For(criterion).Describe(criterion),-14} {criterion.Message}"));
             }
         }
 

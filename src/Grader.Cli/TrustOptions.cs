@@ -45,6 +45,16 @@ internal sealed class TrustOptions
         }
     }
 
+    /// <summary>Only the options that decide which configs are read, for commands that read rubrics and grade nothing.</summary>
+    public void AddConfigOptionsTo(Command command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        foreach (var option in new Option[] { _config, _noLookup, _ci, _strict })
+        {
+            command.Add(option);
+        }
+    }
+
     public TrustSettings Read(ParseResult parse, Func<string, string?> environment, bool gateOnCommandLine)
     {
         ArgumentNullException.ThrowIfNull(parse);

@@ -26,7 +26,14 @@ public abstract record Criterion(
     string? Help,
     StepSet Scope,
     string? ExplainedBy,
-    PartialCredit Partial);
+    PartialCredit Partial)
+{
+    /// <summary>
+    /// What an answer should cover, as the rubric words it for a writer (<c>guidance:</c>), where <see cref="Message"/>
+    /// words the finding. Null when the rubric gives none; <c>CriterionKinds.Cover</c> then derives it from the kind's data.
+    /// </summary>
+    public string? Guidance { get; init; }
+}
 
 /// <summary>
 /// A named idea: its synonym entries as written, split into <see cref="Phrases"/> (terms matched as word runs) and

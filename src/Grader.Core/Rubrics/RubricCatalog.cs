@@ -251,6 +251,7 @@ public sealed class RubricCatalog
 
         var common = new CriterionCommon(c.Id!, step, c.Points!.Value, c.Message!, c.Help?.Trim(), scope, c.Rule,
             c.Partial == "all-or-nothing" ? PartialCredit.AllOrNothing : PartialCredit.Proportional);
-        return (CriterionKinds.Find(c.Kind) ?? throw new InvalidOperationException($"Unvalidated criterion kind '{c.Kind}'")).Build(c, common);
+        var kind = CriterionKinds.Find(c.Kind) ?? throw new InvalidOperationException($"Unvalidated criterion kind '{c.Kind}'");
+        return kind.Build(c, common) with { Guidance = c.Guidance?.Trim() };
     }
 }

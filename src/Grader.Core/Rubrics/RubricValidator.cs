@@ -37,6 +37,9 @@ internal sealed class RubricValidator : AbstractValidator<RubricDto>
 
     private sealed class CriterionValidator : AbstractValidator<CriterionDto>
     {
+        // A line of a skeleton, not an essay: 'help:' is for the longer explanation.
+        private const int MaxGuidance = 300;
+
         public CriterionValidator(IReadOnlySet<string> knownRules)
         {
             RuleFor(c => c.Id).NotEmpty().WithErrorCode("criterion.id-missing").WithMessage("Every criterion needs an 'id:'");
@@ -48,6 +51,19 @@ internal sealed class RubricValidator : AbstractValidator<RubricDto>
                 .WithMessage(c => $"Criterion '{c.Id}' needs 'points:' greater than 0");
             RuleFor(c => c.Message).NotEmpty().WithErrorCode("criterion.message-missing")
                 .WithMessage(c => $"Criterion '{c.Id}' needs a 'message:' that says what is missing");
+            When(c => c.Guidance is not null, () =>
+            {
+                RuleFor(c => c.Guidance).Must(g => !string.IsNullOrWhiteSpace(g)).WithErrorCode("criterion.guidance-empty")
+                    .WithMessage(c => $"Criterion '{c.Id}': 'guidance:' is empty; say what an answer should cover, or leave the key out");
+                RuleFor(c => c.Guidance).Must(g => string.IsNullOrWhiteSpace(g) || (g.Trim().Length <= MaxGuidance && !g.Trim().Any(char.IsControl)))
+                    .WithErrorCode("criterion.guidance-form")
+                    .WithMessage(c => $"Criterion '{c.Id}': 'guidance:' must be one line of at most {MaxGuidance} characters, e.g. 'State the scale: users, items, requests per second'");
+                RuleFor(c => c.Guidance).Must((c, g) => !string.Equals(g?.Trim(), c.Message?.Trim(), StringComparison.Ordinal))
+                    .WithErrorCode("criterion.guidance-is-message")
+                    .WithMessage(c => $"Criterion '{c.Id}': 'guidance:' repeats 'message:'; the message says what is missing, guidance what an answer should cover");
+                RuleFor(c => c.Kind).Must(k => CriterionKinds.Find(k) is not { Deducts: true }).WithErrorCode("criterion.guidance-deducts")
+                    .WithMessage(c => $"Criterion '{c.Id}': kind {c.Kind} only deducts points, so it has nothing to cover; remove 'guidance:' ('message:' and 'help:' say what is wrong)");
+            });
             RuleForEach(c => c.In).Must(s => FrameworkSteps.TryParse(s, out _)).WithErrorCode("criterion.in-unknown")
                 .WithMessage((c, s) => $"Criterion '{c.Id}': 'in' names unknown step '{s}'");
             RuleFor(c => c.Partial).Must(p => p is null or "proportional" or "all-or-nothing").WithErrorCode("criterion.partial-unknown")

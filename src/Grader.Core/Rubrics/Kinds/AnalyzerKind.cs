@@ -43,4 +43,6 @@ internal sealed class AnalyzerKind() : CriterionKind<AnalyzerCriterion>("analyze
     }
 
     protected override string Describe(AnalyzerCriterion criterion) => criterion.Rule;
+
+    protected override string Outline(AnalyzerCriterion criterion) => $"Give what rule {criterion.Rule} looks for ('grader explain {criterion.Rule}' says what).";
 }

@@ -50,6 +50,9 @@ internal sealed class ConceptsKind() : CriterionKind<ConceptsCriterion>(
 
     protected override ImmutableArray<ImmutableArray<Concept>> ConceptGroups(ConceptsCriterion criterion) => [criterion.Concepts];
 
+    protected override string Outline(ConceptsCriterion criterion) =>
+        $"Cover {HowMany(criterion.AtLeast, criterion.Concepts.Length)}{Names(criterion.Concepts.Select(DisplayName))}.";
+
     protected override string Describe(ConceptsCriterion criterion) => $"concepts {criterion.AtLeast}/{criterion.Concepts.Length}";
 
     protected override IEnumerable<string> Explain(ConceptsCriterion criterion) =>

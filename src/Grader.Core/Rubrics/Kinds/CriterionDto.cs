@@ -13,6 +13,7 @@ internal sealed partial class CriterionDto : ILocated
     public double? Points { get; set; }
     public string? Message { get; set; }
     public string? Help { get; set; }
+    public string? Guidance { get; set; }
     public List<string>? In { get; set; }
     public string? Rule { get; set; }
     public string? Partial { get; set; }

@@ -51,6 +51,12 @@ public abstract class CriterionKind
     /// <summary>Lines <c>grader explain</c> adds after a criterion's message and help.</summary>
     public abstract IEnumerable<string> Explain(Criterion criterion);
 
+    /// <summary>
+    /// What an answer should cover to meet the criterion, derived from the kind's data (its concepts, quantities,
+    /// minimum prose...): what <c>grader init</c> writes for a criterion whose rubric gives no <c>guidance:</c>.
+    /// </summary>
+    public abstract string Outline(Criterion criterion);
+
     /// <summary>Rules for this kind's keys; they run only on criteria of this kind, after the common rules.</summary>
     internal virtual void AddRules(AbstractValidator<CriterionDto> rules)
     {
@@ -79,6 +85,8 @@ internal abstract class CriterionKind<T>(string name, ImmutableArray<KindKey> ke
 
     public sealed override IEnumerable<string> Explain(Criterion criterion) => Explain((T)criterion);
 
+    public sealed override string Outline(Criterion criterion) => Outline((T)criterion);
+
     internal sealed override Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence) =>
         Evaluate((T)criterion, context, evidence);
 
@@ -87,6 +95,28 @@ internal abstract class CriterionKind<T>(string name, ImmutableArray<KindKey> ke
     protected virtual string Describe(T criterion) => Name;
 
     protected virtual IEnumerable<string> Explain(T criterion) => [];
+
+    // A kind with nothing to enumerate falls back on the rubric's own advice; deducting kinds are never outlined.
+    protected virtual string Outline(T criterion) => criterion.Help ?? criterion.Message;
+
+    // "a, b and c" (or "a, b or c") for an outline, at most eight names.
+    private protected static string Names(IEnumerable<string> names, string conjunction = "and")
+    {
+        var list = names.Take(9).ToList();
+        if (list.Count > 8)
+        {
+            return $"{string.Join(", ", list.Take(8))}, ...";
+        }
+
+        return list.Count < 2 ? string.Concat(list) : $"{string.Join(", ", list.SkipLast(1))} {conjunction} {list[^1]}";
+    }
+
+    // A concept's display name: its first plain term (a description such as "share + shown" reads badly alone).
+    private protected static string DisplayName(Concept concept) => concept.Phrases.FirstOrDefault() ?? concept.Name;
+
+    // "one of", "each of" or "at least N of", for criteria that credit a number of things found.
+    private protected static string HowMany(int atLeast, int count) =>
+        atLeast >= count ? (count == 1 ? "" : "each of: ") : atLeast == 1 ? "at least one of: " : $"at least {atLeast} of: ";
 
     protected abstract Evaluation Evaluate(T criterion, AnalysisContext context, EvidenceIndex evidence);
 

@@ -34,6 +34,10 @@ public static class CriterionKinds
     /// <summary>True when <paramref name="criterion"/> only takes points away (see <see cref="CriterionKind.Deducts"/>).</summary>
     public static bool Deducts(this Criterion criterion) => For(criterion).Deducts;
 
+    /// <summary>What an answer should cover for <paramref name="criterion"/>: the rubric's <c>guidance:</c>, else the kind's outline of its data.</summary>
+    public static string Cover(this Criterion criterion) =>
+        For(criterion) is var kind && criterion.Guidance is { Length: > 0 } guidance ? guidance : kind.Outline(criterion);
+
     /// <summary>The kind that built <paramref name="criterion"/>.</summary>
     public static CriterionKind For(Criterion criterion)
     {

@@ -38,4 +38,7 @@ internal sealed class DiagramKind() : CriterionKind<DiagramCriterion>("diagram",
 
         return Evaluation.Nothing("no Mermaid block, ASCII-art diagram or image");
     }
+
+    protected override string Outline(DiagramCriterion criterion) =>
+        $"Include a diagram: a Mermaid block, ASCII art or an image{(criterion.AllowTable ? " (a table counts too)" : "")}.";
 }

@@ -59,4 +59,7 @@ internal sealed class MetricPairingKind() : CriterionKind<MetricPairingCriterion
 
     // Set 0 offline, set 1 online: the indexes Evaluate asks the compiled rubric for.
     protected override ImmutableArray<ImmutableArray<Concept>> ConceptGroups(MetricPairingCriterion criterion) => [criterion.Offline, criterion.Online];
+
+    protected override string Outline(MetricPairingCriterion criterion) =>
+        $"Pair an offline metric ({Names(criterion.Offline.Select(DisplayName), "or")}) with an online metric ({Names(criterion.Online.Select(DisplayName), "or")}).";
 }

@@ -42,4 +42,6 @@ internal sealed class OrderKind() : CriterionKind<OrderCriterion>("order", [])
         var fraction = (double)inOrder / pairs;
         return new Evaluation(fraction, [context.StepAnchor(lines[0].Step)], fraction < 1 ? $"{pairs - inOrder} of {pairs} step pairs out of order" : null);
     }
+
+    protected override string Outline(OrderCriterion criterion) => "Keep the steps in framework order.";
 }

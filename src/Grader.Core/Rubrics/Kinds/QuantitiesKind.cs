@@ -71,5 +71,8 @@ internal sealed class QuantitiesKind() : CriterionKind<QuantitiesCriterion>(
         return new Evaluation(fraction, [.. top.Select(b => b.Span)], fraction < 1 ? $"no figures for: {string.Join(", ", missing)}" : null);
     }
 
+    protected override string Outline(QuantitiesCriterion criterion) =>
+        $"Give figures with units for {HowMany(criterion.AtLeast, criterion.Kinds.Length)}{Names(criterion.Kinds.Select(k => k.ToString().ToLowerInvariant()))}.";
+
     protected override string Describe(QuantitiesCriterion criterion) => $"quantities {criterion.AtLeast}";
 }

@@ -64,4 +64,8 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
             units.Count > 0 ? [units[0].Span] : [],
             fraction < 1 ? $"{words} words in {units.Count} sentences (counted as decisions){(criterion.MinListItems > 0 ? $", {items} list items" : "")}; {expected}" : null);
     }
+
+    protected override string Outline(SubstanceCriterion criterion) =>
+        $"Write at least {criterion.MinWords} words in {criterion.MinSentences} sentences{(criterion.MinListItems > 0 ? $" and {criterion.MinListItems} list items" : "")} of your own reasoning on this step.";
 }
+
