@@ -24,6 +24,8 @@ public sealed class ConfigResolver
 
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
+    private const int MaxSuggestions = 20;
+
     private readonly ConfigPolicy _policy;
     private readonly ConcurrentDictionary<string, Lazy<Entry>> _byFile = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConfigSource> _sources = new(StringComparer.Ordinal);
@@ -132,8 +134,9 @@ public sealed class ConfigResolver
             if (dto.Problems![i].Problem is { Length: > 0 } problem && !problems.Contains(problem, StringComparer.Ordinal))
             {
                 var (line, column) = entry.Marks!.Value("problems", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "problem");
+                var suggestion = errors.Count < MaxSuggestions ? Suggestion.DidYouMean(problem, problems) : ".";
                 errors.Add(new RubricError(file, line, column, "config.problem-unknown",
-                    $"problem '{problem}' is not a known problem id{Suggestion.DidYouMean(problem, problems)} Known problems: {string.Join(", ", problems)}"));
+                    $"problem '{problem}' is not a known problem id{suggestion} Known problems: {string.Join(", ", problems)}"));
             }
         }
 
@@ -143,8 +146,10 @@ public sealed class ConfigResolver
             if (!AnalyzerRegistry.Ids.Contains(id.ToUpperInvariant()) && !criteria.Contains(id))
             {
                 var (line, column) = entry.Marks!.Key("rules", id);
+                // Suggestions compare with every known id; a file of thousands of made-up keys gets them for the first few.
+                var suggestion = errors.Count < MaxSuggestions ? Suggestion.DidYouMean(id, AnalyzerRegistry.Ids.Concat(criteria)) : ".";
                 errors.Add(new RubricError(file, line, column, "config.rule-unknown",
-                    $"'{id}' is neither a rule id (MLSD0201) nor a criterion id of the rubrics in use{Suggestion.DidYouMean(id, AnalyzerRegistry.Ids.Concat(criteria))} See 'grader explain ID' and 'grader rubrics show PROBLEM'"));
+                    $"'{id}' is neither a rule id (MLSD0201) nor a criterion id of the rubrics in use{suggestion} See 'grader explain ID' and 'grader rubrics show PROBLEM'"));
             }
         }
 
