@@ -130,7 +130,8 @@ internal static class CheckCommand
         if (settings.Problem is not null && items.Count > 0
             && (!items[0].Engine.Catalog.TryGet(settings.Problem, out _) || settings.Problem == Core.Rubrics.RubricCatalog.BaseId))
         {
-            stderr.WriteLine($"grader: error: unknown problem '{settings.Problem}'. Known problems: {string.Join(", ", items[0].Engine.Catalog.Problems.Select(p => p.Id))}");
+            var known = items[0].Engine.Catalog.Problems.Select(p => p.Id).ToList();
+            stderr.WriteLine(UntrustedText.Visible($"grader: error: unknown problem '{settings.Problem}'{Core.Configuration.Suggestion.DidYouMean(settings.Problem, known)} Known problems: {string.Join(", ", known)}"));
             return ExitCodes.BadInput;
         }
 
@@ -143,6 +144,7 @@ internal static class CheckCommand
         var gates = new List<GateFailure>();
         var usedRubrics = new SortedDictionary<string, Core.Rubrics.RubricFile>(StringComparer.Ordinal);
         var suppressions = new List<AppliedSuppression>();
+        var rulesOff = new List<RuleOff>();
         try
         {
             var configs = items.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
@@ -174,6 +176,7 @@ internal static class CheckCommand
                     }
 
                     suppressions.AddRange(AppliedSuppression.Of(final));
+                    rulesOff.AddRange(RuleOff.Of(final).Select(r => r with { Config = TrustOptions.Shown(r.Config) }));
                     if (Gate(settings, llmSettings, configs[final.Path].Config, final) is { } reason)
                     {
                         failed = true;
@@ -190,7 +193,8 @@ internal static class CheckCommand
                 [.. usedRubrics.Values],
                 [.. suppressions],
                 settings.Trust.Policy.InlineSuppressions,
-                llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model));
+                llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model),
+                [.. rulesOff]);
             sinks.ForEach(sink => sink.Complete(errors, rows, provenance, gates));
         }
         finally

@@ -122,6 +122,11 @@ internal static class ConsoleReport
             writer.WriteLine(V($"{s.Path}({s.Line}): suppressed {s.Findings} finding(s) ({string.Join(", ", s.Ids)}){(s.Justification is null ? "" : " -- " + s.Justification)}"));
         }
 
+        foreach (var line in provenance.RulesOffLines(r => r, c => c))
+        {
+            writer.WriteLine(V(line));
+        }
+
         foreach (var c in provenance.Configs)
         {
             writer.WriteLine(V($"config: {c.Path} sha256 {(c.Sha256.Length >= 12 ? c.Sha256[..12] : c.Sha256)} ({c.Role}, {(c.Used ? "used" : "ignored")}{(c.IgnoredKeys.IsEmpty ? "" : "; ignored keys: " + string.Join(", ", c.IgnoredKeys))})"));

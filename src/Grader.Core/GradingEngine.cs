@@ -106,7 +106,7 @@ public sealed class GradingEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var score = Relevance.Apply(Scorer.Score(context), detection, resolution.Id, context);
+        var score = Relevance.Apply(Scorer.Score(context, config), detection, resolution.Id, context);
         cancellationToken.ThrowIfCancellationRequested();
         var sorted = context.Diagnostics.ToList();
         sorted.Sort(Diagnostic.Compare);

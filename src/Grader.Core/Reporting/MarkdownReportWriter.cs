@@ -73,6 +73,10 @@ public sealed class MarkdownReportWriter : IReportWriter
         {
             var configs = provenance.Configs.Where(c => c.Used).Select(c => $"{Code(c.Path)} (sha256 {c.Sha256[..12]})").ToList();
             text.Append(CultureInfo.InvariantCulture, $"\nGraded {(provenance.CiMode ? "in CI mode " : "")}with {(configs.Count == 0 ? "no config file" : string.Join(", ", configs))} and {provenance.Rubrics.Length} rubric file(s); {provenance.Configs.Count(c => !c.Used)} config file(s) ignored.\n");
+            foreach (var line in provenance.RulesOffLines(Code, Code))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n{line}\n");
+            }
         }
 
         var omitted = 0;

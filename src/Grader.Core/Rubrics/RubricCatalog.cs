@@ -28,8 +28,11 @@ public sealed class RubricCatalog
 
     public bool TryGet(string id, out Rubric rubric) => _rubrics.TryGetValue(id, out rubric!);
 
-    /// <summary>Loads the built-in rubrics, then those in <paramref name="folders"/> (a later file with the same id wins).</summary>
-    public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IReadOnlySet<string> knownRules, IEnumerable<string>? folders = null)
+    /// <summary>
+    /// Loads the built-in rubrics, then those in <paramref name="folders"/> (a later file with the same id wins), except
+    /// the files <paramref name="skip"/> names (config files kept beside the rubrics).
+    /// </summary>
+    public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IReadOnlySet<string> knownRules, IEnumerable<string>? folders = null, Func<string, bool>? skip = null)
     {
         var sources = new List<(string File, string Text, bool Trusted)>();
         var assembly = typeof(RubricCatalog).Assembly;
@@ -42,7 +45,7 @@ public sealed class RubricCatalog
 
         foreach (var folder in folders ?? [])
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Where(f => skip?.Invoke(f) != true).Order(StringComparer.Ordinal))
             {
                 sources.Add((file, File.ReadAllText(file), false));
             }

@@ -8,6 +8,8 @@ namespace Grader.Core.Scoring;
 /// <summary>
 /// How one criterion fared. <see cref="Fraction"/> is the share earned (0..1); <see cref="Points"/> and
 /// <see cref="Score"/> are scaled to the step's weight. A loss is explained by the diagnostic <see cref="ExplainedBy"/>.
+/// A criterion a config turned off (<see cref="TurnedOffBy"/>, that file) counts as met; <see cref="PointsGivenBack"/>
+/// is what that added to its step, before any relevance scaling.
 /// </summary>
 public sealed record CriterionResult(
     Criterion Criterion,
@@ -16,7 +18,11 @@ public sealed record CriterionResult(
     double Score,
     ImmutableArray<SourceSpan> Evidence,
     string? Missing,
-    string? ExplainedBy);
+    string? ExplainedBy,
+    string? TurnedOffBy = null)
+{
+    public double PointsGivenBack { get; init; }
+}
 
 public sealed record StepScore(
     FrameworkStep Step, string? Heading, int? Line, double Score, double Max, ImmutableArray<CriterionResult> Criteria, StepMapping? Mapping = null);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Grader.Core.Analysis;
+using Grader.Core.Configuration;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Rubrics;
@@ -11,13 +12,25 @@ namespace Grader.Core.Scoring;
 /// <summary>
 /// Rubric + analyzed document -> <see cref="ScoreCard"/>. A step scores weight x earned / available over its
 /// criteria. Every point lost is tied to a diagnostic: the analyzer that explains it, the missing or hollow step,
-/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding added here.
+/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding added here. A configuration can turn a criterion off
+/// (treated as met, its points given back and recorded) but never hide a loss: an explaining finding the configuration
+/// does not show explains nothing, and the criterion's own finding reports the loss instead.
 /// </summary>
 public static class Scorer
 {
-    public static ScoreCard Score(AnalysisContext context)
+    /// <summary>
+    /// Findings that are the only record of points lost: a criterion's own (MLSD0301), a deduction's (MLSD0302,
+    /// MLSD0401) and the relevance findings that scale the whole score. A configuration may not turn them off.
+    /// </summary>
+    public static IReadOnlySet<string> LossFindings { get; } = new[] { AnalyzerRegistry.CriterionNotMet, AnalyzerRegistry.NotAnMlDesign, AnalyzerRegistry.ProblemMismatch, AnalyzerRegistry.ScatteredJargon }
+        .Concat(CriterionKinds.All.Select(k => k.Deduction).OfType<DiagnosticDescriptor>())
+        .Select(d => d.Id)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public static ScoreCard Score(AnalysisContext context, GraderConfig? config = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        config ??= GraderConfig.Default;
         var rubric = context.Rubric;
         var evidence = new EvidenceIndex(context);
         var scales = FrameworkSteps.All.Select(step =>
@@ -40,6 +53,10 @@ public static class Scorer
             var scale = scales[(int)step];
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
+
+            // What the step would score with nothing turned off, and what each criterion turned off would have lost.
+            double asGraded = 0;
+            var waived = new List<(int Index, double Lost)>();
             foreach (var criterion in criteria)
             {
                 // No cliffs: evidence counts wherever it stands (outside its step at a share, see EvidenceIndex), so a
@@ -50,9 +67,20 @@ public static class Scorer
                 // A penalty or a design error costs its points when triggered and offers none to earn.
                 var deducts = criterion.Deducts();
                 var score = deducts ? -points * (1 - fraction) : points * fraction;
-                stepScore += score;
+                asGraded += score;
+
                 // Losses that round to 0.0 points are not findings worth a line.
                 var lost = deducts ? -score : points - score;
+                if (config.CriteriaOff.TryGetValue(criterion.Id, out var off))
+                {
+                    waived.Add((results.Count, lost));
+                    score = deducts ? 0 : points;
+                    stepScore += score;
+                    results.Add(new CriterionResult(criterion, 1, points, score, evaluation.Evidence, null, null, off));
+                    continue;
+                }
+
+                stepScore += score;
                 string? explainedBy = null;
                 if (Round(lost) > 0 && known is { Steps: not StepSet.None })
                 {
@@ -62,7 +90,7 @@ public static class Scorer
                 }
                 else if (Round(lost) > 0)
                 {
-                    explainedBy = Explain(context, criterion, evaluation, lost, points);
+                    explainedBy = Explain(context, config, criterion, evaluation, lost, points);
                 }
 
                 results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
@@ -70,12 +98,30 @@ public static class Scorer
 
             foreach (var (criterion, cost) in carried.Where(kv => kv.Value.Steps.Has(step)))
             {
-                // It takes what the step has, no more: a step never goes below zero.
+                // It takes what the step has, no more: a step never goes below zero. Turned off, it is given back here too.
+                var wouldTake = Math.Min(cost.Points, Math.Max(0, asGraded));
+                asGraded -= wouldTake;
+                if (config.CriteriaOff.TryGetValue(criterion.Id, out var off))
+                {
+                    waived.Add((results.Count, wouldTake));
+                    results.Add(new CriterionResult(criterion, 1, 0, 0, cost.Evaluation.Evidence, null, null, off));
+                    continue;
+                }
+
                 var taken = Math.Min(cost.Points, Math.Max(0, stepScore));
                 stepScore -= taken;
                 carriedLost[criterion] = carriedLost.GetValueOrDefault(criterion) + taken;
                 results.Add(new CriterionResult(criterion, cost.Fraction, taken, -taken, cost.Evaluation.Evidence,
                     $"a design error charged to {criterion.Step.ToId()} that also costs here: {cost.Evaluation.Missing}", Round(taken) > 0 ? CriterionKinds.For(criterion).Deduction?.Id : null));
+            }
+
+            // A step never scores below 0, so turning off a deduction gives back only what it really cost; shared out
+            // when several criteria of the step are off.
+            var given = Math.Max(0, stepScore) - Math.Max(0, asGraded);
+            var nominal = waived.Sum(w => w.Lost);
+            foreach (var (index, lost) in waived)
+            {
+                results[index] = results[index] with { PointsGivenBack = nominal > 0 ? given * lost / nominal : 0 };
             }
 
             stepScore = Math.Max(0, stepScore);
@@ -89,7 +135,7 @@ public static class Scorer
 
         foreach (var (criterion, evaluation, lost, points) in deferred)
         {
-            Explain(context, criterion, evaluation, lost + carriedLost.GetValueOrDefault(criterion), points);
+            Explain(context, config, criterion, evaluation, lost + carriedLost.GetValueOrDefault(criterion), points);
         }
 
         var rounded = Round(total);
@@ -149,7 +195,7 @@ public static class Scorer
         }
     }
 
-    private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
+    private static string Explain(AnalysisContext context, GraderConfig config, Criterion criterion, Evaluation evaluation, double lost, double points)
     {
         if (CriterionKinds.For(criterion).Deduction is { } penalised)
         {
@@ -161,16 +207,17 @@ public static class Scorer
         }
 
         // A missing or hollow step explains everything lost in it; then the analyzer the criterion names (for an analyzer
-        // criterion, its rule).
+        // criterion, its rule). A finding the configuration turned off explains nothing: the loss falls to MLSD0301.
+        bool Shown(Diagnostic d) => config.SeverityOf(d) is not null;
         foreach (var structural in new[] { DiagnosticIds.StepMissing, DiagnosticIds.StepHollow })
         {
-            if (context.Diagnostics.Any(d => d.Id == structural && d.Step == criterion.Step))
+            if (context.Diagnostics.Any(d => d.Id == structural && d.Step == criterion.Step && Shown(d)))
             {
                 return structural;
             }
         }
 
-        if (criterion.ExplainedBy is { } rule && context.Fired(rule))
+        if (criterion.ExplainedBy is { } rule && context.Diagnostics.Any(d => d.Id == rule && Shown(d)))
         {
             return rule;
         }
