@@ -30,9 +30,11 @@ public sealed record RuleOff(string Path, string Rule, string Config, double Poi
     public static IEnumerable<RuleOff> Of(GradeResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        // A design error costs in several steps; turned off, it is one rule given back once, with all it cost.
         return result.Score.Steps.SelectMany(s => s.Criteria)
             .Where(c => c.TurnedOffBy is not null)
-            .Select(c => new RuleOff(result.Path, c.Criterion.Id, c.TurnedOffBy!, Scoring.Scorer.Round(c.PointsGivenBack * result.Score.Relevance)));
+            .GroupBy(c => c.Criterion.Id, StringComparer.Ordinal)
+            .Select(g => new RuleOff(result.Path, g.Key, g.First().TurnedOffBy!, Scoring.Scorer.Round(g.Sum(c => c.PointsGivenBack) * result.Score.Relevance)));
     }
 }
 

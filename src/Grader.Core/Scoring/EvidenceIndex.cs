@@ -225,19 +225,6 @@ public sealed class EvidenceIndex
             return words;
         }
 
-        return units.Where(u => Within(u.Section, own)).Sum(u => u.WordCount * _context.SubstanceCredit(u.Index));
-    }
-
-    private bool Within(int section, int ancestor)
-    {
-        for (int? s = section; s is { } i; s = _context.Document.Sections[i].Parent)
-        {
-            if (i == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return units.Where(u => _context.Document.IsWithin(u.Section, own)).Sum(u => u.WordCount * _context.SubstanceCredit(u.Index));
     }
 }

@@ -166,7 +166,11 @@ public static class Scorer
                 steps = CriterionKinds.For(criterion).Drives(criterion);
                 if (!evaluation.Evidence.IsEmpty && context.Document.Units.FirstOrDefault(u => u.Span == evaluation.Evidence[0]) is { } unit)
                 {
-                    steps |= context.Map.UnitSteps[unit.Index] & criterion.Scope;
+                    // Only where the author put it, under that step's own heading: a content-mapped sentence's step is
+                    // a guess, and a guess must not move a cost.
+                    steps |= (context.Map.UnitSteps[unit.Index] & criterion.Scope).Steps()
+                        .Where(s => context.Map[s].HeadingSection is { } h && context.Document.IsWithin(unit.Section, h))
+                        .Aggregate(StepSet.None, (set, s) => set | s.ToSet());
                 }
 
                 steps &= ~criterion.Step.ToSet();
