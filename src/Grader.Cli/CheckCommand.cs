@@ -10,7 +10,7 @@ namespace Grader.Cli;
 /// <summary>
 /// <c>grader check PATH... [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
 /// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]... [--config FILE] [--no-config-lookup] [--ci]
-/// [--strict-config] [--no-inline-suppressions] [--answer-timeout SECONDS]</c>
+/// [--strict-config] [--no-inline-suppressions] [--answer-timeout SECONDS] [--color auto|always|never]</c>
 /// </summary>
 internal static class CheckCommand
 {
@@ -49,11 +49,12 @@ internal static class CheckCommand
             CustomParser = r => NumberOptions.Parse(r, 0.0, 86400.0, "a number of seconds (0: no limit)"),
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
+        var color = ConsoleColors.Create();
         var trust = TrustOptions.Create();
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout, color,
         };
         trust.AddTo(command);
         llm.AddTo(command);
@@ -65,9 +66,11 @@ internal static class CheckCommand
                 trust.Read(parse, environment, gateOnCommandLine: parse.GetResult(failOn) is { Implicit: false } || parse.GetValue(failUnder) is not null))
             {
                 AnswerTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(answerTimeout), int.MaxValue / 1000.0)),
+                Color = parse.GetValue(color)!,
             },
             stdout,
-            stderr));
+            stderr,
+            environment));
         return command;
     }
 
@@ -84,11 +87,13 @@ internal static class CheckCommand
         Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust)
     {
         public TimeSpan AnswerTimeout { get; init; } = BatchGrader.DefaultAnswerTimeout;
+
+        public string Color { get; init; } = "auto";
     }
 
 
 
-    private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
+    private static int Run(Settings settings, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var (pairs, pairError) = ReportOutputs.Pair(settings.Reports);
         if (pairError is not null)
@@ -136,7 +141,10 @@ internal static class CheckCommand
 
         var llmSettings = settings.LlmFor(items.Select(i => i.Config.Llm).FirstOrDefault(l => l is not null));
         var summary = files.Count + readErrors.Count > 1;
-        var sinks = pairs.Select(p => ReportSink.Create(p.Format, p.Output, stdout, settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase, summary)).ToList();
+        var helpBase = settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase;
+        var toTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        var sinks = pairs.Select(p => ReportSink.Create(p.Format, p.Output, stdout, helpBase, summary,
+            p.Format == "console" && ConsoleColors.Use(settings.Color, toTerminal && p.Output is null, settings.Trust.CiMode, environment))).ToList();
         var rows = new List<SummaryRow>();
         var errors = new List<ReadError>(readErrors);
         var failed = false;
