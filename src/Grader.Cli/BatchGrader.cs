@@ -16,7 +16,8 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
     private readonly Dictionary<string, (GradingEngine? Engine, ImmutableArray<RubricError> Errors)> _engines = new(StringComparer.Ordinal);
     private readonly ConfigResolver _configs = configs ?? new ConfigResolver();
 
-    public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine);
+    /// <summary>One answer to grade; <c>Text</c> is set when it was read already (standard input), else Path is read.</summary>
+    public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine, string? Text = null);
 
     /// <summary>
     /// Resolves each file's configuration and rubric set; problems there stop the run before grading. All of them are
@@ -126,7 +127,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
     {
         try
         {
-            var (answer, error) = AnswerReader.Read(item.Path, maxBytes);
+            var (answer, error) = item.Text is { } text ? (text, null) : AnswerReader.Read(item.Path, maxBytes);
             if (answer is null)
             {
                 return (null, error);

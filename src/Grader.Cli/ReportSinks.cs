@@ -53,10 +53,10 @@ internal abstract class ReportSink : IDisposable
     /// <summary>Bytes go here; for standard output they are passed on at each <see cref="Flush"/>.</summary>
     protected Stream Output { get; private set; }
 
-    public static ReportSink Create(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary) => format switch
+    public static ReportSink Create(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary, bool color = false) => format switch
     {
         "json" => new JsonSink(file, stdout, helpBase),
-        "console" => new ConsoleSink(file, stdout, summary),
+        "console" => new ConsoleSink(file, stdout, summary, color),
         _ => new BufferedSink(format, file, stdout, helpBase, summary),
     };
 
@@ -138,13 +138,13 @@ internal abstract class ReportSink : IDisposable
         }
     }
 
-    private sealed class ConsoleSink(string? file, TextWriter stdout, bool summary) : ReportSink("console", file, stdout)
+    private sealed class ConsoleSink(string? file, TextWriter stdout, bool summary, bool color) : ReportSink("console", file, stdout)
     {
         protected override void AddCore(GradeResult result)
         {
             using (var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
             {
-                ConsoleReport.WriteResult(writer, result);
+                ConsoleReport.WriteResult(writer, result, color);
             }
 
             Flush();
@@ -156,7 +156,7 @@ internal abstract class ReportSink : IDisposable
             ConsoleReport.WriteErrors(writer, errors);
             if (summary)
             {
-                ConsoleReport.WriteSummary(writer, rows, errors);
+                ConsoleReport.WriteSummary(writer, rows, errors, color);
             }
 
             ConsoleReport.WriteProvenance(writer, provenance);

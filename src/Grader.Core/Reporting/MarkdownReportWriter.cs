@@ -112,9 +112,8 @@ public sealed class MarkdownReportWriter : IReportWriter
             section.Append(CultureInfo.InvariantCulture, $"| {s.Step.ToId()} | {s.Score:0.0} | {s.Max:0.0} |\n");
         }
 
-        // Most severe first, and within a severity what costs most: the comment shows the first few only.
-        var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity)
-            .ThenByDescending(d => FindingPoints.Lost(r, d)).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+        // Costliest first: the comment shows the first few only.
+        var findings = FindingPoints.ByCost(r, r.Diagnostics.Where(d => !d.IsSuppressed));
         if (findings.Count > 0)
         {
             section.Append('\n');
