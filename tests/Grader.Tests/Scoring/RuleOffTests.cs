@@ -17,9 +17,10 @@ public sealed class RuleOffTests : IDisposable
 
     public void Dispose() => _repo.Dispose();
 
-    private static JsonElement Criterion(JsonElement json, string id) =>
-        json.GetProperty("documents")[0].GetProperty("sections").EnumerateArray()
-            .SelectMany(s => s.GetProperty("criteria").EnumerateArray()).Single(c => c.GetProperty("id").GetString() == id);
+    // A design error is listed in each step it costs; every entry of the criterion.
+    private static List<JsonElement> Criterion(JsonElement json, string id) =>
+        [.. json.GetProperty("documents")[0].GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("criteria").EnumerateArray()).Where(c => c.GetProperty("id").GetString() == id)];
 
     private static JsonElement.ArrayEnumerator Findings(JsonElement json) => json.GetProperty("documents")[0].GetProperty("diagnostics").EnumerateArray();
 
@@ -40,8 +41,9 @@ public sealed class RuleOffTests : IDisposable
         Assert.InRange(off.Scores[Weak], on.Scores[Weak] + points - 0.1, on.Scores[Weak] + points + 0.1);
 
         // The criterion is treated as met, and nothing reports it.
-        var criterion = Criterion(off.Json, id);
-        Assert.Equal(JsonValueKind.Null, criterion.GetProperty("explainedBy").ValueKind);
+        var entries = Criterion(off.Json, id);
+        Assert.NotEmpty(entries);
+        Assert.All(entries, c => Assert.Equal(JsonValueKind.Null, c.GetProperty("explainedBy").ValueKind));
         Assert.DoesNotContain(Findings(off.Json), d => d.GetProperty("criterion").GetString() == id);
 
         var console = _repo.Run("check", Weak, "--config", "trusted.yaml").Out;
