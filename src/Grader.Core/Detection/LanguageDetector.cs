@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text;
 using Grader.Core.Parsing;
 using Grader.Core.Text;
 
@@ -22,7 +22,7 @@ public sealed record LanguageResult(string? Name, double Share, int Letters)
 /// "que" outnumber English ones two to one; such sentences must hold the same share, backed by
 /// <see cref="MinForeignWords"/> foreign function words and three times as many as English ones over the answer.
 /// </summary>
-public static partial class LanguageDetector
+public static class LanguageDetector
 {
     /// <summary>Share of the prose's letters one unread language must hold.</summary>
     public const double MinShare = 0.6;
@@ -56,7 +56,11 @@ public static partial class LanguageDetector
             Array.Clear(counts);
             foreach (var rune in text.EnumerateRunes())
             {
-                if (System.Text.Rune.IsLetter(rune))
+                if (rune.IsAscii)
+                {
+                    counts[(int)Script.Latin] += char.IsAsciiLetter((char)rune.Value) ? 1 : 0;
+                }
+                else if (Rune.IsLetter(rune))
                 {
                     counts[(int)Scripts.Of(rune)]++;
                 }
@@ -90,16 +94,10 @@ public static partial class LanguageDetector
         // Kanji alone reads as Chinese; kana beside it makes the whole CJK text Japanese.
         var han = byScript[(int)Script.Han];
         var kana = byScript[(int)Script.Kana];
-        var candidates = new List<(string Name, long Letters)>();
-        if (kana > 0 && kana >= JapaneseKanaShare * (han + kana))
+        var candidates = new List<(string Name, long Letters)>
         {
-            candidates.Add(("Japanese (kana and kanji)", han + kana));
-        }
-        else
-        {
-            candidates.Add(("Chinese (Han script)", han));
-            candidates.Add(("Japanese (kana)", kana));
-        }
+            kana > 0 && kana >= JapaneseKanaShare * (han + kana) ? ("Japanese (kana and kanji)", han + kana) : ("Chinese (Han script)", han),
+        };
 
         for (var s = 0; s < ScriptCount; s++)
         {
@@ -124,8 +122,28 @@ public static partial class LanguageDetector
     {
         int english = 0, foreign = 0;
         var hits = new int[LatinLanguages.Languages.Length];
-        foreach (var (word, _) in Words.Tokenize(text))
+        Span<char> lower = stackalloc char[LongestFunctionWord];
+        for (var i = 0; i < text.Length;)
         {
+            if (!Words.IsWordChar(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && Words.IsWordChar(text[i]))
+            {
+                i++;
+            }
+
+            if (i - start > LongestFunctionWord)
+            {
+                continue;
+            }
+
+            var word = lower[..(i - start)];
+            text.AsSpan(start, i - start).ToLowerInvariant(word);
             if (LatinLanguages.IsEnglish(word))
             {
                 english++;
@@ -133,22 +151,25 @@ public static partial class LanguageDetector
             else if (LatinLanguages.IsForeign(word))
             {
                 foreign++;
-                for (var i = 0; i < hits.Length; i++)
+                for (var l = 0; l < hits.Length; l++)
                 {
-                    hits[i] += LatinLanguages.Languages[i].Words.Contains(word) ? 1 : 0;
+                    hits[l] += LatinLanguages.IsWordOf(l, word) ? 1 : 0;
                 }
             }
         }
 
         // Ties go to the language listed first.
         var best = 0;
-        for (var i = 1; i < hits.Length; i++)
+        for (var l = 1; l < hits.Length; l++)
         {
-            best = hits[i] > hits[best] ? i : best;
+            best = hits[l] > hits[best] ? l : best;
         }
 
         return (english, foreign, best);
     }
+
+    // No function word is longer; longer words are not looked up.
+    private const int LongestFunctionWord = 12;
 
     // The unit's text without URLs and code-shaped tokens; empty for a table row of numbers.
     private static string Prose(TextUnit unit)
@@ -168,8 +189,64 @@ public static partial class LanguageDetector
             }
         }
 
-        return NotProse().Replace(unit.Text, m => m.Groups["url"].Success || CodeShape().IsMatch(m.Value) ? " " : m.Value);
+        // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space.
+        var text = unit.Text;
+        var prose = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] is < '!' or > '~')
+            {
+                prose.Append(text[i++]);
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && text[end] is >= '!' and <= '~')
+            {
+                end++;
+            }
+
+            var run = text.AsSpan(i, end - i);
+            if (IsUrl(run) || IsCode(run))
+            {
+                prose.Append(' ');
+            }
+            else
+            {
+                prose.Append(run);
+            }
+
+            i = end;
+        }
+
+        return prose.ToString();
     }
+
+    private static bool IsUrl(ReadOnlySpan<char> run) =>
+        run.Contains("://", StringComparison.Ordinal) || run.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    // snake_case, a::b, a = b, <tag>, {x}, f(x), a.method, camelCase.
+    private static bool IsCode(ReadOnlySpan<char> run)
+    {
+        if (run.ContainsAny(CodeMarks) || run.Contains("::", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var k = 1; k < run.Length; k++)
+        {
+            var (a, b) = (run[k - 1], run[k]);
+            if ((b == '(' && char.IsAsciiLetterOrDigit(a)) || (char.IsAsciiLetterLower(a) && char.IsAsciiLetterUpper(b))
+                || (a == '.' && k > 1 && char.IsAsciiLetter(run[k - 2]) && k + 1 < run.Length && char.IsAsciiLetter(b) && char.IsAsciiLetter(run[k + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("_={}<>\\;`");
 
     private static string NameOf(Script script) => script switch
     {
@@ -187,11 +264,4 @@ public static partial class LanguageDetector
         _ => "a script Grader does not recognise",
     };
 
-    // A URL, or a run of printable ASCII (a word with its punctuation) to test for the shape of code.
-    [GeneratedRegex(@"(?<url>(?:https?|ftp)://\S+|www\.\S+)|[!-~]+", RegexOptions.CultureInvariant)]
-    private static partial Regex NotProse();
-
-    // snake_case, a::b, a = b, <tag>, {x}, f(x), a.method, camelCase.
-    [GeneratedRegex(@"_|::|=|[{}<>\\;`]|\w\(|[A-Za-z]\.[A-Za-z]{2,}|[a-z][A-Z]", RegexOptions.CultureInvariant)]
-    private static partial Regex CodeShape();
 }

@@ -86,7 +86,7 @@ internal static partial class CjkQuantities
     {
         foreach (var rune in text.EnumerateRunes())
         {
-            if (IsCjk(rune))
+            if (!rune.IsAscii && IsCjk(rune))
             {
                 return true;
             }
@@ -109,7 +109,7 @@ internal static partial class CjkQuantities
 
     /// <summary>True when the character at <paramref name="index"/> is a Han, kana or Hangul letter (false outside the text).</summary>
     public static bool IsCjkAt(string text, int index) =>
-        index >= 0 && index < text.Length && !char.IsSurrogate(text[index]) && IsCjk(new Rune(text[index]));
+        index >= 0 && index < text.Length && text[index] > 0x7F && !char.IsSurrogate(text[index]) && IsCjk(new Rune(text[index]));
 
     private static bool IsCjk(Rune rune) => Scripts.Of(rune) is Script.Han or Script.Kana or Script.Hangul;
 

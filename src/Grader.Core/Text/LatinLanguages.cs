@@ -51,11 +51,20 @@ public static class LatinLanguages
 
     private static readonly FrozenSet<string> AnyForeign = Languages.SelectMany(l => l.Words).ToFrozenSet(StringComparer.Ordinal);
 
+    // Span lookups, so counting a long answer's function words allocates nothing per word.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = EnglishWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ForeignLookup = AnyForeign.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>[] LanguageLookups =
+        [.. Languages.Select(l => l.Words.GetAlternateLookup<ReadOnlySpan<char>>())];
+
     /// <summary>True for an English function word (lower case).</summary>
-    public static bool IsEnglish(string lowerWord) => EnglishWords.Contains(lowerWord);
+    public static bool IsEnglish(ReadOnlySpan<char> lowerWord) => EnglishLookup.Contains(lowerWord);
 
     /// <summary>True for a function word of any recognised language other than English (lower case).</summary>
-    public static bool IsForeign(string lowerWord) => AnyForeign.Contains(lowerWord);
+    public static bool IsForeign(ReadOnlySpan<char> lowerWord) => ForeignLookup.Contains(lowerWord);
+
+    /// <summary>True when <paramref name="lowerWord"/> is a function word of <see cref="Languages"/>[<paramref name="language"/>].</summary>
+    public static bool IsWordOf(int language, ReadOnlySpan<char> lowerWord) => LanguageLookups[language].Contains(lowerWord);
 
     private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 }

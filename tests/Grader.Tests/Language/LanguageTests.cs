@@ -40,6 +40,19 @@ public class LanguageTests
     }
 
     [Theory]
+    [InlineData("نستخدم نموذج التعلم الآلي لترتيب مقاطع الفيديو حسب احتمال المشاهدة، ونقيس النتائج عبر اختبار على المستخدمين.", "Arabic script (e.g. Arabic, Persian, Urdu)")]
+    [InlineData("Χρησιμοποιούμε ένα μοντέλο μηχανικής μάθησης για την κατάταξη των βίντεο με βάση την πιθανότητα προβολής.", "Greek")]
+    [InlineData("हम वीडियो को देखने की संभावना के आधार पर क्रमबद्ध करने के लिए मशीन लर्निंग मॉडल का उपयोग करते हैं और परिणाम मापते हैं।", "Devanagari script (e.g. Hindi, Marathi)")]
+    [InlineData("เราใช้โมเดลการเรียนรู้ของเครื่องเพื่อจัดอันดับวิดีโอตามความน่าจะเป็นที่ผู้ใช้จะดูวิดีโอนั้นและวัดผลด้วยการทดสอบ", "Thai")]
+    [InlineData("ቪዲዮዎችን በእይታ ዕድል ለመደርደር የማሽን መማሪያ ሞዴል እንጠቀማለን፣ ውጤቱንም በተጠቃሚዎች ላይ በሙከራ እንለካለን፣ ይህም ለሁሉም ይሰራል።", "a script Grader does not recognise")]
+    public void Other_scripts_are_named(string sentence, string language)
+    {
+        var result = Detect($"## Model\n\n{sentence}\n\n{sentence}\n");
+        Assert.True(result.IsUnread, $"{language}: {result}");
+        Assert.Equal(language, result.Name);
+    }
+
+    [Theory]
     [InlineData("en-cjk")]   // English with Chinese, Korean and Cyrillic names and terms
     [InlineData("en-es")]    // English quoting Spanish titles and searches
     [InlineData("ko-mixed")] // Korean sentences built around English terms: the rubrics read the terms, as today
