@@ -106,9 +106,16 @@ public sealed class GradingEngine
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var score = Relevance.Apply(Scorer.Score(context, config), detection, resolution.Id, context);
+        var score = Scorer.Score(context, config);
+        var unread = Unread(document, config);
+        score = unread is null ? Relevance.Apply(score, detection, resolution.Id, context) : WithheldScore.Apply(score, unread, context);
         cancellationToken.ThrowIfCancellationRequested();
         var sorted = context.Diagnostics.ToList();
+        if (unread is not null)
+        {
+            sorted.RemoveAll(d => !WithheldScore.StillApplies(d));
+        }
+
         sorted.Sort(Diagnostic.Compare);
 
         // Policy last: inline suppressions mark findings, the configuration sets severities or turns rules off.
@@ -120,7 +127,7 @@ public sealed class GradingEngine
         if (config.SuppressionsRestorePoints)
         {
             score = SuppressionCredit.Apply(score, diagnostics);
-            score = score with { Band = context.Rubric.BandFor(score.Total) };
+            score = score.Withheld ? score : score with { Band = context.Rubric.BandFor(score.Total) };
         }
 
         return new GradeResult(path, document, resolution, context.Map, score, diagnostics);
@@ -186,6 +193,20 @@ public sealed class GradingEngine
         return detected is not null
             ? new ProblemResolution(detected, "detected", detected, confidence)
             : new ProblemResolution(RubricCatalog.BaseId, "default", null, null);
+    }
+
+    // The language of an answer the rubrics cannot read; null when they can, or when the group turned MLSD0013 off
+    // (its rubrics may be written in the answers' language), which grades every answer as English.
+    private static LanguageResult? Unread(DesignDocument document, GraderConfig config)
+    {
+        var probe = AnalyzerRegistry.LanguageNotRead;
+        if (config.SeverityOf(new Diagnostic(probe, probe.DefaultSeverity, SourceSpan.None, "")) is null)
+        {
+            return null;
+        }
+
+        var language = LanguageDetector.Detect(document);
+        return language.IsUnread ? language : null;
     }
 
     /// <summary>Below this detection confidence, an answer that names no problem is told which one it was graded as.</summary>

@@ -114,6 +114,14 @@ public static class AnalyzerRegistry
         Severity.Warning,
         "Front matter nested deeper than 32 levels, a table row of more than 200 cells, more than 500 link reference definitions, 100 underlined headings, or 20,000 sentences, list items, table rows and headings: what lies past the limit is read as text or not at all, so no answer can make grading slow.");
 
+    public static DiagnosticDescriptor LanguageNotRead { get; } = new(
+        DiagnosticIds.LanguageNotRead,
+        "Answer is not in a language the rubrics read",
+        "{0}% of the answer's prose is in {1}; the rubrics read English, so its content is not graded and the score is withheld (0 of {2} points, band '{3}'). Have it graded by a reader of the language, or write it in English",
+        Categories.Document,
+        Severity.Warning,
+        "Rubric concepts, analyzers and problem detection match English words. Rather than reporting every step of an answer they cannot read as missing or thin, Grader says so once and grades nothing.");
+
     public static DiagnosticDescriptor PatternTimedOut { get; } = new(
         DiagnosticIds.PatternTimedOut,
         "Rubric pattern timed out",
@@ -150,7 +158,7 @@ public static class AnalyzerRegistry
         Severity.Warning);
 
     public static ImmutableArray<DiagnosticDescriptor> AllDescriptors { get; } =
-        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemUncertain, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, InputLimitExceeded, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
+        [.. new[] { FrontMatterInvalid, AnalyzerFailed, UnknownProblem, ProblemUncertain, ProblemMismatch, NotAnMlDesign, SuppressionWithoutReason, UnusedSuppression, LlmFeedbackUnavailable, InputFlattened, InputLimitExceeded, LanguageNotRead, PatternTimedOut, IntegritySuppressionRefused, ScatteredJargon, CriterionNotMet, PatternPenalised, DesignError }
             .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics))
             .OrderBy(d => d.Id, StringComparer.Ordinal)];
 

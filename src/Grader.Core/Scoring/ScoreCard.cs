@@ -65,10 +65,12 @@ public sealed record StepMapping(string Source, double Confidence, ImmutableArra
 /// <summary>
 /// The grade. <see cref="Relevance"/> is 1 unless the answer is off-topic or not an ML design, in which case
 /// <see cref="RawTotal"/> is what the rubric alone gave. <see cref="Coherence"/> is the share of concept mentions
-/// standing under a step they belong to (null when there is too little to judge).
+/// standing under a step they belong to (null when there is too little to judge). <see cref="Withheld"/> marks an
+/// answer the rubrics could not read: nothing was graded (see <see cref="WithheldScore"/>).
 /// </summary>
 public sealed record ScoreCard(
-    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null, double ScatteredShare = 0);
+    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null, double ScatteredShare = 0,
+    bool Withheld = false);
 
 /// <summary>What a criterion evaluator found: the share earned, where, and what was missing.</summary>
 public readonly record struct Evaluation(double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing)
