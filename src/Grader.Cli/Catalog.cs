@@ -1,4 +1,4 @@
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 
 namespace Grader.Cli;
@@ -8,7 +8,7 @@ internal static class Catalog
 {
     public static RubricCatalog? Load(TextWriter stderr, IEnumerable<string>? folders = null)
     {
-        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids, folders);
+        var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders);
         foreach (var error in errors)
         {
             stderr.WriteLine(error);

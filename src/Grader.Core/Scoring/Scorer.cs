@@ -8,17 +8,21 @@ using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Core.Scoring;
 
+/// <summary>A score card and the findings scoring made to explain it, which the engine adds to the analyzers' own.</summary>
+public sealed record Scored(ScoreCard Card, ImmutableArray<Diagnostic> Findings);
+
 /// <summary>
 /// Rubric + analyzed document -> <see cref="ScoreCard"/>. A step scores weight x earned / available over its
 /// criteria. Every point lost is tied to a diagnostic: the analyzer that explains it, the missing or hollow step,
-/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding added here.
+/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding returned with the card. The context is only read.
 /// </summary>
 public static class Scorer
 {
-    public static ScoreCard Score(AnalysisContext context)
+    public static Scored Score(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var rubric = context.Rubric;
+        var findings = ImmutableArray.CreateBuilder<Diagnostic>();
         var evidence = new EvidenceIndex(context);
         var steps = ImmutableArray.CreateBuilder<StepScore>();
         double total = 0;
@@ -34,7 +38,7 @@ public static class Scorer
             {
                 // No cliffs: evidence counts wherever it stands (outside its step at a share, see EvidenceIndex), so a
                 // step without a section of its own still earns what the answer says of it elsewhere.
-                var evaluation = Evaluate(criterion, context, evidence);
+                var evaluation = Evaluate(criterion, context, evidence, findings);
                 var fraction = Math.Clamp(evaluation.Fraction, 0, 1);
                 if (criterion.Partial == PartialCredit.AllOrNothing && fraction < 1)
                 {
@@ -49,7 +53,7 @@ public static class Scorer
                 stepScore += score;
                 // Losses that round to 0.0 points are not findings worth a line.
                 var lost = deducts ? -score : points - score;
-                var explainedBy = Round(lost) > 0 ? Explain(context, criterion, evaluation, lost, points) : null;
+                var explainedBy = Round(lost) > 0 ? Explain(context, criterion, evaluation, lost, points, findings) : null;
                 results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
             }
 
@@ -63,14 +67,15 @@ public static class Scorer
         }
 
         var rounded = Round(total);
-        return new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence, ScatteredShare: evidence.ScatteredShare);
+        var card = new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence, ScatteredShare: evidence.ScatteredShare);
+        return new Scored(card, findings.ToImmutable());
     }
 
     public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     // A rubric pattern that runs past its timeout counts as not matched (no credit, no penalty) and is reported once,
     // here for every criterion kind, instead of stalling the answer.
-    private static Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    private static Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence, ImmutableArray<Diagnostic>.Builder findings)
     {
         try
         {
@@ -78,19 +83,19 @@ public static class Scorer
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            var d = AnalyzerRegistry.PatternTimedOut;
-            context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
-                d.Format(criterion.Id, RubricRegex.MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
+            var d = EngineDescriptors.PatternTimedOut;
+            findings.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
+                d.Format(criterion.Id, context.Compiled.MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
             return criterion.Deducts() ? new Evaluation(1, [], null) : Evaluation.Nothing("its pattern timed out");
         }
     }
 
-    private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points)
+    private static string Explain(AnalysisContext context, Criterion criterion, Evaluation evaluation, double lost, double points, ImmutableArray<Diagnostic>.Builder findings)
     {
         if (CriterionKinds.For(criterion).Deduction is { } penalised)
         {
             var at = evaluation.Evidence.IsEmpty ? context.StepAnchor(criterion.Step) : evaluation.Evidence[0];
-            context.Add(new Diagnostic(penalised, penalised.DefaultSeverity, at,
+            findings.Add(new Diagnostic(penalised, penalised.DefaultSeverity, at,
                 penalised.Format(criterion.Help is { } help ? $"{criterion.Message} Instead: {help}" : criterion.Message, evaluation.Missing, Round(lost).ToString("0.0", CultureInfo.InvariantCulture), criterion.Id),
                 criterion.Step, criterion.Id));
             return penalised.Id;
@@ -106,18 +111,19 @@ public static class Scorer
             }
         }
 
-        if (criterion.ExplainedBy is { } rule && context.Fired(rule))
+        // A rule may name a finding scoring itself made for an earlier criterion, so both lists are asked.
+        if (criterion.ExplainedBy is { } rule && (context.Fired(rule) || findings.Any(d => d.Id == rule)))
         {
             return rule;
         }
 
-        var descriptor = AnalyzerRegistry.CriterionNotMet;
+        var descriptor = EngineDescriptors.CriterionNotMet;
         var message = descriptor.Format(
             evaluation.Missing is null ? criterion.Message : $"{criterion.Message} [{evaluation.Missing}]",
             Round(lost).ToString("0.0", CultureInfo.InvariantCulture),
             Round(points).ToString("0.0", CultureInfo.InvariantCulture),
             criterion.Id);
-        context.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, context.StepAnchor(criterion.Step), message, criterion.Step, criterion.Id));
+        findings.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, context.StepAnchor(criterion.Step), message, criterion.Step, criterion.Id));
         return descriptor.Id;
     }
 }

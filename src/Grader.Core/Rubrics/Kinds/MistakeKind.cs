@@ -41,7 +41,7 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
         "naive", "naively", "tempting", "looks good but",
     ]);
 
-    internal override DiagnosticDescriptor? Deduction => AnalyzerRegistry.DesignError;
+    internal override DiagnosticDescriptor? Deduction => EngineDescriptors.DesignError;
 
     internal override void AddRules(AbstractValidator<CriterionDto> rules) =>
         rules.RuleFor(c => c.Mistake).NotEmpty().WithErrorCode("criterion.mistake-missing")
