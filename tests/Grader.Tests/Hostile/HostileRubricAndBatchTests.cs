@@ -51,6 +51,7 @@ public sealed class HostileRubricAndBatchTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_batch_of_200_with_20_hostile_answers_grades_every_good_one_as_if_alone()
     {
         var examples = TestGrader.ExampleFiles().ToList();
@@ -108,6 +109,7 @@ public sealed class HostileRubricAndBatchTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void A_report_is_never_left_half_written_when_the_process_is_killed()
     {
         var examples = TestGrader.ExampleFiles().ToList();
