@@ -1,6 +1,6 @@
 using System.Globalization;
 using Grader.Core;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Validity;
 
@@ -9,7 +9,7 @@ using Grader.Validity;
 // none of their text anywhere.
 var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "corpus", "public");
 var calibration = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "calibration");
-var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
 if (errors.Length > 0)
 {
     errors.ToList().ForEach(e => Console.Error.WriteLine(e));

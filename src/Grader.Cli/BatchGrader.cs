@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Grader.Core;
-using Grader.Core.Analysis;
 using Grader.Core.Configuration;
+using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
 
@@ -38,7 +38,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
             var key = string.Join('\n', folders.Concat(config.Files.Where(f => folders.Contains(Path.GetDirectoryName(f) ?? "", StringComparer.Ordinal))));
             if (!_engines.TryGetValue(key, out var entry))
             {
-                var (catalog, rubricErrors) = RubricCatalog.Load(AnalyzerRegistry.Ids, folders.Where(Directory.Exists), config.IsConfigFile);
+                var (catalog, rubricErrors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders.Where(Directory.Exists), config.IsConfigFile);
                 entry = (rubricErrors.IsEmpty ? new GradingEngine(catalog) : null, rubricErrors);
                 _engines[key] = entry;
                 errors.AddRange(rubricErrors.Select(e => e.ToString()));

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Grader.Core.Analysis;
 using Grader.Core.Configuration;
+using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
 
@@ -11,7 +11,7 @@ internal static class Catalog
 {
     public static RubricCatalog? Load(TextWriter stderr, IEnumerable<string>? folders = null, Func<string, bool>? skip = null)
     {
-        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids, folders, skip);
+        var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders, skip);
         foreach (var error in errors)
         {
             stderr.WriteLine(UntrustedText.Visible(error.ToString()));

@@ -240,7 +240,7 @@ internal static class CheckCommand
                 settings.Trust.Policy.InlineSuppressions,
                 llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model),
                 [.. rulesOff]);
-            sinks.ForEach(sink => sink.Complete(errors, rows, provenance, gates));
+            sinks.ForEach(sink => sink.Complete(errors, provenance, gates));
         }
         finally
         {
@@ -260,7 +260,7 @@ internal static class CheckCommand
 
         if (settings.SummaryCsv is not null)
         {
-            ReportOutputs.WriteAtomically(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(rows, errors)));
+            Core.IO.AtomicFile.Write(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(rows, errors)));
         }
 
         // A lost report is never silent: the others were written, and the exit code says this one was not.

@@ -9,10 +9,13 @@ using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Core.Scoring;
 
+/// <summary>A score card and the findings scoring made to explain it, which the engine adds to the analyzers' own.</summary>
+public sealed record Scored(ScoreCard Card, ImmutableArray<Diagnostic> Findings);
+
 /// <summary>
 /// Rubric + analyzed document -> <see cref="ScoreCard"/>. A step scores weight x earned / available over its
 /// criteria. Every point lost is tied to a diagnostic: the analyzer that explains it, the missing or hollow step,
-/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding added here. A configuration can turn a criterion off
+/// or a <see cref="DiagnosticIds.CriterionNotMet"/> finding returned with the card. The context is only read. A configuration can turn a criterion off
 /// (treated as met, its points given back and recorded) but never hide a loss: an explaining finding the configuration
 /// does not show explains nothing, and the criterion's own finding reports the loss instead.
 /// </summary>
@@ -22,16 +25,17 @@ public static class Scorer
     /// Findings that are the only record of points lost: a criterion's own (MLSD0301), a deduction's (MLSD0302,
     /// MLSD0401) and the relevance findings that scale the whole score. A configuration may not turn them off.
     /// </summary>
-    public static IReadOnlySet<string> LossFindings { get; } = new[] { AnalyzerRegistry.CriterionNotMet, AnalyzerRegistry.NotAnMlDesign, AnalyzerRegistry.ProblemMismatch, AnalyzerRegistry.ScatteredJargon }
+    public static IReadOnlySet<string> LossFindings { get; } = new[] { EngineDescriptors.CriterionNotMet, EngineDescriptors.NotAnMlDesign, EngineDescriptors.ProblemMismatch, EngineDescriptors.ScatteredJargon }
         .Concat(CriterionKinds.All.Select(k => k.Deduction).OfType<DiagnosticDescriptor>())
         .Select(d => d.Id)
         .ToHashSet(StringComparer.Ordinal);
 
-    public static ScoreCard Score(AnalysisContext context, GraderConfig? config = null)
+    public static Scored Score(AnalysisContext context, GraderConfig? config = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         config ??= GraderConfig.Default;
         var rubric = context.Rubric;
+        var findings = ImmutableArray.CreateBuilder<Diagnostic>();
         var evidence = new EvidenceIndex(context);
         var scales = FrameworkSteps.All.Select(step =>
         {
@@ -41,7 +45,7 @@ public static class Scorer
 
         // A design error written in another step's text costs there too: the choice is wrong where it is made (a 0.5
         // threshold in the model section) and where it does harm (serving), as a reviewer marks both.
-        var carried = Carried(context, evidence, scales);
+        var carried = Carried(context, evidence, scales, findings);
         var carriedLost = new Dictionary<Criterion, double>();
         var deferred = new List<(Criterion Criterion, Evaluation Evaluation, double Lost, double Points)>();
         var steps = ImmutableArray.CreateBuilder<StepScore>();
@@ -61,7 +65,7 @@ public static class Scorer
             {
                 // No cliffs: evidence counts wherever it stands (outside its step at a share, see EvidenceIndex), so a
                 // step without a section of its own still earns what the answer says of it elsewhere.
-                var (evaluation, fraction) = carried.TryGetValue(criterion, out var known) ? (known.Evaluation, known.Fraction) : Fraction(criterion, Evaluate(criterion, context, evidence));
+                var (evaluation, fraction) = carried.TryGetValue(criterion, out var known) ? (known.Evaluation, known.Fraction) : Fraction(criterion, Evaluate(criterion, context, evidence, findings));
                 var points = criterion.Points * scale;
 
                 // A penalty or a design error costs its points when triggered and offers none to earn.
@@ -90,7 +94,7 @@ public static class Scorer
                 }
                 else if (Round(lost) > 0)
                 {
-                    explainedBy = Explain(context, config, criterion, evaluation, lost, points);
+                    explainedBy = Explain(context, config, criterion, evaluation, lost, points, findings);
                 }
 
                 results.Add(new CriterionResult(criterion, fraction, points, score, evaluation.Evidence, evaluation.Missing, explainedBy));
@@ -135,11 +139,12 @@ public static class Scorer
 
         foreach (var (criterion, evaluation, lost, points) in deferred)
         {
-            Explain(context, config, criterion, evaluation, lost + carriedLost.GetValueOrDefault(criterion), points);
+            Explain(context, config, criterion, evaluation, lost + carriedLost.GetValueOrDefault(criterion), points, findings);
         }
 
         var rounded = Round(total);
-        return new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence, ScatteredShare: evidence.ScatteredShare);
+        var card = new ScoreCard(rounded, rubric.MaxScore, rubric.BandFor(rounded), steps.ToImmutable(), Coherence: evidence.Coherence, ScatteredShare: evidence.ScatteredShare);
+        return new Scored(card, findings.ToImmutable());
     }
 
     public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
@@ -154,12 +159,12 @@ public static class Scorer
 
     // Every deducting criterion, evaluated once. A triggered one also costs, the same points, in the steps it drives and
     // in the step (of its scope) whose text states it.
-    private static Dictionary<Criterion, Carry> Carried(AnalysisContext context, EvidenceIndex evidence, double[] scales)
+    private static Dictionary<Criterion, Carry> Carried(AnalysisContext context, EvidenceIndex evidence, double[] scales, ImmutableArray<Diagnostic>.Builder findings)
     {
         var result = new Dictionary<Criterion, Carry>();
         foreach (var criterion in context.Rubric.Criteria.Where(c => c.Deducts()))
         {
-            var (evaluation, fraction) = Fraction(criterion, Evaluate(criterion, context, evidence));
+            var (evaluation, fraction) = Fraction(criterion, Evaluate(criterion, context, evidence, findings));
             var steps = StepSet.None;
             if (fraction < 1)
             {
@@ -184,7 +189,7 @@ public static class Scorer
 
     // A rubric pattern that runs past its timeout counts as not matched (no credit, no penalty) and is reported once,
     // here for every criterion kind, instead of stalling the answer.
-    private static Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence)
+    private static Evaluation Evaluate(Criterion criterion, AnalysisContext context, EvidenceIndex evidence, ImmutableArray<Diagnostic>.Builder findings)
     {
         try
         {
@@ -192,19 +197,19 @@ public static class Scorer
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            var d = AnalyzerRegistry.PatternTimedOut;
-            context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
-                d.Format(criterion.Id, RubricRegex.MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
+            var d = EngineDescriptors.PatternTimedOut;
+            findings.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
+                d.Format(criterion.Id, context.Compiled.MatchTimeout.TotalSeconds), criterion.Step, criterion.Id));
             return criterion.Deducts() ? new Evaluation(1, [], null) : Evaluation.Nothing("its pattern timed out");
         }
     }
 
-    private static string Explain(AnalysisContext context, GraderConfig config, Criterion criterion, Evaluation evaluation, double lost, double points)
+    private static string Explain(AnalysisContext context, GraderConfig config, Criterion criterion, Evaluation evaluation, double lost, double points, ImmutableArray<Diagnostic>.Builder findings)
     {
         if (CriterionKinds.For(criterion).Deduction is { } penalised)
         {
             var at = evaluation.Evidence.IsEmpty ? context.StepAnchor(criterion.Step) : evaluation.Evidence[0];
-            context.Add(new Diagnostic(penalised, penalised.DefaultSeverity, at,
+            findings.Add(new Diagnostic(penalised, penalised.DefaultSeverity, at,
                 penalised.Format(criterion.Help is { } help ? $"{criterion.Message} Instead: {help}" : criterion.Message, evaluation.Missing, Round(lost).ToString("0.0", CultureInfo.InvariantCulture), criterion.Id),
                 criterion.Step, criterion.Id));
             return penalised.Id;
@@ -221,18 +226,19 @@ public static class Scorer
             }
         }
 
-        if (criterion.ExplainedBy is { } rule && context.Diagnostics.Any(d => d.Id == rule && Shown(d)))
+        // A rule may name a finding scoring itself made for an earlier criterion, so both lists are asked.
+        if (criterion.ExplainedBy is { } rule && context.Diagnostics.Concat(findings).Any(d => d.Id == rule && Shown(d)))
         {
             return rule;
         }
 
-        var descriptor = AnalyzerRegistry.CriterionNotMet;
+        var descriptor = EngineDescriptors.CriterionNotMet;
         var message = descriptor.Format(
             evaluation.Missing is null ? criterion.Message : $"{criterion.Message} [{evaluation.Missing}]",
             Round(lost).ToString("0.0", CultureInfo.InvariantCulture),
             Round(points).ToString("0.0", CultureInfo.InvariantCulture),
             criterion.Id);
-        context.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, context.StepAnchor(criterion.Step), message, criterion.Step, criterion.Id));
+        findings.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, context.StepAnchor(criterion.Step), message, criterion.Step, criterion.Id));
         return descriptor.Id;
     }
 }

@@ -20,7 +20,7 @@ public static class WithheldScore
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(context);
-        var d = AnalyzerRegistry.LanguageNotRead;
+        var d = EngineDescriptors.LanguageNotRead;
         var percent = Math.Floor(language.Share * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
         context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None, d.Format(percent, language.Name, card.Max, Band)));
         var missing = $"not graded: the answer is in {language.Name}";

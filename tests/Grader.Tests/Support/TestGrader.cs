@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Grader.Core;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 
 namespace Grader.Tests.Support;
@@ -10,7 +10,7 @@ internal static partial class TestGrader
 {
     private static readonly Lazy<GradingEngine> LazyEngine = new(() =>
     {
-        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
         Assert.Empty(errors);
         return new GradingEngine(catalog);
     });
