@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
+using Grader.Core.Rubrics;
 using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Cli;
@@ -18,19 +19,9 @@ internal static class ExplainCommand
 
     private static int Run(string id, TextWriter stdout, TextWriter stderr)
     {
-        if (AnalyzerRegistry.Find(id.ToUpperInvariant()) is { } descriptor)
+        if (RuleText(id) is { } rule)
         {
-            using var stream = typeof(ExplainCommand).Assembly.GetManifestResourceStream($"rules/{descriptor.Id}.md");
-            if (stream is not null)
-            {
-                stdout.Write(new StreamReader(stream).ReadToEnd());
-            }
-            else
-            {
-                stdout.WriteLine($"{descriptor.Id}: {descriptor.Title} ({descriptor.Category}, {descriptor.DefaultSeverity.ToId()})");
-                stdout.WriteLine(descriptor.MessageFormat);
-            }
-
+            stdout.Write(rule);
             return ExitCodes.Graded;
         }
 
@@ -39,6 +30,39 @@ internal static class ExplainCommand
             return ExitCodes.BadInput;
         }
 
+        if (CriterionText(id, catalog) is { } criterion)
+        {
+            stdout.Write(criterion);
+            return ExitCodes.Graded;
+        }
+
+        stderr.WriteLine($"grader: error: '{id}' is neither a rule id (MLSD0101 …) nor a rubric criterion id");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>A rule's documentation as <c>grader explain</c> prints it (also the language server's hover), or null for no such rule.</summary>
+    internal static string? RuleText(string id)
+    {
+        if (AnalyzerRegistry.Find(id.ToUpperInvariant()) is not { } descriptor)
+        {
+            return null;
+        }
+
+        using var stream = typeof(ExplainCommand).Assembly.GetManifestResourceStream($"rules/{descriptor.Id}.md");
+        if (stream is not null)
+        {
+            return new StreamReader(stream).ReadToEnd();
+        }
+
+        using var text = new StringWriter();
+        text.WriteLine($"{descriptor.Id}: {descriptor.Title} ({descriptor.Category}, {descriptor.DefaultSeverity.ToId()})");
+        text.WriteLine(descriptor.MessageFormat);
+        return text.ToString();
+    }
+
+    /// <summary>A rubric criterion's definition as <c>grader explain</c> prints it, or null when no rubric of <paramref name="catalog"/> has it.</summary>
+    internal static string? CriterionText(string id, RubricCatalog catalog)
+    {
         foreach (var rubric in catalog.Problems.Prepend(catalog.Base))
         {
             var criterion = rubric.Criteria.FirstOrDefault(c => c.Id == id);
@@ -47,22 +71,22 @@ internal static class ExplainCommand
                 continue;
             }
 
-            stdout.WriteLine($"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToString().ToLowerInvariant()}, {criterion.Points} points)");
-            stdout.WriteLine(criterion.Message);
+            using var text = new StringWriter();
+            text.WriteLine($"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToString().ToLowerInvariant()}, {criterion.Points} points)");
+            text.WriteLine(criterion.Message);
             if (criterion.Help is not null)
             {
-                stdout.WriteLine(criterion.Help);
+                text.WriteLine(criterion.Help);
             }
 
             foreach (var line in CriterionKinds.For(criterion).Explain(criterion))
             {
-                stdout.WriteLine(line);
+                text.WriteLine(line);
             }
 
-            return ExitCodes.Graded;
+            return text.ToString();
         }
 
-        stderr.WriteLine($"grader: error: '{id}' is neither a rule id (MLSD0101 …) nor a rubric criterion id");
-        return ExitCodes.BadInput;
+        return null;
     }
 }

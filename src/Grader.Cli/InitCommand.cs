@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text;
 
 namespace Grader.Cli;
 
@@ -28,31 +27,10 @@ internal static class InitCommand
             return ExitCodes.BadInput;
         }
 
-        var text = new StringBuilder();
-        text.Append("---\nproblem: ").Append(rubric.Id).Append("\ncandidate: \n---\n\n# ").Append(rubric.Title).Append("\n\n");
-        if (rubric.Prompt is not null)
-        {
-            // The question stays out of the graded text: restating it earns nothing and should not try.
-            text.Append("<!-- Question: ").Append(rubric.Prompt.Replace("--", "-", StringComparison.Ordinal)).Append(" -->\n\n");
-        }
-
-        foreach (var step in rubric.Steps)
-        {
-            text.Append("## ").Append(step.Title).Append("\n\n");
-
-            // Prompts are HTML comments: invisible when rendered, never graded.
-            text.Append("<!-- Cover (").Append(step.Weight).Append(" points):\n");
-            foreach (var criterion in rubric.Criteria.Where(c => c.Step == step.Step && !Grader.Core.Rubrics.Kinds.CriterionKinds.Deducts(c)))
-            {
-                text.Append("  - ").Append(criterion.Message.Replace("--", "-", StringComparison.Ordinal)).Append('\n');
-            }
-
-            text.Append("-->\n\n");
-        }
-
+        var text = Grader.Core.Fixes.AnswerSkeleton.Document(rubric);
         if (output is null)
         {
-            stdout.Write(text.ToString());
+            stdout.Write(text);
             return ExitCodes.Graded;
         }
 
@@ -62,7 +40,7 @@ internal static class InitCommand
             return ExitCodes.BadInput;
         }
 
-        File.WriteAllText(output, text.ToString());
+        File.WriteAllText(output, text);
         stdout.WriteLine($"wrote {output} ({rubric.Steps.Length} steps for {rubric.Id})");
         return ExitCodes.Graded;
     }
