@@ -49,11 +49,12 @@ internal static class CheckCommand
             CustomParser = r => NumberOptions.Parse(r, 0.0, 86400.0, "a number of seconds (0: no limit)"),
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
+        var watch = new Option<bool>("--watch") { Description = "Regrade on every save and redraw the console report, with each score's change since the previous save (Ctrl+C stops)" };
         var trust = TrustOptions.Create();
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout,
+            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout, watch,
         };
         trust.AddTo(command);
         llm.AddTo(command);
@@ -65,6 +66,7 @@ internal static class CheckCommand
                 trust.Read(parse, environment, gateOnCommandLine: parse.GetResult(failOn) is { Implicit: false } || parse.GetValue(failUnder) is not null))
             {
                 AnswerTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(answerTimeout), int.MaxValue / 1000.0)),
+                Watch = parse.GetValue(watch),
             },
             stdout,
             stderr));
@@ -84,12 +86,19 @@ internal static class CheckCommand
         Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust)
     {
         public TimeSpan AnswerTimeout { get; init; } = BatchGrader.DefaultAnswerTimeout;
+
+        public bool Watch { get; init; }
     }
 
 
 
     private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
     {
+        if (settings.Watch)
+        {
+            return Watch(settings, stdout, stderr);
+        }
+
         var (pairs, pairError) = ReportOutputs.Pair(settings.Reports);
         if (pairError is not null)
         {
@@ -228,6 +237,34 @@ internal static class CheckCommand
         }
 
         return failed ? ExitCodes.Failed : ExitCodes.Graded;
+    }
+
+    // The watch loop lives in CheckWatch; it shows the console report only, so options that write other reports are refused.
+    private static int Watch(Settings settings, TextWriter stdout, TextWriter stderr)
+    {
+        if (settings.Reports is not { Count: 0 } || settings.SummaryCsv is not null || settings.Baseline is not null)
+        {
+            stderr.WriteLine("grader: error: --watch shows the console report only; drop --format, --output, --summary-csv and --baseline");
+            return ExitCodes.BadInput;
+        }
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return CheckWatch.Run(
+                new CheckWatch.Options(settings.Paths, settings.Problem, settings.Rubrics, settings.Trust, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout),
+                stdout, stderr, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(List<BatchGrader.Item> items, Settings settings, TextWriter stdout)
