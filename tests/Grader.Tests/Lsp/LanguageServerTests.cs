@@ -405,6 +405,22 @@ public sealed class LanguageServerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_client_that_can_watch_files_is_asked_to_watch_configs_and_rubrics()
+    {
+        await using var session = await LspSession.StartAsync(capabilities: new { workspace = new { didChangeWatchedFiles = new { dynamicRegistration = true } } });
+        await TestWait.Until(() => session.Registrations.Count > 0);
+        var registration = JsonDocument.Parse(Assert.Single(session.Registrations)).RootElement.GetProperty("registrations")[0];
+        Assert.Equal("workspace/didChangeWatchedFiles", registration.GetProperty("method").GetString());
+        Assert.Equal(
+            ["**/.grader.yaml", "**/*.{yaml,yml}"],
+            registration.GetProperty("registerOptions").GetProperty("watchers").EnumerateArray().Select(w => w.GetProperty("globPattern").GetString()));
+
+        await using var plain = await LspSession.StartAsync();
+        await plain.RequestAsync<JsonElement?>("shutdown", new { });
+        Assert.Empty(plain.Registrations);
+    }
+
+    [Fact]
     public async Task The_trusted_config_and_CI_mode_apply_as_in_check()
     {
         _folder.Write(".grader.yaml", "rules:\n  MLSD0201: none\n");

@@ -35,6 +35,9 @@ internal sealed class LspSession : IAsyncDisposable
 
     public int LensRefreshes => _target.LensRefreshes;
 
+    /// <summary>The client/registerCapability requests received, as JSON.</summary>
+    public IReadOnlyList<string> Registrations => [.. _target.Registrations];
+
     public static LspSettings Settings(TimeSpan? debounce = null) =>
         new([], null, new TrustSettings(false, ConfigPolicy.Local)) { Debounce = debounce ?? TimeSpan.FromMilliseconds(300) };
 
@@ -108,7 +111,7 @@ internal sealed class LspSession : IAsyncDisposable
 
         public int LensRefreshes;
 
-        public int Registrations;
+        public System.Collections.Concurrent.ConcurrentQueue<string> Registrations { get; } = new();
 
         [JsonRpcMethod("textDocument/publishDiagnostics")]
         public void PublishDiagnostics(PublishDiagnosticsParams request) => Published.Writer.TryWrite(request);
@@ -126,7 +129,7 @@ internal sealed class LspSession : IAsyncDisposable
         [JsonRpcMethod("client/registerCapability")]
         public object? Register(JsonElement request)
         {
-            Interlocked.Increment(ref Registrations);
+            Registrations.Enqueue(request.GetRawText());
             return null;
         }
     }
