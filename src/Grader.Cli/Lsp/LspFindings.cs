@@ -133,13 +133,11 @@ internal static class LspFindings
             fixes.Add((frontMatter, true));
         }
 
-        foreach (var finding in inRange)
-        {
-            if (SafeFixes.Suppress(result, finding.Source!) is { } suppress)
-            {
-                fixes.Add((suppress, false));
-            }
-        }
+        // One comment can silence several findings (two missing steps are both MLSD0101): one action for it, resolving all.
+        var suppressions = inRange.Select(f => SafeFixes.Suppress(result, f.Source!)).OfType<SafeFix>()
+            .GroupBy(f => (f.Title, string.Concat(f.Edits.Select(e => $"{e.Line}:{e.Column}:{e.Text}"))))
+            .Select(g => g.First() with { Resolves = [.. g.SelectMany(f => f.Resolves)] });
+        fixes.AddRange(suppressions.Select(f => (f, false)));
 
         return [.. fixes.Select(f => new CodeAction(
             f.Fix.Title,

@@ -182,6 +182,10 @@ public sealed class LanguageServerTests : IDisposable
         var actions = await session.RequestAsync<List<CodeAction>>("textDocument/codeAction", Range(uri, 5));
         Assert.Contains(actions, a => a.Title == "Insert the missing 'Framing the problem as an ML task' step");
         var monitoring = Assert.Single(actions, a => a.Title == "Insert the missing 'Monitoring and maintenance' step");
+
+        // One comment silences both missing-step findings: one action, naming both.
+        var suppressBoth = Assert.Single(actions, a => a.Title.StartsWith("Suppress MLSD0101 in this file", StringComparison.Ordinal));
+        Assert.Equal(2, suppressBoth.Diagnostics!.Count);
         Assert.Equal("quickfix", monitoring.Kind);
         Assert.True(monitoring.IsPreferred);
         var resolved = Assert.Single(monitoring.Diagnostics!);
