@@ -58,11 +58,12 @@ internal static class CheckCommand
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
         var color = ConsoleColors.Create();
+        var watch = new Option<bool>("--watch") { Description = "Regrade on every save and redraw the console report, with each score's change since the previous save (Ctrl+C stops)" };
         var trust = TrustOptions.Create();
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, stdinName, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout, color,
+            paths, stdinName, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout, color, watch,
         };
         trust.AddTo(command);
         llm.AddTo(command);
@@ -76,6 +77,7 @@ internal static class CheckCommand
                 AnswerTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(answerTimeout), int.MaxValue / 1000.0)),
                 StdinName = parse.GetValue(stdinName),
                 Color = parse.GetValue(color)!,
+                Watch = parse.GetValue(watch),
             },
             new Io(stdout, stderr, environment, stdin)));
         return command;
@@ -98,6 +100,8 @@ internal static class CheckCommand
         public string? StdinName { get; init; }
 
         public string Color { get; init; } = "auto";
+
+        public bool Watch { get; init; }
     }
 
     private sealed record Io(TextWriter Stdout, TextWriter Stderr, Func<string, string?> Environment, Stream? Stdin);
@@ -105,6 +109,11 @@ internal static class CheckCommand
     private static int Run(Settings settings, Io io)
     {
         var (stdout, stderr) = (io.Stdout, io.Stderr);
+        if (settings.Watch)
+        {
+            return Watch(settings, stdout, stderr);
+        }
+
         var (pairs, pairError) = ReportOutputs.Pair(settings.Reports);
         if (pairError is not null)
         {
@@ -288,6 +297,34 @@ internal static class CheckCommand
         }
 
         return AnswerReader.Read(name, io.Stdin ?? Console.OpenStandardInput(), maxBytes);
+    }
+
+    // The watch loop lives in CheckWatch; it shows the console report only, so options that write other reports are refused.
+    private static int Watch(Settings settings, TextWriter stdout, TextWriter stderr)
+    {
+        if (settings.Reports is not { Count: 0 } || settings.SummaryCsv is not null || settings.Baseline is not null)
+        {
+            stderr.WriteLine("grader: error: --watch shows the console report only; drop --format, --output, --summary-csv and --baseline");
+            return ExitCodes.BadInput;
+        }
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return CheckWatch.Run(
+                new CheckWatch.Options(settings.Paths, settings.Problem, settings.Rubrics, settings.Trust, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout),
+                stdout, stderr, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(List<BatchGrader.Item> items, Settings settings, TextWriter stdout)

@@ -19,6 +19,8 @@ internal static class CliApp
             InitCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             CompareCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             HistoryCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            FixCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            Lsp.LspCommand.Create(stderr, environment ?? Environment.GetEnvironmentVariable),
         };
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion(stdout);
