@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Grader.Core.Analyzers.Content;
 using Grader.Core.Analyzers.Integrity;
 using Grader.Core.Analyzers.Structure;
-using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Analysis;
 
@@ -25,12 +24,4 @@ public static class AnalyzerRegistry
         new ProseStuffingAnalyzer(),
         new GraderDirectedTextAnalyzer(),
     ];
-
-    // Forwarders for code other passes are changing in parallel (Configuration/, ExplainCommand, RubricsCommand);
-    // remove once those read DescriptorCatalog.
-    public static ImmutableArray<DiagnosticDescriptor> AllDescriptors => DescriptorCatalog.All;
-
-    public static IReadOnlySet<string> Ids => DescriptorCatalog.Ids;
-
-    public static DiagnosticDescriptor? Find(string id) => DescriptorCatalog.Find(id);
 }

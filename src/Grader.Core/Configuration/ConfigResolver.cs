@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Microsoft.Extensions.FileSystemGlobbing;
@@ -32,7 +31,7 @@ public sealed class ConfigResolver
     private readonly ConcurrentQueue<ConfigNotice> _notices = new();
     private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string File, RubricCatalog Catalog), ImmutableArray<RubricError>> _idChecks = new();
-    private readonly ConfigValidator _validator = new(AnalyzerRegistry.AllDescriptors.Select(d => d.Category).ToHashSet(StringComparer.Ordinal));
+    private readonly ConfigValidator _validator = new(DescriptorCatalog.All.Select(d => d.Category).ToHashSet(StringComparer.Ordinal));
 
     public ConfigResolver()
         : this(ConfigPolicy.Local)
@@ -143,11 +142,11 @@ public sealed class ConfigResolver
         var criteria = catalog.Problems.Append(catalog.Base).SelectMany(r => r.Criteria).Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var id in (dto.Rules ?? []).Keys)
         {
-            if (!AnalyzerRegistry.Ids.Contains(id.ToUpperInvariant()) && !criteria.Contains(id))
+            if (!DescriptorCatalog.Ids.Contains(id.ToUpperInvariant()) && !criteria.Contains(id))
             {
                 var (line, column) = entry.Marks!.Key("rules", id);
                 // Suggestions compare with every known id; a file of thousands of made-up keys gets them for the first few.
-                var suggestion = errors.Count < MaxSuggestions ? Suggestion.DidYouMean(id, AnalyzerRegistry.Ids.Concat(criteria)) : ".";
+                var suggestion = errors.Count < MaxSuggestions ? Suggestion.DidYouMean(id, DescriptorCatalog.Ids.Concat(criteria)) : ".";
                 errors.Add(new RubricError(file, line, column, "config.rule-unknown",
                     $"'{id}' is neither a rule id (MLSD0201) nor a criterion id of the rubrics in use{suggestion} See 'grader explain ID' and 'grader rubrics show PROBLEM'"));
             }
@@ -323,7 +322,7 @@ public sealed class ConfigResolver
             foreach (var (id, severity) in dto.Rules ?? [])
             {
                 // Off, a criterion is treated as met (its points given back); an analyzer rule only stops being shown.
-                if (rules.TryAdd(id, ParseSeverity(severity)) && severity == "none" && !AnalyzerRegistry.Ids.Contains(id.ToUpperInvariant()))
+                if (rules.TryAdd(id, ParseSeverity(severity)) && severity == "none" && !DescriptorCatalog.Ids.Contains(id.ToUpperInvariant()))
                 {
                     criteriaOff[id] = file;
                 }

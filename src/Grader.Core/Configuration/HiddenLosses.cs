@@ -1,4 +1,4 @@
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Core.Scoring;
 
@@ -29,7 +29,7 @@ internal static class HiddenLosses
         foreach (var (category, severity) in dto.Categories ?? [])
         {
             // A rule's own setting in the same file wins over its category.
-            var hidden = AnalyzerRegistry.AllDescriptors
+            var hidden = DescriptorCatalog.All
                 .Where(d => d.Category == category && Scorer.LossFindings.Contains(d.Id)
                     && !(dto.Rules ?? []).Any(r => string.Equals(r.Key, d.Id, StringComparison.OrdinalIgnoreCase) && r.Value != "none"))
                 .Select(d => d.Id)

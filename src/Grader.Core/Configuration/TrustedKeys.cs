@@ -1,4 +1,3 @@
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Configuration;
@@ -55,7 +54,7 @@ internal static class TrustedKeys
             safe.Rules = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (id, severity) in dto.Rules)
             {
-                var descriptor = AnalyzerRegistry.Find(id.ToUpperInvariant());
+                var descriptor = DescriptorCatalog.Find(id.ToUpperInvariant());
                 var floor = descriptor?.DefaultSeverity ?? Severity.Warning;
                 if (descriptor?.Category == Categories.Integrity && Rank(severity) < Rank(floor))
                 {
@@ -81,7 +80,7 @@ internal static class TrustedKeys
             safe.Categories = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (category, severity) in dto.Categories)
             {
-                var floor = AnalyzerRegistry.AllDescriptors.Where(d => d.Category == category).Select(d => d.DefaultSeverity).DefaultIfEmpty(Severity.Info).Max();
+                var floor = DescriptorCatalog.All.Where(d => d.Category == category).Select(d => d.DefaultSeverity).DefaultIfEmpty(Severity.Info).Max();
                 if (category == Categories.Integrity && Rank(severity) < Rank(floor))
                 {
                     Refuse(category, "integrity checks cannot be turned off or lowered by a file among the answers", "categories", category);

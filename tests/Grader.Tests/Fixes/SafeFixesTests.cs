@@ -120,7 +120,7 @@ public sealed class SafeFixesTests
     {
         const string Text = "- one\n  - two\n";
         var result = TestGrader.Engine.Grade("a.md", Text);
-        var finding = new Diagnostic(Grader.Core.Analysis.AnalyzerRegistry.AllDescriptors.First(d => d.Id == DiagnosticIds.NoTradeOffs), Severity.Warning, new Grader.Core.Parsing.SourceSpan(2, 3, 2, 9), "m");
+        var finding = new Diagnostic(DescriptorCatalog.All.First(d => d.Id == DiagnosticIds.NoTradeOffs), Severity.Warning, new Grader.Core.Parsing.SourceSpan(2, 3, 2, 9), "m");
         var fix = SafeFixes.Suppress(result, finding)!;
         Assert.Equal("- one\n  <!-- grader-disable-next-line MLSD0204 -- reason -->\n  - two\n", SafeFixes.Apply(Text, fix.Edits));
     }
