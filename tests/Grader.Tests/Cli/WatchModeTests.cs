@@ -24,9 +24,10 @@ public sealed class WatchModeTests : IDisposable
         var watch = Task.Run(() => CheckWatch.Run(options, output, TextWriter.Null, stop.Token));
         try
         {
+            var score = TestGrader.Engine.Grade(file, Weak).Score.Total.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
             await TestWait.Until(() => output.Text.Contains("for changes", StringComparison.Ordinal), 60);
             var first = output.Text;
-            Assert.Contains($"{file}: 30.1\nwatching 1 answer for changes; Ctrl+C stops\n", first, StringComparison.Ordinal);
+            Assert.Contains($"{file}: {score}\nwatching 1 answer for changes; Ctrl+C stops\n", first, StringComparison.Ordinal);
             Assert.DoesNotContain("\x1b", first, StringComparison.Ordinal);
 
             // A save that changes nothing redraws nothing.
@@ -39,7 +40,7 @@ public sealed class WatchModeTests : IDisposable
             var second = output.Text[first.Length..];
             Assert.Contains("MLSD0101: The answer has no 'Framing the problem as an ML task' step", second, StringComparison.Ordinal);
             Assert.DoesNotContain("'Monitoring and maintenance' step", second, StringComparison.Ordinal);
-            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}: 30\.1 -> (\d+\.\d) \(\+\d+\.\d since the previous save\)\n", second);
+            Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}: {System.Text.RegularExpressions.Regex.Escape(score)} -> (\d+\.\d) \(\+\d+\.\d since the previous save\)\n", second);
         }
         finally
         {

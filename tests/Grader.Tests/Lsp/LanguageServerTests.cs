@@ -26,9 +26,9 @@ public sealed class LanguageServerTests : IDisposable
     private string Answer(string name = "weak.md", string? text = null) => new Uri(_folder.Write(name, text ?? Weak)).AbsoluteUri;
 
     // What check reports for the same text: (0-based line, id), findings about something absent on the title line.
-    private static List<(int Line, string Id)> Expected(string text)
+    private static List<(int Line, string Id)> Expected(string text, Grader.Core.Configuration.GraderConfig? config = null)
     {
-        var result = TestGrader.Engine.Grade("answer.md", text);
+        var result = TestGrader.Engine.Grade("answer.md", text, config: config);
         var title = LspFindings.TitleLine(result);
         return [.. result.Diagnostics.Where(d => !d.IsSuppressed).Select(d => ((d.Span.IsNone ? title : d.Span.Line) - 1, d.Id)).Order()];
     }
@@ -291,10 +291,13 @@ public sealed class LanguageServerTests : IDisposable
 
         var lenses = await session.RequestAsync<List<CodeLens>>("textDocument/codeLens", new { textDocument = new { uri } });
         var shown = lenses.Select(l => (l.Range.Start.Line, l.Command.Title)).ToList();
+        var card = TestGrader.Engine.Grade("answer.md", Weak).Score;
+        string S(int step) => card.Steps[step].Score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(
             [
-                (5, "Total 30.1 / 100 (weak)"), (7, "Requirements 4.6 / 15"), (5, "Framing 0.7 / 10 (missing)"), (11, "Data 10.9 / 15"),
-                (19, "Model 8.8 / 20"), (38, "Evaluation 0.0 / 15"), (42, "Serving 5.1 / 15"), (5, "Monitoring 0.0 / 10 (missing)"),
+                (5, $"Total {card.Total.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} / 100 (weak)"), (7, $"Requirements {S(0)} / 15"),
+                (5, $"Framing {S(1)} / 10 (missing)"), (11, $"Data {S(2)} / 15"), (19, $"Model {S(3)} / 20"), (38, $"Evaluation {S(4)} / 15"),
+                (42, $"Serving {S(5)} / 15"), (5, $"Monitoring {S(6)} / 10 (missing)"),
             ],
             shown);
         Assert.All(lenses, l => Assert.Equal("", l.Command.Name));
@@ -405,7 +408,12 @@ public sealed class LanguageServerTests : IDisposable
         File.WriteAllText(config, "rules:\n  MLSD0201: none\n");
         await session.Rpc.NotifyWithParameterObjectAsync("workspace/didChangeWatchedFiles", new { changes = new[] { new { uri = new Uri(config).AbsoluteUri, type = 2 } } });
         var regraded = await session.NextDiagnosticsAsync(uri);
-        Assert.Equal(Expected(Weak).Where(e => e.Id != DiagnosticIds.NoQuantifiedRequirements), Seen(regraded));
+        // As check grades it with that config: the rule's finding is off, and the loss it explained falls to MLSD0301.
+        var off = Grader.Core.Configuration.GraderConfig.Default with
+        {
+            Rules = Grader.Core.Configuration.GraderConfig.Default.Rules.SetItem(DiagnosticIds.NoQuantifiedRequirements, null),
+        };
+        Assert.Equal(Expected(Weak, off).Where(e => e.Id != DiagnosticIds.NoQuantifiedRequirements), Seen(regraded));
     }
 
     [Fact]
