@@ -123,20 +123,9 @@ public static class LanguageDetector
         int english = 0, foreign = 0;
         var hits = new int[LatinLanguages.Languages.Length];
         Span<char> lower = stackalloc char[LongestFunctionWord];
-        for (var i = 0; i < text.Length;)
+        var i = 0;
+        while (Words.Next(text, ref i, out var start))
         {
-            if (!Words.IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && Words.IsWordChar(text[i]))
-            {
-                i++;
-            }
-
             if (i - start > LongestFunctionWord)
             {
                 continue;
