@@ -123,12 +123,14 @@ public sealed class HostileInputTests : IDisposable
     [InlineData("thousands-of-comments")]
     public void Very_large_shapes_grade_normally(string shape) => GradesNormally(shape);
 
-    // A million lines take seconds to grade, near the default answer budget on a busy machine.
+    // A million lines take seconds to grade, near the default answer budget on a busy machine: what is tested is that
+    // the work is bounded and the answer graded, so it gets a budget no shared CI machine misses (the budget itself has
+    // tests of its own).
     [Fact]
     [Trait("Category", "Slow")]
-    public void A_million_lines_grade_normally() => GradesNormally("million-lines");
+    public void A_million_lines_grade_normally() => GradesNormally("million-lines", "--answer-timeout", "120");
 
-    private void GradesNormally(string shape)
+    private void GradesNormally(string shape, params string[] options)
     {
         var text = shape switch
         {
@@ -137,7 +139,7 @@ public sealed class HostileInputTests : IDisposable
             "ten-thousand-headings" => string.Concat(Enumerable.Range(0, 10_000).Select(i => $"## Heading {i}\n\nSome text about the model and data.\n\n")),
             _ => string.Concat(Enumerable.Range(0, 5_000).Select(i => $"<!-- grader-disable MLSD0201 -- reason {i} -->\ntext {i}\n<!-- just a comment -->\n")),
         };
-        var (exit, output, _) = Check(Write($"{shape}.md", Encoding.UTF8.GetBytes(text)), "--format", "json");
+        var (exit, output, _) = Check([Write($"{shape}.md", Encoding.UTF8.GetBytes(text)), "--format", "json", .. options]);
         Assert.Equal(0, exit);
         Assert.InRange(Document(output).GetProperty("score").GetProperty("total").GetDouble(), 0, 100);
     }
