@@ -30,7 +30,10 @@ public static partial class Quantities
         ["users"] = QuantityKind.Users, ["user"] = QuantityKind.Users, ["dau"] = QuantityKind.Users, ["mau"] = QuantityKind.Users,
         ["customers"] = QuantityKind.Users, ["accounts"] = QuantityKind.Users, ["members"] = QuantityKind.Users,
         ["viewers"] = QuantityKind.Users, ["subscribers"] = QuantityKind.Users, ["people"] = QuantityKind.Users,
-        ["visitors"] = QuantityKind.Users, ["merchants"] = QuantityKind.Users, ["advertisers"] = QuantityKind.Users,
+        ["visitors"] = QuantityKind.Users, ["mailboxes"] = QuantityKind.Users, ["readers"] = QuantityKind.Users,
+        ["players"] = QuantityKind.Users, ["shoppers"] = QuantityKind.Users, ["buyers"] = QuantityKind.Users, ["sellers"] = QuantityKind.Users,
+        ["riders"] = QuantityKind.Users, ["drivers"] = QuantityKind.Users, ["listeners"] = QuantityKind.Users, ["students"] = QuantityKind.Users,
+        ["patients"] = QuantityKind.Users, ["clients"] = QuantityKind.Users, ["profiles"] = QuantityKind.Users, ["merchants"] = QuantityKind.Users, ["advertisers"] = QuantityKind.Users,
         ["hosts"] = QuantityKind.Users, ["guests"] = QuantityKind.Users, ["creators"] = QuantityKind.Users,
         ["qps"] = QuantityKind.Throughput, ["rps"] = QuantityKind.Throughput, ["tps"] = QuantityKind.Throughput,
         ["requests"] = QuantityKind.Throughput, ["queries"] = QuantityKind.Throughput, ["predictions"] = QuantityKind.Throughput,
@@ -39,7 +42,7 @@ public static partial class Quantities
         ["videos"] = QuantityKind.Items, ["items"] = QuantityKind.Items, ["posts"] = QuantityKind.Items, ["ads"] = QuantityKind.Items,
         ["listings"] = QuantityKind.Items, ["events"] = QuantityKind.Items, ["images"] = QuantityKind.Items, ["photos"] = QuantityKind.Items,
         ["documents"] = QuantityKind.Items, ["products"] = QuantityKind.Items, ["movies"] = QuantityKind.Items, ["emails"] = QuantityKind.Items,
-        ["messages"] = QuantityKind.Items, ["transactions"] = QuantityKind.Items, ["payments"] = QuantityKind.Items, ["pages"] = QuantityKind.Items,
+        ["messages"] = QuantityKind.Items, ["msgs"] = QuantityKind.Items, ["tweets"] = QuantityKind.Items, ["transactions"] = QuantityKind.Items, ["payments"] = QuantityKind.Items, ["pages"] = QuantityKind.Items,
         ["candidates"] = QuantityKind.Items, ["impressions"] = QuantityKind.Items, ["clicks"] = QuantityKind.Items, ["comments"] = QuantityKind.Items,
         ["panoramas"] = QuantityKind.Items, ["searches"] = QuantityKind.Throughput,
         ["uploads"] = QuantityKind.Items, ["edges"] = QuantityKind.Items, ["nodes"] = QuantityKind.Items, ["connections"] = QuantityKind.Items, ["rows"] = QuantityKind.Items,
@@ -116,8 +119,16 @@ public static partial class Quantities
 
             if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
             {
-                var kind = Seconds(Refine(gluedKind, tokens, i), glued, text, start);
+                var kind = Seconds(Refine(gluedKind, tokens, i, text), glued, text, start);
                 yield return new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued));
+                continue;
+            }
+
+            // "230k/s", "1.2M/day": a count over a period is a rate.
+            if (i + 1 < tokens.Count && Periods.Contains(tokens[i + 1].Word) && SlashBefore(text, tokens[i + 1].Start))
+            {
+                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 1].Start + tokens[i + 1].Word.Length - start,
+                    Magnitude(text, start, tokens[i + 1].Start - 1, QuantityKind.Throughput, null));
                 continue;
             }
 
@@ -136,7 +147,7 @@ public static partial class Quantities
                 if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > i + 1))
                 {
                     var end = tokens[j].Start + next.Length;
-                    kind = Seconds(Refine(kind, tokens, j), next, text, start);
+                    kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
                     yield return new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next));
                     break;
                 }
@@ -181,9 +192,27 @@ public static partial class Quantities
     private static bool IsRate(string words) => words is "a second" or "a minute" or "an hour" or "a day" or "a week" or "a month"
         or "a year" or "each second" or "each day" or "every second" or "every day";
 
-    // "5M videos per day" or "1B requests a day" is a rate.
-    private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex)
+    // "/" right before a token, spaces allowed: "230k/s", "5k req / s".
+    private static bool SlashBefore(string text, int tokenStart)
     {
+        var k = tokenStart - 1;
+        while (k >= 0 && text[k] == ' ')
+        {
+            k--;
+        }
+
+        return k >= 0 && text[k] == '/';
+    }
+
+    // "5M videos per day", "1B requests a day" or "20B msgs/day" is a rate.
+    private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex, string text)
+    {
+        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 1 < tokens.Count
+            && Periods.Contains(tokens[unitIndex + 1].Word) && SlashBefore(text, tokens[unitIndex + 1].Start))
+        {
+            return QuantityKind.Throughput;
+        }
+
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count + 1)
         {
             var after = string.Join(' ', tokens.Skip(unitIndex + 1).Take(2).Select(t => t.Word));

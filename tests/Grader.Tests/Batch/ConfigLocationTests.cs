@@ -93,7 +93,8 @@ public class ConfigLocationTests
                   - [gpu hours, gpu-hours]
                 message: Say how many GPU hours the plan needs.
             """);
-        var answer = tree.Write("a.md", Answer);
+        // A serving section that leaves the criterion unmet, so its finding is raised at the severity the config sets.
+        var answer = tree.Write("a.md", Answer + "\n## Serving\n\nThe model runs behind an internal API on a few servers and answers each request within 200 ms.\n");
         tree.Write("grader.yaml", "rubrics: [group]\nproblems: [{files: \"*.md\", problem: capacity-planning}]\nrules: {capacity-planning.gpus: error}\n");
         Assert.Equal(1, TestGrader.RunCliIn(tree.Root, "check", answer, "--config", "grader.yaml").Exit);
 

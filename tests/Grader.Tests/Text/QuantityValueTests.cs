@@ -33,6 +33,10 @@ public class QuantityValueTests
     [InlineData("The first check should finish within half a second of posting.", QuantityKind.Latency, 500)]
     [InlineData("That is about 2,000 a day.", QuantityKind.Throughput, 2000)]
     [InlineData("A new account sends 1.5M messages.", QuantityKind.Items, 1.5e6)]
+    [InlineData("That is about 230k/s on average.", QuantityKind.Throughput, 2.3e5)]
+    [InlineData("Peak is 5k req / s.", QuantityKind.Throughput, 5e3)]
+    [InlineData("About 20B msgs/day reach the classifier.", QuantityKind.Throughput, 2e10)]
+    [InlineData("We host 500M mailboxes.", QuantityKind.Users, 5e8)]
     public void Reads_the_kind_and_value_of_a_number_with_its_unit(string text, QuantityKind kind, double value)
     {
         var quantity = Assert.Single(Quantities.Find(text), q => q.Kind == kind);
