@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Grader.Core.Diagnostics;
+using Grader.Core.IO;
 using Grader.Core.Reporting;
+using Grader.Core.Runs;
 using Spectre.Console;
 
 namespace Grader.Cli;
@@ -53,7 +55,7 @@ internal static class CheckCommand
         var answerTimeout = new Option<double>("--answer-timeout")
         {
             Description = "Seconds one answer may take to read and grade; past it the answer is an error and the batch goes on (0: no limit)",
-            DefaultValueFactory = _ => BatchGrader.DefaultAnswerTimeout.TotalSeconds,
+            DefaultValueFactory = _ => Core.Runs.CheckRun.DefaultAnswerTimeout.TotalSeconds,
             CustomParser = r => NumberOptions.Parse(r, 0.0, 86400.0, "a number of seconds (0: no limit)"),
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
@@ -95,7 +97,7 @@ internal static class CheckCommand
         string[] Paths, string? Problem, List<(bool IsFormat, string Value)>? Reports, int Jobs, string? SummaryCsv, double? FailUnder, string FailOn, string[] Rubrics,
         Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust)
     {
-        public TimeSpan AnswerTimeout { get; init; } = BatchGrader.DefaultAnswerTimeout;
+        public TimeSpan AnswerTimeout { get; init; } = Core.Runs.CheckRun.DefaultAnswerTimeout;
 
         public string? StdinName { get; init; }
 
@@ -150,8 +152,8 @@ internal static class CheckCommand
         var stdinName = InputFiles.Normalize(settings.StdinName ?? InputFiles.StandardInputName);
         var (files, readErrors) = InputFiles.Expand(settings.Paths, stdinName);
         var resolver = new Core.Configuration.ConfigResolver(settings.Trust.Policy);
-        var batch = new BatchGrader(settings.Rubrics, resolver);
-        var (items, setupErrors) = batch.Prepare(files);
+        var run = new CheckRun(new CheckRunOptions(settings.Rubrics, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout), resolver, TrustOptions.Shown);
+        var (items, setupErrors) = run.Prepare(files);
         foreach (var notice in resolver.Notices)
         {
             stderr.WriteLine(Core.Reporting.UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));
@@ -160,14 +162,6 @@ internal static class CheckCommand
         if (setupErrors.Count > 0)
         {
             setupErrors.ForEach(e => stderr.WriteLine(UntrustedText.Visible(e)));
-            return ExitCodes.BadInput;
-        }
-
-        if (settings.Problem is not null && items.Count > 0
-            && (!items[0].Engine.Catalog.TryGet(settings.Problem, out _) || settings.Problem == Core.Rubrics.RubricCatalog.BaseId))
-        {
-            var known = items[0].Engine.Catalog.Problems.Select(p => p.Id).ToList();
-            stderr.WriteLine(UntrustedText.Visible($"grader: error: unknown problem '{settings.Problem}'{Core.Configuration.Suggestion.DidYouMean(settings.Problem, known)} Known problems: {string.Join(", ", known)}"));
             return ExitCodes.BadInput;
         }
 
@@ -188,6 +182,8 @@ internal static class CheckCommand
         }
 
         var llmSettings = settings.LlmFor(items.Select(i => i.Config.Llm).FirstOrDefault(l => l is not null));
+        var failOn = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
+        var gates = new GatePolicy(failOn, settings.FailUnder, LlmRequired: llmSettings is { Required: true });
         var helpBase = settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase;
         var toTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         var sinks = pairs.Select(p => ReportSink.Create(p.Format, p.Output, stdout, helpBase, summary,
@@ -195,7 +191,7 @@ internal static class CheckCommand
         var rows = new List<SummaryRow>();
         var errors = new List<ReadError>(readErrors);
         var failed = false;
-        var gates = new List<GateFailure>();
+        var gateFailures = new List<GateFailure>();
         var usedRubrics = new SortedDictionary<string, Core.Rubrics.RubricFile>(StringComparer.Ordinal);
         var suppressions = new List<AppliedSuppression>();
         var rulesOff = new List<RuleOff>();
@@ -203,7 +199,7 @@ internal static class CheckCommand
         {
             var configs = items.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
             using var client = llmSettings is null ? null : Llm.ChatClientFactory.Create(llmSettings);
-            foreach (var window in GradeWithProgress(items, settings, stdout))
+            foreach (var window in GradeWithProgress(run, items, settings, stdout))
             {
                 var graded = window.Where(w => w.Result is not null).Select(w => w.Result!).ToList();
                 if (client is not null)
@@ -231,10 +227,10 @@ internal static class CheckCommand
 
                     suppressions.AddRange(AppliedSuppression.Of(final));
                     rulesOff.AddRange(RuleOff.Of(final).Select(r => r with { Config = TrustOptions.Shown(r.Config) }));
-                    if (Gate(settings, llmSettings, configs[final.Path].Config, final) is { } reason)
+                    if (gates.Check(configs[final.Path].Config, final) is { } reason)
                     {
                         failed = true;
-                        gates.Add(new GateFailure(final.Path, reason));
+                        gateFailures.Add(new GateFailure(final.Path, reason));
                     }
 
                     sinks.ForEach(sink => sink.Add(final));
@@ -249,7 +245,7 @@ internal static class CheckCommand
                 settings.Trust.Policy.InlineSuppressions,
                 llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model),
                 [.. rulesOff]);
-            sinks.ForEach(sink => sink.Complete(errors, provenance, gates));
+            sinks.ForEach(sink => sink.Complete(errors, provenance, gateFailures));
         }
         finally
         {
@@ -262,7 +258,7 @@ internal static class CheckCommand
         }
 
         // A failed gate says which, for which answer, and why: exit 1 alone tells a student nothing.
-        foreach (var gate in gates)
+        foreach (var gate in gateFailures)
         {
             stderr.WriteLine($"grader: gate failed: {UntrustedText.Visible(gate.Path)}: {UntrustedText.Visible(gate.Reason)}");
         }
@@ -327,14 +323,14 @@ internal static class CheckCommand
         }
     }
 
-    private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(List<BatchGrader.Item> items, Settings settings, TextWriter stdout)
+    private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(CheckRun run, List<CheckRun.Item> items, Settings settings, TextWriter stdout)
     {
         // A bar only for a person at a terminal: never when output is redirected, in CI, or under test.
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
             && !settings.Trust.CiMode && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
-            return BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout);
+            return run.GradeInWindows(items);
         }
 
         // The bar lives on the terminal while the windows are produced; output is written after each window.
@@ -342,37 +338,12 @@ internal static class CheckCommand
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
-            foreach (var window in BatchGrader.GradeInWindows(items, settings.Problem, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout, () => task.Increment(1)))
+            foreach (var window in run.GradeInWindows(items, () => task.Increment(1)))
             {
                 windows.Add([.. window.Select(w => (w.Result?.Compact(), w.Error))]);
             }
         });
         return windows;
-    }
-
-    private static string? Gate(Settings settings, Llm.LlmSettings? llm, Core.Configuration.GraderConfig config, Core.GradeResult result)
-    {
-        // Model feedback never decides a run, unless --llm-required says a failed call should.
-        if (llm is { Required: true } && result.Diagnostics.Any(d => d.Id == DiagnosticIds.LlmFeedbackUnavailable))
-        {
-            return "model feedback was required (--llm-required) and could not be had";
-        }
-
-        var threshold = settings.FailOn switch { "warning" => Severity.Warning, "error" => Severity.Error, _ => (Severity?)null };
-        var failing = threshold is { } t
-            ? result.Diagnostics.Where(d => !d.IsSuppressed && d.Severity >= t && d.Descriptor.Category != Categories.Llm).ToList()
-            : [];
-        if (failing.Count > 0)
-        {
-            var first = failing[0];
-            return string.Create(CultureInfo.InvariantCulture,
-                $"{failing.Count} finding(s) at {settings.FailOn} or worse (--fail-on {settings.FailOn}), first {first.Id} at line {first.Span.Line}");
-        }
-
-        var (minimum, from) = settings.FailUnder is { } flag ? (flag, "--fail-under") : config.FailUnder is { } configured ? (configured, "failUnder in the config") : (-1, "");
-        return result.Score.Total < minimum
-            ? string.Create(CultureInfo.InvariantCulture, $"scored {result.Score.Total:0.0}, under {minimum:0.#} ({from})")
-            : null;
     }
 
     private static string SummaryCsv(List<SummaryRow> rows, List<ReadError> errors)

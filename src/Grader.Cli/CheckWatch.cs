@@ -21,7 +21,7 @@ internal sealed class CheckWatch
     private readonly Dictionary<string, FileSystemWatcher> _watchers = new(StringComparer.Ordinal);
     private readonly Channel<string> _events = Channel.CreateUnbounded<string>();
     private ConfigResolver _resolver;
-    private BatchGrader _batch;
+    private Core.Runs.CheckRun _batch;
     private int _noticesShown;
 
     private CheckWatch(Options options)
@@ -129,7 +129,7 @@ internal sealed class CheckWatch
 
         var errors = new List<ReadError>(readErrors);
         var deltas = new List<string>();
-        foreach (var window in BatchGrader.GradeInWindows(items, _options.Problem, _options.Jobs, _options.MaxBytes, _options.AnswerTimeout))
+        foreach (var window in _batch.GradeInWindows(items))
         {
             foreach (var (result, error) in window)
             {
@@ -181,11 +181,11 @@ internal sealed class CheckWatch
         _watchers[full] = watcher;
     }
 
-    private (ConfigResolver, BatchGrader) Fresh()
+    private (ConfigResolver, Core.Runs.CheckRun) Fresh()
     {
         var resolver = new ConfigResolver(_options.Trust.Policy);
         _noticesShown = 0;
-        return (resolver, new BatchGrader(_options.Rubrics, resolver));
+        return (resolver, new Core.Runs.CheckRun(new Core.Runs.CheckRunOptions(_options.Rubrics, _options.Problem, _options.Jobs, _options.MaxBytes, _options.AnswerTimeout), resolver, TrustOptions.Shown));
     }
 
     private static void Footer(TextWriter stdout, int files) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Grader.Core.Comparison;
 using Grader.Core.Diagnostics;
+using Grader.Core.IO;
 using Grader.Core.Mapping;
 
 namespace Grader.Cli;
@@ -56,7 +57,7 @@ internal static class CompareCommand
             }
 
             var resolver = new Core.Configuration.ConfigResolver(trust.Policy);
-            var (items, setupErrors) = new BatchGrader([], resolver).Prepare([path]);
+            var (items, setupErrors) = new Core.Runs.CheckRun(new Core.Runs.CheckRunOptions([]), resolver, TrustOptions.Shown).Prepare([path]);
             foreach (var notice in resolver.Notices)
             {
                 stderr.WriteLine(Core.Reporting.UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));

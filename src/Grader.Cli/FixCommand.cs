@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using Grader.Core.Configuration;
 using Grader.Core.Fixes;
+using Grader.Core.IO;
 using Grader.Core.Reporting;
 
 namespace Grader.Cli;
@@ -32,7 +33,7 @@ internal static class FixCommand
     private static int Run(string[] files, bool dryRun, string[] rubrics, long maxBytes, TrustSettings trust, TextWriter stdout, TextWriter stderr)
     {
         var resolver = new ConfigResolver(trust.Policy);
-        var batch = new BatchGrader(rubrics, resolver);
+        var batch = new Core.Runs.CheckRun(new Core.Runs.CheckRunOptions(rubrics, MaxBytes: maxBytes), resolver, TrustOptions.Shown);
         var exit = ExitCodes.Graded;
         foreach (var file in files)
         {

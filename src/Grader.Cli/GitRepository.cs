@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Grader.Core.IO;
 
 namespace Grader.Cli;
 

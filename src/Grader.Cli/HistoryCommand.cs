@@ -34,7 +34,7 @@ internal static class HistoryCommand
         }
 
         var resolver = new Core.Configuration.ConfigResolver(trust.Policy);
-        var (items, setupErrors) = new BatchGrader([], resolver).Prepare([path]);
+        var (items, setupErrors) = new Core.Runs.CheckRun(new Core.Runs.CheckRunOptions([]), resolver, TrustOptions.Shown).Prepare([path]);
         foreach (var notice in resolver.Notices)
         {
             stderr.WriteLine(Core.Reporting.UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));

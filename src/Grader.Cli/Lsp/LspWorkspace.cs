@@ -1,8 +1,10 @@
 using System.Text;
+using Grader.Core.IO;
 using Grader.Core;
 using Grader.Core.Configuration;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
+using Grader.Core.Runs;
 
 namespace Grader.Cli.Lsp;
 
@@ -21,7 +23,7 @@ internal sealed class LspWorkspace
     private readonly Action<ConfigNotice> _notice;
     private readonly Lock _lock = new();
     private ConfigResolver _resolver;
-    private BatchGrader _batch;
+    private CheckRun _batch;
     private int _noticesShown;
 
     public LspWorkspace(IReadOnlyList<string> rubricFolders, TrustSettings trust, Action<ConfigNotice> notice)
@@ -33,7 +35,7 @@ internal sealed class LspWorkspace
     }
 
     /// <summary>How long one version may take to grade before it becomes an error, as <c>check --answer-timeout</c>'s default.</summary>
-    public static TimeSpan Budget { get; } = BatchGrader.DefaultAnswerTimeout;
+    public static TimeSpan Budget { get; } = CheckRun.DefaultAnswerTimeout;
 
     public void Reload()
     {
@@ -81,7 +83,7 @@ internal sealed class LspWorkspace
     }
 
     /// <summary>The engine for <paramref name="path"/>'s rubric folders and the catalog it grades with, for code actions and hover.</summary>
-    private (BatchGrader.Item? Item, string? Error) Prepare(string path)
+    private (CheckRun.Item? Item, string? Error) Prepare(string path)
     {
         lock (_lock)
         {
@@ -96,10 +98,10 @@ internal sealed class LspWorkspace
         }
     }
 
-    private (ConfigResolver, BatchGrader) Fresh()
+    private (ConfigResolver, CheckRun) Fresh()
     {
         var resolver = new ConfigResolver(_trust.Policy);
-        return (resolver, new BatchGrader(_rubricFolders, resolver));
+        return (resolver, new CheckRun(new CheckRunOptions(_rubricFolders), resolver, TrustOptions.Shown));
     }
 
     /// <summary>The rubric an answer was graded with.</summary>

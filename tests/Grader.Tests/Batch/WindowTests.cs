@@ -1,5 +1,5 @@
-using Grader.Cli;
 using Grader.Core.Configuration;
+using Grader.Core.Runs;
 using Grader.Tests.Support;
 
 namespace Grader.Tests.Batch;
@@ -25,14 +25,14 @@ public class WindowTests
     {
         using var tree = new TempFolder();
         var items = Enumerable.Range(0, count)
-            .Select(i => new BatchGrader.Item(tree.Write($"a-{i:D3}.md", $"## Model\n\nAnswer {i}.\n"), GraderConfig.Default, TestGrader.Engine))
+            .Select(i => new CheckRun.Item(tree.Write($"a-{i:D3}.md", $"## Model\n\nAnswer {i}.\n"), GraderConfig.Default, TestGrader.Engine))
             .ToList();
 
         for (var run = 0; run < 5; run++)
         {
             // Keep the pool busy so the next window's task tends to start late.
             var busy = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(() => Thread.Sleep(20))).ToArray();
-            var paths = BatchGrader.GradeInWindows(items, "news-feed", jobs, 1 << 20)
+            var paths = new CheckRun(new CheckRunOptions([], "news-feed", jobs, 1 << 20)).GradeInWindows(items)
                 .SelectMany(w => w)
                 .Select(r => r.Result!.Path)
                 .ToList();

@@ -13,15 +13,15 @@ internal static class ReadTimeout
     {
         lock (Gate)
         {
-            var previous = Grader.Cli.AnswerReader.ReadTimeout;
-            Grader.Cli.AnswerReader.ReadTimeout = timeout;
+            var previous = Grader.Core.IO.AnswerReader.ReadTimeout;
+            Grader.Core.IO.AnswerReader.ReadTimeout = timeout;
             try
             {
                 return action();
             }
             finally
             {
-                Grader.Cli.AnswerReader.ReadTimeout = previous;
+                Grader.Core.IO.AnswerReader.ReadTimeout = previous;
             }
         }
     }

@@ -1,14 +1,14 @@
 using System.Text;
 using Grader.Core.Reporting;
 
-namespace Grader.Cli;
+namespace Grader.Core.IO;
 
 /// <summary>
 /// Reads one answer defensively: a size limit, a time limit (a FIFO or device can block or never end), binary
 /// files refused, byte-order marks honoured (UTF-8, UTF-16, UTF-32), and invalid UTF-8 decoded with replacement
 /// characters and reported by line instead of failing the answer.
 /// </summary>
-internal static class AnswerReader
+public static class AnswerReader
 {
     public const long DefaultMaxBytes = 10L * 1024 * 1024;
 
@@ -98,7 +98,7 @@ internal static class AnswerReader
     }
 
     /// <summary>Text from bytes already read (a file, or a blob from git): byte-order marks, binary check, invalid UTF-8.</summary>
-    internal static (string? Text, ReadError? Error) Decode(string path, byte[] bytes)
+    public static (string? Text, ReadError? Error) Decode(string path, byte[] bytes)
     {
         var span = bytes.AsSpan();
         if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0, 0]) || span.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
@@ -142,7 +142,7 @@ internal static class AnswerReader
     }
 
     /// <summary>A stream of unknown length (a device, a growing file, git's output) read until one byte past the limit.</summary>
-    internal static byte[] ReadBounded(Stream stream, long maxBytes)
+    public static byte[] ReadBounded(Stream stream, long maxBytes)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
@@ -159,6 +159,6 @@ internal static class AnswerReader
         return buffer.ToArray();
     }
 
-    internal static string TooLarge(long size, long max) =>
+    public static string TooLarge(long size, long max) =>
         $"is {size / 1048576.0:0.#} MB, over the {max / 1048576.0:0.#} MB limit for one answer (raise it with --max-size MB)";
 }

@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Grader.Core.Configuration;
+using Grader.Core.Diagnostics;
+using Grader.Core.IO;
+using Grader.Core.Reporting;
+using Grader.Core.Rubrics;
+
+namespace Grader.Core.Runs;
+
+/// <summary>What a run is asked to do, whatever front end asked: the command line, watch mode or the language server.</summary>
+/// <param name="RubricFolders">Rubric folders added to every answer's configured ones (--rubrics).</param>
+/// <param name="Problem">The problem every answer is graded against, overriding front matter and config; null to detect.</param>
+/// <param name="Jobs">Answers graded in parallel.</param>
+/// <param name="MaxBytes">Largest answer read.</param>
+/// <param name="AnswerTimeout">How long one answer may take to read and grade (zero or infinite: no limit).</param>
+public sealed record CheckRunOptions(
+    IReadOnlyList<string> RubricFolders,
+    string? Problem = null,
+    int Jobs = 1,
+    long MaxBytes = AnswerReader.DefaultMaxBytes,
+    TimeSpan? AnswerTimeout = null)
+{
+    /// <summary>The budget in use: <see cref="CheckRun.DefaultAnswerTimeout"/> unless one was given.</summary>
+    public TimeSpan Budget => AnswerTimeout ?? CheckRun.DefaultAnswerTimeout;
+}
+
+/// <summary>
+/// One run over many answers: resolves each answer's configuration and rubric set, checks the run's problem against
+/// every answer's rubrics (not only the first one's), grades in parallel with results in input order, and hands
+/// results to <see cref="GatePolicy"/>. One file that cannot be read or graded becomes its own error without touching the others. Front ends
+/// only render what it returns.
+/// </summary>
+public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = null, Func<string, string>? shown = null)
+{
+    /// <summary>How long one answer may take to read and grade before it is reported as an error.</summary>
+    public static readonly TimeSpan DefaultAnswerTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly Dictionary<string, (GradingEngine? Engine, ImmutableArray<RubricError> Errors)> _engines = new(StringComparer.Ordinal);
+    private readonly ConfigResolver _configs = configs ?? new ConfigResolver();
+    private readonly Func<string, string> _shown = shown ?? (p => p);
+
+    public CheckRunOptions Options { get; } = options ?? throw new ArgumentNullException(nameof(options));
+
+    /// <summary>The configuration resolver, with the notices and sources it collected.</summary>
+    public ConfigResolver Configs => _configs;
+
+    /// <summary>One answer to grade; <c>Text</c> is set when it was read already (standard input, an editor buffer), else Path is read.</summary>
+    public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine, string? Text = null);
+
+    /// <summary>
+    /// Resolves each file's configuration and rubric set; problems there stop the run before grading. All of them are
+    /// reported at once: a config's own errors, its rubrics' errors, the ids it names that those rubrics do not know,
+    /// and a run problem that some answer's rubrics do not define.
+    /// </summary>
+    public (List<Item> Items, List<string> Errors) Prepare(IEnumerable<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var items = new List<Item>();
+        var errors = new List<string>();
+        foreach (var file in files)
+        {
+            var (config, configErrors) = _configs.Resolve(file);
+            errors.AddRange(configErrors.Select(Shown));
+
+            // Config files are never rubrics, even in a rubric folder (rubrics: [.]); one that stands in a rubric folder
+            // under another name than .grader.yaml makes the rubric set differ.
+            var folders = config.RubricFolders.Concat(Options.RubricFolders.Select(Path.GetFullPath)).Distinct(StringComparer.Ordinal).ToList();
+            var key = string.Join('\n', folders.Concat(config.Files.Where(f => folders.Contains(Path.GetDirectoryName(f) ?? "", StringComparer.Ordinal))));
+            if (!_engines.TryGetValue(key, out var entry))
+            {
+                var (catalog, rubricErrors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders.Where(Directory.Exists), config.IsConfigFile);
+                entry = (rubricErrors.IsEmpty ? new GradingEngine(catalog) : null, rubricErrors);
+                _engines[key] = entry;
+                errors.AddRange(rubricErrors.Select(e => e.ToString()));
+                errors.AddRange(Options.RubricFolders.Where(f => !Directory.Exists(f)).Select(f => $"--rubrics: error config.rubrics-missing: rubric folder '{f}' does not exist"));
+            }
+
+            var idErrors = entry.Engine is null ? [] : _configs.CheckIds(config, entry.Engine.Catalog);
+            errors.AddRange(idErrors.Select(Shown));
+            if (entry.Engine is not null && configErrors.IsEmpty && idErrors.IsEmpty)
+            {
+                items.Add(new Item(file, config, entry.Engine));
+            }
+        }
+
+        if (Options.Problem is { } problem && UnknownProblem(problem, items) is { } unknown)
+        {
+            errors.Add(unknown);
+        }
+
+        return (items, errors.Distinct(StringComparer.Ordinal).ToList());
+    }
+
+    // The run's problem must be known to the rubrics of every answer it grades, whatever order the answers come in.
+    private string? UnknownProblem(string problem, List<Item> items)
+    {
+        var missing = items.Where(i => problem == RubricCatalog.BaseId || !i.Engine.Catalog.TryGet(problem, out _)).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+
+        var known = missing[0].Engine.Catalog.Problems.Select(p => p.Id).ToList();
+        var where = missing.Count == items.Count ? "" : $" for {string.Join(", ", missing.Take(3).Select(i => _shown(i.Path)))}{(missing.Count > 3 ? ", ..." : "")} (their rubrics do not define it)";
+        return $"grader: error: unknown problem '{problem}'{where}{Suggestion.DidYouMean(problem, known)} Known problems: {string.Join(", ", known)}";
+    }
+
+    // A config error names its file as the notices about it do.
+    private string Shown(RubricError error) => (error with { File = _shown(error.File) }).ToString();
+
+    /// <summary>
+    /// Grades in windows of a few dozen answers, in parallel within a window, and hands each window back in input
+    /// order: memory stays bounded by the window, not the batch, and output order never depends on timing.
+    /// </summary>
+    public IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, Action? onDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var jobs = Math.Max(1, Options.Jobs);
+        var window = Math.Max(64, jobs * 32);
+        (GradeResult?, ReadError?)[] Slice(int start)
+        {
+            var count = Math.Min(window, items.Count - start);
+            var slice = new (GradeResult?, ReadError?)[count];
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
+            {
+                slice[i] = Grade(items[start + i]);
+                onDone?.Invoke();
+            });
+            return slice;
+        }
+
+        // The next window is graded while the caller reports this one: at most two windows are alive at once.
+        var next = items.Count > 0 ? Task.Run(() => Slice(0)) : null;
+        for (var start = 0; next is not null; start += window)
+        {
+            var current = next.GetAwaiter().GetResult();
+            // A copy, not the loop variable: the task may start only after the loop has moved start on.
+            var following = start + window;
+            next = following < items.Count ? Task.Run(() => Slice(following)) : null;
+            yield return current;
+        }
+    }
+
+    /// <summary>
+    /// Grades one answer on its own thread and waits at most the answer budget. Past it the answer becomes an
+    /// error at once and the batch goes on; the abandoned grade is cancelled and stops at the engine's next check
+    /// (between stages and analyzers), so it does not keep a core busy. A thread of its own rather than a pool task:
+    /// the graders already occupy the pool, and the one stage that cannot be interrupted (Markdig's parse) must not
+    /// hold up the report.
+    /// </summary>
+    public (GradeResult? Result, ReadError? Error) Grade(Item item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var budget = Options.Budget;
+        if (budget <= TimeSpan.Zero || budget == Timeout.InfiniteTimeSpan)
+        {
+            return GradeOne(item, CancellationToken.None);
+        }
+
+        var cancel = new CancellationTokenSource();
+        var work = Task.Factory.StartNew(() => GradeOne(item, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        if (((IAsyncResult)work).AsyncWaitHandle.WaitOne(budget))
+        {
+            cancel.Dispose();
+            return work.GetAwaiter().GetResult();
+        }
+
+        cancel.Cancel();
+        _ = work.ContinueWith(_ => cancel.Dispose(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        return (null, new ReadError(item.Path, $"was not graded within the {budget.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s answer budget (--answer-timeout); the other answers are graded as usual"));
+    }
+
+    private (GradeResult?, ReadError?) GradeOne(Item item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var (answer, error) = item.Text is { } text ? (text, null) : AnswerReader.Read(item.Path, Options.MaxBytes);
+            if (answer is null)
+            {
+                return (null, error);
+            }
+
+            return (item.Engine.Grade(item.Path, answer, Options.Problem, item.Config, cancellationToken), null);
+        }
+        catch (OperationCanceledException)
+        {
+            return (null, new ReadError(item.Path, "was cancelled"));
+        }
+#pragma warning disable CA1031 // One answer that breaks the grader must not cost the others their results.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return (null, new ReadError(item.Path, $"could not be graded ({ex.GetType().Name}); please report this file"));
+        }
+    }
+}
