@@ -27,12 +27,13 @@ internal static partial class TestGrader
             .Select(f => Path.GetRelativePath(RepoRoot, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal);
 
-    private static readonly Lock CliLock = new();
-
     /// <summary>
-    /// Runs the CLI from the repository root, as a user would. The working directory is process-wide, so runs are
-    /// serialised across test classes.
+    /// The working directory is process-wide. It is the repository root between runs, so runs from there share it
+    /// (a read lock, in parallel) and only a run from another folder holds it alone while it moves there and back.
     /// </summary>
+    private static readonly ReaderWriterLockSlim CliLock = new();
+
+    /// <summary>Runs the CLI from the repository root, as a user would.</summary>
     public static (int Exit, string Out, string Err) RunCli(params string[] args) => RunCliIn(RepoRoot, args);
 
     /// <summary>
@@ -49,23 +50,38 @@ internal static partial class TestGrader
 
     private static (int Exit, string Out, string Err) Run(string folder, byte[]? stdin, string[] args)
     {
-        lock (CliLock)
+        var elsewhere = !string.Equals(Path.GetFullPath(folder), RepoRoot, StringComparison.Ordinal);
+        if (elsewhere)
+        {
+            CliLock.EnterWriteLock();
+        }
+        else
+        {
+            CliLock.EnterReadLock();
+        }
+
+        try
         {
             // Back to the repository afterwards: a test's temporary folder is deleted when it ends, and a process whose
             // working directory is gone cannot start child processes (git, bash) for the other tests.
             Directory.SetCurrentDirectory(folder);
-            try
-            {
-                using var stdout = new StringWriter();
-                using var stderr = new StringWriter();
-                // Never the test host's own input: a '-' without input given reads an empty answer instead of blocking.
-                using var input = new MemoryStream(stdin ?? [], writable: false);
-                var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name), input);
-                return (exit, stdout.ToString(), stderr.ToString());
-            }
-            finally
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            // Never the test host's own input: a '-' without input given reads an empty answer instead of blocking.
+            using var input = new MemoryStream(stdin ?? [], writable: false);
+            var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name), input);
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            if (elsewhere)
             {
                 Directory.SetCurrentDirectory(RepoRoot);
+                CliLock.ExitWriteLock();
+            }
+            else
+            {
+                CliLock.ExitReadLock();
             }
         }
     }
