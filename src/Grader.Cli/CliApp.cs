@@ -25,12 +25,13 @@ internal static class CliApp
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion(stdout);
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var errors = parse.Errors.Select(e => e.Message).Concat(UnknownOptions(parse)).ToList();
+        if (errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            foreach (var error in errors)
             {
                 // The message may quote an argument, which may be a hostile file name: one line, no control characters.
-                var message = error.Message.ReplaceLineEndings("\n").Replace("\n\t", " ", StringComparison.Ordinal);
+                var message = error.ReplaceLineEndings("\n").Replace("\n\t", " ", StringComparison.Ordinal);
                 stderr.WriteLine($"grader: error: {Core.Reporting.UntrustedText.Visible(message)}");
             }
 
@@ -48,6 +49,38 @@ internal static class CliApp
         {
             stderr.WriteLine($"grader: internal error: {ex.GetType().Name}: {Core.Reporting.UntrustedText.Visible(ex.Message)} This is a bug in Grader; please report it with the command and input that caused it.");
             return ExitCodes.InternalError;
+        }
+    }
+
+    /// <summary>
+    /// A command's PATH or ID arguments take any token, so a mistyped option ("--formt json a.md") would be read as two
+    /// missing files. Before a "--", an argument that starts with '-' (other than '-' for standard input) is an unknown
+    /// option; a file named so goes after "--".
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult parse)
+    {
+        var tokens = parse.Tokens;
+        var literal = new HashSet<System.CommandLine.Parsing.Token>(ReferenceEqualityComparer.Instance);
+        var afterDoubleDash = false;
+        foreach (var token in tokens)
+        {
+            if (afterDoubleDash)
+            {
+                literal.Add(token);
+            }
+
+            afterDoubleDash |= token.Type == System.CommandLine.Parsing.TokenType.DoubleDash;
+        }
+
+        var options = parse.CommandResult.Command.Options.Concat(parse.RootCommandResult.Command.Options.Where(o => o.Recursive))
+            .SelectMany(o => o.Aliases.Append(o.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        foreach (var argument in parse.CommandResult.Children.OfType<System.CommandLine.Parsing.ArgumentResult>())
+        {
+            foreach (var token in argument.Tokens.Where(t => t.Value.Length > 1 && t.Value[0] == '-' && !literal.Contains(t)))
+            {
+                var closest = Core.Configuration.Suggestion.Closest(token.Value, options);
+                yield return $"unknown option '{token.Value}'{(closest is null ? "" : $"; did you mean '{closest}'?")} (a path that starts with '-' goes after '--', e.g. grader {parse.CommandResult.Command.Name} -- {token.Value})";
+            }
         }
     }
 

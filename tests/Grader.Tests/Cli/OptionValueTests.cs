@@ -44,4 +44,28 @@ public class OptionValueTests
         Assert.Equal(1, severity);
         Assert.Matches(@"gate failed: examples/video-recommendation/weak\.md: \d+ finding\(s\) at warning or worse \(--fail-on warning\), first MLSD\d{4} at line \d+", findings);
     }
+
+    [Theory]
+    [InlineData(new[] { "check", "--formt", "json", Weak }, "unknown option '--formt'; did you mean '--format'?")]
+    [InlineData(new[] { "check", Weak, "--fail-undr", "50" }, "unknown option '--fail-undr'; did you mean '--fail-under'?")]
+    [InlineData(new[] { "explain", "--nope", "MLSD0101" }, "unknown option '--nope' (a path that starts with '-' goes after '--', e.g. grader explain -- --nope)")]
+    public void A_mistyped_option_is_a_usage_error_with_a_suggestion_not_a_missing_file(string[] args, string message)
+    {
+        var (exit, stdout, stderr) = TestGrader.RunCli(args);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("file not found", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_path_that_starts_with_a_dash_is_read_as_a_path_after_a_double_dash()
+    {
+        using var tree = new TempFolder();
+        tree.Write("-x.md", TestGrader.ReadRepoFile(Weak));
+        var (exit, stdout, stderr) = TestGrader.RunCliIn(tree.Root, "check", "--format", "json", "--", "-x.md");
+        Assert.Equal(0, exit);
+        Assert.Contains("\"path\": \"-x.md\"", stdout, StringComparison.Ordinal);
+        Assert.Equal("", stderr);
+    }
 }
