@@ -10,38 +10,27 @@ namespace Grader.Tests.Batch;
 /// </summary>
 public class CheckRunTests
 {
-    private const string Rubric = """
-        id: custom-x
-        extends: base
-        title: A problem only folder a knows
-        criteria:
-          - id: custom-x.gpus
-            step: serving
-            kind: concepts
-            points: 3
-            concepts:
-              - [gpu hours, gpu-hours]
-            message: Say how many GPU hours the plan needs.
-        """;
+    private const string Rubric = CustomRubrics.CapacityPlanning;
 
-    private const string Answer = "## Serving\n\nThe model runs behind an internal API on a few servers and answers each request within 200 ms.\n";
+
+    private const string Answer = CustomRubrics.ServingWithoutGpuHours;
 
     [Theory]
     [InlineData("a/one.md", "b/two.md")]
     [InlineData("b/two.md", "a/one.md")]
     public void A_problem_the_rubrics_do_not_define_is_the_same_usage_error_in_either_order(string first, string second)
     {
-        // A discovered config may not add rubrics, so no answer here knows custom-x: the same error, whatever the order.
+        // A discovered config may not add rubrics, so no answer here knows capacity-planning: the same error, whatever the order.
         using var tree = new TempFolder();
         tree.Write("a/.grader.yaml", "rubrics: [rubrics]\n");
-        tree.Write("a/rubrics/custom-x.yaml", Rubric);
+        tree.Write("a/rubrics/capacity-planning.yaml", Rubric);
         tree.Write("a/one.md", Answer);
         tree.Write("b/two.md", Answer);
 
-        var (exit, output, error) = TestGrader.RunCliIn(tree.Root, "check", first, second, "--problem", "custom-x");
+        var (exit, output, error) = TestGrader.RunCliIn(tree.Root, "check", first, second, "--problem", "capacity-planning");
 
         Assert.Equal(2, exit);
-        Assert.Contains("grader: error: unknown problem 'custom-x'. Known problems: ", error, StringComparison.Ordinal);
+        Assert.Contains("grader: error: unknown problem 'capacity-planning'. Known problems: ", error, StringComparison.Ordinal);
         Assert.DoesNotContain("could not be graded", error + output, StringComparison.Ordinal);
     }
 
@@ -49,16 +38,16 @@ public class CheckRunTests
     public void A_problem_every_answers_rubrics_define_grades_them_all()
     {
         using var tree = new TempFolder();
-        var rubrics = Path.GetDirectoryName(tree.Write("rubrics/custom-x.yaml", Rubric))!;
+        var rubrics = Path.GetDirectoryName(tree.Write("rubrics/capacity-planning.yaml", Rubric))!;
         var one = tree.Write("a/one.md", Answer);
         var two = tree.Write("b/two.md", Answer);
 
-        var run = new CheckRun(new CheckRunOptions([rubrics], "custom-x"));
+        var run = new CheckRun(new CheckRunOptions([rubrics], "capacity-planning"));
         var (items, errors) = run.Prepare([one, two]);
 
         Assert.Empty(errors);
         var results = run.GradeInWindows(items).SelectMany(w => w).ToList();
-        Assert.All(results, r => Assert.Equal("custom-x", r.Result!.Problem.Id));
+        Assert.All(results, r => Assert.Equal("capacity-planning", r.Result!.Problem.Id));
     }
 
     [Fact]

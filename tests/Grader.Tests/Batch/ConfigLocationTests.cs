@@ -80,21 +80,9 @@ public class ConfigLocationTests
     public void Criteria_of_the_configs_own_rubrics_are_known_ids()
     {
         using var tree = new TempFolder();
-        tree.Write("group/capacity-planning.yaml", """
-            id: capacity-planning
-            extends: base
-            title: Capacity planning for GPU clusters
-            criteria:
-              - id: capacity-planning.gpus
-                step: serving
-                kind: concepts
-                points: 3
-                concepts:
-                  - [gpu hours, gpu-hours]
-                message: Say how many GPU hours the plan needs.
-            """);
+        tree.Write("group/capacity-planning.yaml", CustomRubrics.CapacityPlanning);
         // A serving section that leaves the criterion unmet, so its finding is raised at the severity the config sets.
-        var answer = tree.Write("a.md", Answer + "\n## Serving\n\nThe model runs behind an internal API on a few servers and answers each request within 200 ms.\n");
+        var answer = tree.Write("a.md", Answer + "\n" + CustomRubrics.ServingWithoutGpuHours);
         tree.Write("grader.yaml", "rubrics: [group]\nproblems: [{files: \"*.md\", problem: capacity-planning}]\nrules: {capacity-planning.gpus: error}\n");
         Assert.Equal(1, TestGrader.RunCliIn(tree.Root, "check", answer, "--config", "grader.yaml").Exit);
 
