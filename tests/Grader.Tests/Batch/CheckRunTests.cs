@@ -12,7 +12,6 @@ public class CheckRunTests
 {
     private const string Rubric = CustomRubrics.CapacityPlanning;
 
-
     private const string Answer = CustomRubrics.ServingWithoutGpuHours;
 
     [Theory]
