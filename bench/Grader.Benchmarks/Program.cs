@@ -1,18 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Grader.Core;
 using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Parsing;
 using Grader.Core.Rubrics;
 using Grader.Core.Scoring;
+using Markdig;
 
 using Grader.Benchmarks;
 
 // dotnet run -c Release --project bench/Grader.Benchmarks -- [BenchmarkDotNet args]   micro-benchmarks per stage
 // dotnet run -c Release --project bench/Grader.Benchmarks -- --profile DIR            time per stage over a folder
+// dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer             CPU and bytes per typical answer, and the Markdig floor
+if (args.Length >= 1 && args[0] == "--per-answer")
+{
+    // In process: no generated project to build, which a busy 2-core machine may not finish within BenchmarkDotNet's timeout.
+    BenchmarkRunner.Run<PerAnswer>(DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance)), args[1..]);
+    return;
+}
+
 if (args.Length == 2 && args[0] == "--write-large")
 {
     File.WriteAllText(args[1], Answers.Of("large"));
@@ -83,8 +95,86 @@ public class Stages
     public GradeResult GradeEndToEnd() => _engine.Grade("a.md", _text, "video-recommendation");
 }
 
+/// <summary>
+/// Every shipped example graded one at a time with the rubrics already loaded and compiled (what a batch pays per
+/// answer), beside the floor: Markdig alone parsing the same files with the same extensions. Results are per answer.
+/// </summary>
+[MemoryDiagnoser]
+public class PerAnswer
+{
+    private static readonly MarkdownPipeline MarkdigOnly = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UsePipeTables()
+        .UseMathematics()
+        .UsePreciseSourceLocation()
+        .Build();
+
+    private GradingEngine _engine = null!;
+    private (string Path, string Text)[] _answers = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
+        _engine = new GradingEngine(catalog);
+        _answers = Answers.Examples();
+        foreach (var (path, text) in _answers)
+        {
+            _engine.Grade(path, text); // compiles each rubric and builds the detector once, as a batch does
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Answers.ExampleCount)]
+    public int Markdig()
+    {
+        var blocks = 0;
+        foreach (var (_, text) in _answers)
+        {
+            blocks += Markdown.Parse(text, MarkdigOnly).Count;
+        }
+
+        return blocks;
+    }
+
+    [Benchmark(OperationsPerInvoke = Answers.ExampleCount)]
+    public int Parse()
+    {
+        var units = 0;
+        foreach (var (path, text) in _answers)
+        {
+            units += MarkdownParser.Parse(path, text).Units.Length;
+        }
+
+        return units;
+    }
+
+    [Benchmark(OperationsPerInvoke = Answers.ExampleCount)]
+    public double Grade()
+    {
+        var total = 0.0;
+        foreach (var (path, text) in _answers)
+        {
+            total += _engine.Grade(path, text).Score.Total;
+        }
+
+        return total;
+    }
+}
+
 internal static class Answers
 {
+    /// <summary>How many answers <see cref="Examples"/> returns: BenchmarkDotNet divides by it, so a new example must update it.</summary>
+    public const int ExampleCount = 26;
+
+    public static (string Path, string Text)[] Examples()
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(Root, "examples"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetRelativePath(Root, f).Replace('\\', '/'), File.ReadAllText(f))).ToArray();
+        return files.Length == ExampleCount
+            ? files
+            : throw new InvalidOperationException($"examples/ holds {files.Length} answers; set Answers.ExampleCount to match");
+    }
+
     private static readonly string Root = FindRoot();
 
     public static string Of(string size) => size switch
