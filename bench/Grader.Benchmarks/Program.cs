@@ -18,6 +18,13 @@ using Grader.Benchmarks;
 // dotnet run -c Release --project bench/Grader.Benchmarks -- [BenchmarkDotNet args]   micro-benchmarks per stage
 // dotnet run -c Release --project bench/Grader.Benchmarks -- --profile DIR            time per stage over a folder
 // dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer             CPU and bytes per typical answer, and the Markdig floor
+// dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer-cpu [ROUNDS] the same as process CPU time, which a busy machine disturbs less than wall time
+if (args.Length is 1 or 2 && args[0] == "--per-answer-cpu")
+{
+    PerAnswerCpu.Run(args.Length == 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40);
+    return;
+}
+
 if (args.Length >= 1 && args[0] == "--per-answer")
 {
     // In process: no generated project to build, which a busy 2-core machine may not finish within BenchmarkDotNet's timeout.
@@ -161,6 +168,47 @@ public class PerAnswer
     }
 }
 
+/// <summary>
+/// <see cref="PerAnswer"/> measured as the process's CPU time (GC threads included) rather than wall time: on a shared
+/// machine other processes stretch wall time far more than they stretch this process's own CPU time.
+/// </summary>
+internal static class PerAnswerCpu
+{
+    public static void Run(int rounds)
+    {
+        var bench = new PerAnswer();
+        bench.Setup();
+        Measure("Markdig", bench.Markdig, rounds);
+        Measure("Parse", bench.Parse, rounds);
+        Measure("Grade", () => bench.Grade(), rounds);
+    }
+
+    private static void Measure<T>(string name, Func<T> run, int rounds)
+    {
+        for (var i = 0; i < Math.Max(3, rounds / 4); i++)
+        {
+            run(); // tiered JIT settles
+        }
+
+        GC.Collect();
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < rounds; i++)
+        {
+            run();
+        }
+
+        wall.Stop();
+        process.Refresh();
+        var answers = (double)rounds * Answers.ExampleCount;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-8} {(process.TotalProcessorTime - cpu).TotalMicroseconds / answers,9:0} us CPU {wall.Elapsed.TotalMicroseconds / answers,9:0} us wall {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1024.0 / answers,9:0.0} KB allocated per answer"));
+    }
+}
+
 internal static class Answers
 {
     /// <summary>How many answers <see cref="Examples"/> returns: BenchmarkDotNet divides by it, so a new example must update it.</summary>
@@ -217,31 +265,74 @@ internal static class Answers
     }
 }
 
-/// <summary>A stopwatch per stage over a folder of answers: where a batch's time goes.</summary>
+/// <summary>A stopwatch and an allocation count per stage over a folder of answers: where a batch's time and memory go.</summary>
 internal static class Profile
 {
+    private sealed class Stage
+    {
+        public Stopwatch Watch { get; } = new();
+
+        public long Bytes { get; set; }
+
+        private long _start;
+
+        public void Start()
+        {
+            _start = GC.GetAllocatedBytesForCurrentThread();
+            Watch.Start();
+        }
+
+        public void Stop()
+        {
+            Watch.Stop();
+            Bytes += GC.GetAllocatedBytesForCurrentThread() - _start;
+        }
+    }
+
     public static void Run(string folder)
     {
         var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
         var engine = new GradingEngine(catalog);
         var files = Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
-        var stages = new Dictionary<string, Stopwatch>(StringComparer.Ordinal);
-        Stopwatch Stage(string name) => stages.TryGetValue(name, out var s) ? s : stages[name] = new Stopwatch();
+        var stages = new Dictionary<string, Stage>(StringComparer.Ordinal);
+        Stage Stage(string name) => stages.TryGetValue(name, out var s) ? s : stages[name] = new Stage();
         foreach (var text in files.Take(50))
         {
             engine.Grade("warm.md", text); // warm up the JIT
         }
 
-        var analyzers = AnalyzerRegistry.Analyzers.ToDictionary(a => a, a => Stage("analyzer " + a.GetType().Name));
+        var analyzers = AnalyzerRegistry.Analyzers.ToDictionary(a => a, a => Stage("3 analyzer " + a.GetType().Name));
         foreach (var text in files)
         {
             var sw = Stage("1 parse");
             sw.Start();
             var document = MarkdownParser.Parse("a.md", text);
             sw.Stop();
-            sw = Stage("2 map + facts");
+            // The facts the map reads, each computed once and cached: timed apart, then the map itself.
+            var facts = new DocumentFacts(document);
+            sw = Stage("2a stems");
             sw.Start();
-            var context = engine.Context(new DocumentFacts(document), document.FrontMatter.Problem ?? "video-recommendation");
+            for (var u = 0; u < document.Units.Length; u++)
+            {
+                facts.Stems(u);
+            }
+
+            sw.Stop();
+            sw = Stage("2b quantities");
+            sw.Start();
+            for (var u = 0; u < document.Units.Length; u++)
+            {
+                facts.Quantities(u);
+            }
+
+            sw.Stop();
+            sw = Stage("2c injections");
+            sw.Start();
+            facts.IsExcluded(0);
+            sw.Stop();
+            sw = Stage("2d map");
+            sw.Start();
+            var context = engine.Context(facts, document.FrontMatter.Problem ?? "video-recommendation");
             sw.Stop();
             foreach (var analyzer in AnalyzerRegistry.Analyzers)
             {
@@ -260,9 +351,10 @@ internal static class Profile
             sw.Stop();
         }
 
-        foreach (var (name, watch) in stages.OrderBy(s => s.Key, StringComparer.Ordinal))
+        foreach (var (name, stage) in stages.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-50} {watch.Elapsed.TotalMilliseconds / files.Count,8:0.000} ms per answer"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{name,-50} {stage.Watch.Elapsed.TotalMilliseconds / files.Count,8:0.000} ms {stage.Bytes / 1024.0 / files.Count,9:0.0} KB per answer"));
         }
     }
 }
