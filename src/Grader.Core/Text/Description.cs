@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 
 namespace Grader.Core.Text;
@@ -52,35 +53,57 @@ public sealed class DescriptionMatcher<TKey>
     public bool IsEmpty => _descriptions.Length == 0;
 
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
-    public List<TKey> Matches(string[] stems)
+    public TKey[] Matches(string[] stems)
     {
-        var result = new List<TKey>();
         if (IsEmpty)
         {
-            return result;
+            return [];
         }
 
-        Dictionary<int, ulong>? hit = null;
-        foreach (var ((description, group), _, _) in _phrases.Matches(stems))
+        List<((int Description, int Group) Key, int Start, int Length)>? phrases = null;
+        _phrases.Collect(stems, ref phrases);
+        if (phrases is null)
         {
-            hit ??= [];
-            hit[description] = hit.GetValueOrDefault(description) | (1UL << Math.Min(group, 63));
+            return [];
         }
 
-        if (hit is null)
+        // The groups hit per description, as a bit mask; the descriptions touched, in rubric order.
+        var groups = ArrayPool<ulong>.Shared.Rent(_descriptions.Length);
+        groups.AsSpan(0, _descriptions.Length).Clear();
+        var touched = ArrayPool<int>.Shared.Rent(phrases.Count);
+        var count = 0;
+        foreach (var ((description, group), _, _) in phrases)
         {
-            return result;
-        }
-
-        foreach (var (description, groups) in hit.OrderBy(h => h.Key))
-        {
-            var all = _descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1;
-            if (groups == all)
+            if (groups[description] == 0)
             {
-                result.Add(_descriptions[description].Key);
+                touched[count++] = description;
+            }
+
+            groups[description] |= 1UL << Math.Min(group, 63);
+        }
+
+        var order = touched.AsSpan(0, count);
+        order.Sort();
+        var met = 0;
+        foreach (var description in order)
+        {
+            if (IsMet(description))
+            {
+                order[met++] = description;
             }
         }
 
+        TKey[] result = met == 0 ? [] : new TKey[met];
+        for (var i = 0; i < met; i++)
+        {
+            result[i] = _descriptions[order[i]].Key;
+        }
+
+        ArrayPool<int>.Shared.Return(touched);
+        ArrayPool<ulong>.Shared.Return(groups);
         return result;
+
+        bool IsMet(int description) =>
+            groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
     }
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 
 namespace Grader.Core.Text;
@@ -42,6 +44,15 @@ public sealed class PhraseMatcher<TKey>
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
     public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
     {
+        List<(TKey, int, int)>? found = null;
+        Collect(stems, ref found);
+        return found ?? (IEnumerable<(TKey, int, int)>)[];
+    }
+
+    /// <summary>Adds every match (as <see cref="Matches"/> orders them) to <paramref name="found"/>, created on the first.</summary>
+    public void Collect(string[] stems, ref List<(TKey Key, int Start, int Length)>? found)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
             if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
@@ -53,13 +64,38 @@ public sealed class PhraseMatcher<TKey>
             {
                 if (IsMatchAt(stems, i, phrase))
                 {
-                    yield return (key, i, phrase.Length);
+                    (found ??= []).Add((key, i, phrase.Length));
                 }
             }
         }
     }
 
-    public bool Contains(string[] stems) => Matches(stems).Any();
+    /// <summary>The first match (<see cref="Matches"/> order), if any.</summary>
+    public bool TryFirst(string[] stems, out (TKey Key, int Start, int Length) first)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, key) in candidates)
+            {
+                if (IsMatchAt(stems, i, phrase))
+                {
+                    first = (key, i, phrase.Length);
+                    return true;
+                }
+            }
+        }
+
+        first = default;
+        return false;
+    }
+
+    public bool Contains(string[] stems) => TryFirst(stems, out _);
 
     private static bool IsMatchAt(string[] stems, int start, string[] phrase)
     {
@@ -96,5 +132,41 @@ public sealed class PhraseMatcher<TKey>
         }
 
         return true;
+    }
+}
+
+/// <summary>Helpers for the matches a <see cref="PhraseMatcher{TKey}"/> finds.</summary>
+public static class PhraseMatches
+{
+    /// <summary>
+    /// Sorts matches longest first, then by position, keeping the order <see cref="PhraseMatcher{TKey}.Matches"/> gave among equals (what a
+    /// stable OrderByDescending(Length).ThenBy(Start) gives), without LINQ's buffers.
+    /// </summary>
+    public static void SortLongestFirst<TKey>(List<(TKey Key, int Start, int Length)> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var count = matches.Count;
+        if (count < 2)
+        {
+            return;
+        }
+
+        // Each match's index is its last sort key, so the keys are unique and any sort gives the stable order.
+        var order = ArrayPool<(int Length, int Start, int Index)>.Shared.Rent(count);
+        var copy = ArrayPool<(TKey Key, int Start, int Length)>.Shared.Rent(count);
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = (-matches[i].Length, matches[i].Start, i);
+            copy[i] = matches[i];
+        }
+
+        order.AsSpan(0, count).Sort();
+        for (var i = 0; i < count; i++)
+        {
+            matches[i] = copy[order[i].Index];
+        }
+
+        ArrayPool<(int, int, int)>.Shared.Return(order);
+        ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
     }
 }
