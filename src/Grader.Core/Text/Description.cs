@@ -60,29 +60,17 @@ public sealed class DescriptionMatcher<TKey>
             return [];
         }
 
-        List<((int Description, int Group) Key, int Start, int Length)>? phrases = null;
-        _phrases.Collect(stems, ref phrases);
-        if (phrases is null)
+        // The groups hit per description, as a bit mask; the descriptions touched, in rubric order.
+        var hits = new GroupHits(_descriptions.Length);
+        _phrases.Visit(stems, ref hits);
+        if (hits.Count == 0)
         {
+            hits.Return();
             return [];
         }
 
-        // The groups hit per description, as a bit mask; the descriptions touched, in rubric order.
-        var groups = ArrayPool<ulong>.Shared.Rent(_descriptions.Length);
-        groups.AsSpan(0, _descriptions.Length).Clear();
-        var touched = ArrayPool<int>.Shared.Rent(phrases.Count);
-        var count = 0;
-        foreach (var ((description, group), _, _) in phrases)
-        {
-            if (groups[description] == 0)
-            {
-                touched[count++] = description;
-            }
-
-            groups[description] |= 1UL << Math.Min(group, 63);
-        }
-
-        var order = touched.AsSpan(0, count);
+        var groups = hits.Groups;
+        var order = hits.Touched.AsSpan(0, hits.Count);
         order.Sort();
         var met = 0;
         foreach (var description in order)
@@ -99,11 +87,51 @@ public sealed class DescriptionMatcher<TKey>
             result[i] = _descriptions[order[i]].Key;
         }
 
-        ArrayPool<int>.Shared.Return(touched);
-        ArrayPool<ulong>.Shared.Return(groups);
+        hits.Return();
         return result;
 
         bool IsMet(int description) =>
             groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
+    }
+
+    // Per description, the bit mask of its groups hit, and the descriptions hit at least once, in pooled arrays.
+    private struct GroupHits(int descriptions) : IMatchVisitor<(int Description, int Group)>
+    {
+        public ulong[] Groups = ArrayPool<ulong>.Shared.Rent(descriptions);
+        public int[] Touched = ArrayPool<int>.Shared.Rent(Math.Min(descriptions, 16));
+        public int Count;
+        private readonly int _descriptions = descriptions;
+        private bool _cleared;
+
+        public void Match((int Description, int Group) key, int start, int length)
+        {
+            if (!_cleared)
+            {
+                Groups.AsSpan(0, _descriptions).Clear();
+                _cleared = true;
+            }
+
+            var (description, group) = key;
+            if (Groups[description] == 0)
+            {
+                if (Count == Touched.Length)
+                {
+                    var larger = ArrayPool<int>.Shared.Rent(Count * 2);
+                    Touched.AsSpan(0, Count).CopyTo(larger);
+                    ArrayPool<int>.Shared.Return(Touched);
+                    Touched = larger;
+                }
+
+                Touched[Count++] = description;
+            }
+
+            Groups[description] |= 1UL << Math.Min(group, 63);
+        }
+
+        public readonly void Return()
+        {
+            ArrayPool<int>.Shared.Return(Touched);
+            ArrayPool<ulong>.Shared.Return(Groups);
+        }
     }
 }

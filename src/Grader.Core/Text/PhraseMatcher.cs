@@ -70,6 +70,28 @@ public sealed class PhraseMatcher<TKey>
         }
     }
 
+    /// <summary>Calls <paramref name="visitor"/> for every match, in <see cref="Matches"/> order, storing none of them.</summary>
+    public void Visit<TVisitor>(string[] stems, ref TVisitor visitor)
+        where TVisitor : struct, IMatchVisitor<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, key) in candidates)
+            {
+                if (IsMatchAt(stems, i, phrase))
+                {
+                    visitor.Match(key, i, phrase.Length);
+                }
+            }
+        }
+    }
+
     /// <summary>The first match (<see cref="Matches"/> order), if any.</summary>
     public bool TryFirst(string[] stems, out (TKey Key, int Start, int Length) first)
     {
@@ -133,6 +155,12 @@ public sealed class PhraseMatcher<TKey>
 
         return true;
     }
+}
+
+/// <summary>What <see cref="PhraseMatcher{TKey}.Visit"/> calls for each match.</summary>
+public interface IMatchVisitor<in TKey>
+{
+    void Match(TKey key, int start, int length);
 }
 
 /// <summary>Helpers for the matches a <see cref="PhraseMatcher{TKey}"/> finds.</summary>
