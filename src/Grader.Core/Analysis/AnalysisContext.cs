@@ -12,6 +12,7 @@ public sealed class AnalysisContext
     private readonly List<Diagnostic> _diagnostics = [];
     private double[]? _enumeration;
     private UnitConcepts?[]? _concepts;
+    private Dictionary<StepSet, (IReadOnlyList<TextUnit> Units, double Words)>? _substance;
 
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
     public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
@@ -50,13 +51,22 @@ public sealed class AnalysisContext
     /// The prose of some steps, each distinct sentence once (repeating a paragraph adds no substance), and the words
     /// they are worth as substance (see <see cref="SubstanceCredit"/>).
     /// </summary>
-    public (List<TextUnit> Units, double Words) Substance(StepSet steps)
+    public (IReadOnlyList<TextUnit> Units, double Words) Substance(StepSet steps)
     {
+        // Asked for by every substance criterion and every step's presence: worked out once per set of steps.
+        _substance ??= [];
+        if (_substance.TryGetValue(steps, out var known))
+        {
+            return known;
+        }
+
         var units = steps.Steps().SelectMany(ProseIn)
             .DistinctBy(u => u.Index)
             .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
             .ToList();
-        return (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
+        var result = (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
+        _substance[steps] = result;
+        return result;
     }
 
     public IEnumerable<TextUnit> Prose => Document.Units.Where(u => u.IsProse && !IsExcluded(u.Index) && !Map.IgnoredSections[u.Section]);
