@@ -110,11 +110,39 @@ public sealed class AnalysisContext
         _enumeration ??= new double[Document.Units.Length];
         if (_enumeration[unit] == 0)
         {
-            var concepts = ConceptsIn(unit).Terms.Select(m => m.Key).Distinct().Count();
+            var concepts = DistinctConcepts(ConceptsIn(unit).Terms);
             _enumeration[unit] = Enumeration.Credit(Document.Units[unit], Stems(unit), concepts);
         }
 
         return _enumeration[unit];
+    }
+
+    private static int DistinctConcepts(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms)
+    {
+        if (terms.Length > 16)
+        {
+            var seen = new HashSet<(int, int)>();
+            foreach (var term in terms)
+            {
+                seen.Add(term.Key);
+            }
+
+            return seen.Count;
+        }
+
+        var count = 0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var first = true;
+            for (var j = 0; j < i && first; j++)
+            {
+                first = terms[j].Key != terms[i].Key;
+            }
+
+            count += first ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Where an absence in a step is reported: the step's heading, else its first text, else nowhere ("not found").</summary>

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Immutable;
 
 namespace Grader.Core.Text;
@@ -62,64 +61,77 @@ public sealed class DescriptionMatcher<TKey>
 
         // The groups hit per description, as a bit mask; the descriptions touched, in rubric order.
         var hits = new GroupHits(_descriptions.Length);
-        _phrases.Visit(stems, ref hits);
-        if (hits.Count == 0)
+        try
+        {
+            _phrases.Visit(stems, ref hits);
+            if (hits.Count == 0)
+            {
+                return [];
+            }
+
+            var order = hits.Touched.AsSpan(0, hits.Count);
+            order.Sort();
+            var met = 0;
+            foreach (var description in order)
+            {
+                met += IsMet(hits.Groups, description) ? 1 : 0;
+            }
+
+            // Sorting kept the touched set whole, which Return needs to zero the masks again.
+            TKey[] result = met == 0 ? [] : new TKey[met];
+            met = 0;
+            foreach (var description in order)
+            {
+                if (IsMet(hits.Groups, description))
+                {
+                    result[met++] = _descriptions[description].Key;
+                }
+            }
+
+            return result;
+        }
+        finally
         {
             hits.Return();
-            return [];
         }
-
-        var groups = hits.Groups;
-        var order = hits.Touched.AsSpan(0, hits.Count);
-        order.Sort();
-        var met = 0;
-        foreach (var description in order)
-        {
-            if (IsMet(description))
-            {
-                order[met++] = description;
-            }
-        }
-
-        TKey[] result = met == 0 ? [] : new TKey[met];
-        for (var i = 0; i < met; i++)
-        {
-            result[i] = _descriptions[order[i]].Key;
-        }
-
-        hits.Return();
-        return result;
-
-        bool IsMet(int description) =>
-            groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
     }
 
-    // Per description, the bit mask of its groups hit, and the descriptions hit at least once, in pooled arrays.
-    private struct GroupHits(int descriptions) : IMatchVisitor<(int Description, int Group)>
+    private bool IsMet(ulong[] groups, int description) =>
+        groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
+
+    // Masks kept all zero between calls (each call zeroes what it set), so a unit costs what it hits, not the rubric's size.
+    [ThreadStatic]
+    private static ulong[]? t_groups;
+
+    [ThreadStatic]
+    private static int[]? t_touched;
+    // Per description, the bit mask of its groups hit, and the descriptions hit at least once.
+    private struct GroupHits : IMatchVisitor<(int Description, int Group)>
     {
-        public ulong[] Groups = ArrayPool<ulong>.Shared.Rent(descriptions);
-        public int[] Touched = ArrayPool<int>.Shared.Rent(Math.Min(descriptions, 16));
+        public ulong[] Groups;
+        public int[] Touched;
         public int Count;
-        private readonly int _descriptions = descriptions;
-        private bool _cleared;
+
+        public GroupHits(int descriptions)
+        {
+            if (t_groups is null || t_groups.Length < descriptions)
+            {
+                t_groups = new ulong[Math.Max(descriptions, 64)];
+            }
+
+            Groups = t_groups;
+            Touched = t_touched ??= new int[16];
+        }
 
         public void Match((int Description, int Group) key, int start, int length)
         {
-            if (!_cleared)
-            {
-                Groups.AsSpan(0, _descriptions).Clear();
-                _cleared = true;
-            }
-
             var (description, group) = key;
             if (Groups[description] == 0)
             {
                 if (Count == Touched.Length)
                 {
-                    var larger = ArrayPool<int>.Shared.Rent(Count * 2);
-                    Touched.AsSpan(0, Count).CopyTo(larger);
-                    ArrayPool<int>.Shared.Return(Touched);
-                    Touched = larger;
+                    Array.Resize(ref Touched, Count * 2);
+                    t_touched = Touched;
                 }
 
                 Touched[Count++] = description;
@@ -130,8 +142,10 @@ public sealed class DescriptionMatcher<TKey>
 
         public readonly void Return()
         {
-            ArrayPool<int>.Shared.Return(Touched);
-            ArrayPool<ulong>.Shared.Return(Groups);
+            foreach (var description in Touched.AsSpan(0, Count))
+            {
+                Groups[description] = 0;
+            }
         }
     }
 }
