@@ -185,9 +185,11 @@ internal static class PerAnswerCpu
 
     private static void Measure<T>(string name, Func<T> run, int rounds)
     {
-        for (var i = 0; i < Math.Max(3, rounds / 4); i++)
+        // Tiered JIT promotes hot methods only after a delay: warm up for five seconds, not a number of calls.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed < TimeSpan.FromSeconds(5))
         {
-            run(); // tiered JIT settles
+            run();
         }
 
         GC.Collect();
