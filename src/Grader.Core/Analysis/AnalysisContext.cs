@@ -14,6 +14,9 @@ public sealed class AnalysisContext
     private UnitConcepts?[]? _concepts;
     private Dictionary<StepSet, (IReadOnlyList<TextUnit> Units, double Words)>? _substance;
 
+    // Reused for every unit's term matches, which are then copied out at their size.
+    private List<((int Set, int Concept) Key, int Start, int Length)>? _terms;
+
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
     public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
     {
@@ -89,7 +92,9 @@ public sealed class AnalysisContext
         }
 
         var stems = Stems(unit);
-        var found = new UnitConcepts([.. Compiled.Concepts.Matches(stems)], [.. Compiled.Descriptions.Matches(stems)]);
+        _terms?.Clear();
+        Compiled.Concepts.Collect(stems, ref _terms);
+        var found = new UnitConcepts(_terms is null ? [] : [.. _terms], [.. Compiled.Descriptions.Matches(stems)]);
         _concepts[unit] = found;
         return found;
     }

@@ -421,7 +421,7 @@ public sealed partial class StepMapper
     private double[] Votes(DesignDocument document, int[] units, Func<int, string[]> unitStems, Func<int, Quantity[]> quantities)
     {
         var votes = new double[FrameworkSteps.All.Count];
-        List<(StepSet Key, int Start, int Length)>? matches = null;
+        var matches = t_matches;
         foreach (var unit in units)
         {
             if (document.Units[unit].Kind == UnitKind.Heading)
@@ -432,6 +432,7 @@ public sealed partial class StepMapper
             var stems = unitStems(unit);
             matches?.Clear();
             _vocabulary.Collect(stems, ref matches);
+            t_matches = matches;
             if (matches is { Count: > 0 })
             {
                 PhraseMatches.SortLongestFirst(matches);
@@ -470,6 +471,10 @@ public sealed partial class StepMapper
 
         return votes;
     }
+
+    // The vocabulary matches of one unit at a time, reused by the thread (a mapper is shared by threads).
+    [ThreadStatic]
+    private static List<(StepSet Key, int Start, int Length)>? t_matches;
 
     // A description is a whole idea in everyday words, worth more than a single cue word.
     private const double DescriptionVote = 2;

@@ -13,6 +13,10 @@ public sealed class PhraseMatcher<TKey>
 {
     private readonly FrozenDictionary<string, (string[] Stems, TKey Key)[]> _byFirstStem;
 
+    // A bit per (first letter, last letter, length) of the phrases' first stems: most tokens start no phrase, and
+    // this says so with one load, before the dictionary hashes the whole token. It never says no to a first stem.
+    private readonly ulong[] _mayStart = new ulong[FilterBits / 64];
+
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
         var map = new Dictionary<string, List<(string[], TKey)>>(StringComparer.Ordinal);
@@ -37,9 +41,25 @@ public sealed class PhraseMatcher<TKey>
             kv => kv.Key,
             kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(),
             StringComparer.Ordinal);
+        foreach (var first in _byFirstStem.Keys)
+        {
+            var slot = Slot(first);
+            _mayStart[slot >> 6] |= 1UL << (slot & 63);
+        }
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
+
+    private const int FilterBits = 32 * 32 * 8;
+
+    private static int Slot(string stem) =>
+        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
+
+    private bool MayStart(string stem)
+    {
+        var slot = Slot(stem);
+        return (_mayStart[slot >> 6] & (1UL << (slot & 63))) != 0;
+    }
 
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
     public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
@@ -55,7 +75,7 @@ public sealed class PhraseMatcher<TKey>
         ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
             {
                 continue;
             }
@@ -77,7 +97,7 @@ public sealed class PhraseMatcher<TKey>
         ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
             {
                 continue;
             }
@@ -98,7 +118,7 @@ public sealed class PhraseMatcher<TKey>
         ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
             {
                 continue;
             }
@@ -161,6 +181,12 @@ public sealed class PhraseMatcher<TKey>
 public interface IMatchVisitor<in TKey>
 {
     void Match(TKey key, int start, int length);
+}
+
+/// <summary>Adds each match's key to a set.</summary>
+public readonly struct KeySetVisitor<TKey>(HashSet<TKey> keys) : IMatchVisitor<TKey>
+{
+    public void Match(TKey key, int start, int length) => keys.Add(key);
 }
 
 /// <summary>Helpers for the matches a <see cref="PhraseMatcher{TKey}"/> finds.</summary>
