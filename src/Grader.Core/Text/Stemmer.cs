@@ -20,6 +20,10 @@ public static class Stemmer
 
     private static int _cached;
 
+    // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
+    [ThreadStatic]
+    private static char[]? t_lower;
+
     /// <summary>Stems of every word token of <paramref name="text"/>, lower-cased, in order.</summary>
     public static string[] StemAll(string text)
     {
@@ -60,6 +64,30 @@ public static class Stemmer
         buffer.AsSpan(0, count).Clear();
         ArrayPool<string>.Shared.Return(buffer);
         return stems;
+    }
+
+    /// <summary>A word lower-cased, as <see cref="string.ToLowerInvariant()"/> would, from the cache when it is known.</summary>
+    internal static string Lower(ReadOnlySpan<char> word)
+    {
+        if (word.Length > MaxCachedLength)
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
+        var lower = t_lower ??= new char[MaxCachedLength];
+        var key = lower.AsSpan(0, word.ToLowerInvariant(lower));
+        if (CacheBySpan.TryGetValue(key, out var known, out _))
+        {
+            return known;
+        }
+
+        var lowered = key.ToString();
+        if (_cached < MaxCached && Cache.TryAdd(lowered, Stem(lowered)))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
+        return lowered;
     }
 
     public static string Stem(string word)
