@@ -12,6 +12,10 @@ public sealed class AnalysisContext
     private readonly List<Diagnostic> _diagnostics = [];
     private double[]? _enumeration;
     private UnitConcepts?[]? _concepts;
+    private Dictionary<StepSet, (IReadOnlyList<TextUnit> Units, double Words)>? _substance;
+
+    // Reused for every unit's term matches, which are then copied out at their size.
+    private List<((int Set, int Concept) Key, int Start, int Length)>? _terms;
 
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
     public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
@@ -50,13 +54,22 @@ public sealed class AnalysisContext
     /// The prose of some steps, each distinct sentence once (repeating a paragraph adds no substance), and the words
     /// they are worth as substance (see <see cref="SubstanceCredit"/>).
     /// </summary>
-    public (List<TextUnit> Units, double Words) Substance(StepSet steps)
+    public (IReadOnlyList<TextUnit> Units, double Words) Substance(StepSet steps)
     {
+        // Asked for by every substance criterion and every step's presence: worked out once per set of steps.
+        _substance ??= [];
+        if (_substance.TryGetValue(steps, out var known))
+        {
+            return known;
+        }
+
         var units = steps.Steps().SelectMany(ProseIn)
             .DistinctBy(u => u.Index)
             .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
             .ToList();
-        return (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
+        var result = (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
+        _substance[steps] = result;
+        return result;
     }
 
     public IEnumerable<TextUnit> Prose => Document.Units.Where(u => u.IsProse && !IsExcluded(u.Index) && !Map.IgnoredSections[u.Section]);
@@ -79,7 +92,9 @@ public sealed class AnalysisContext
         }
 
         var stems = Stems(unit);
-        var found = new UnitConcepts([.. Compiled.Concepts.Matches(stems)], [.. Compiled.Descriptions.Matches(stems)]);
+        _terms?.Clear();
+        Compiled.Concepts.Collect(stems, ref _terms);
+        var found = new UnitConcepts(_terms is null ? [] : [.. _terms], [.. Compiled.Descriptions.Matches(stems)]);
         _concepts[unit] = found;
         return found;
     }
@@ -100,11 +115,39 @@ public sealed class AnalysisContext
         _enumeration ??= new double[Document.Units.Length];
         if (_enumeration[unit] == 0)
         {
-            var concepts = ConceptsIn(unit).Terms.Select(m => m.Key).Distinct().Count();
+            var concepts = DistinctConcepts(ConceptsIn(unit).Terms);
             _enumeration[unit] = Enumeration.Credit(Document.Units[unit], Stems(unit), concepts);
         }
 
         return _enumeration[unit];
+    }
+
+    private static int DistinctConcepts(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms)
+    {
+        if (terms.Length > 16)
+        {
+            var seen = new HashSet<(int, int)>();
+            foreach (var term in terms)
+            {
+                seen.Add(term.Key);
+            }
+
+            return seen.Count;
+        }
+
+        var count = 0;
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var first = true;
+            for (var j = 0; j < i && first; j++)
+            {
+                first = terms[j].Key != terms[i].Key;
+            }
+
+            count += first ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Where an absence in a step is reported: the step's heading, else its first text, else nowhere ("not found").</summary>

@@ -28,7 +28,7 @@ public sealed class DocumentFacts
     public string[] Stems(int unit) => _stems[unit] ??= Stemmer.StemAll(Document.Units[unit].Text);
 
     /// <summary>Numbers with units in a unit, found once however many criteria ask.</summary>
-    public Quantity[] Quantities(int unit) => _quantities[unit] ??= [.. Text.Quantities.Find(Document.Units[unit].Text)];
+    public Quantity[] Quantities(int unit) => _quantities[unit] ??= Text.Quantities.Find(Document.Units[unit].Text);
 
     /// <summary>True for units that may never earn credit: text addressed to a grader.</summary>
     public bool IsExcluded(int unit)

@@ -45,7 +45,10 @@ public static partial class InjectionScanner
     public static ImmutableArray<InjectionHit> Scan(SourceText source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var (visible, map, hidden) = Normalizer.Normalize(source.Text);
+        // The offset map back to the source is only needed for a hit, which most answers never have.
+        var hidden = new List<int>();
+        var visible = Normalizer.NormalizeText(source.Text, hidden);
+        int[]? map = null;
         var hits = new List<InjectionHit>();
         var seenLines = new HashSet<int>();
         foreach (var (kind, pattern) in Patterns)
@@ -59,6 +62,7 @@ public static partial class InjectionScanner
                     continue;
                 }
 
+                map ??= Normalizer.Normalize(source.Text).Map;
                 var span = source.GetSpan(map[match.Index], map[match.Index + match.Length - 1]);
                 if (seenLines.Add(span.Line))
                 {

@@ -178,8 +178,14 @@ public static class LanguageDetector
             }
         }
 
-        // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space.
+        // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space;
+        // most units have none, and are read as they are.
         var text = unit.Text;
+        if (!HasUrlOrCode(text))
+        {
+            return text;
+        }
+
         var prose = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length;)
         {
@@ -209,6 +215,34 @@ public static class LanguageDetector
         }
 
         return prose.ToString();
+    }
+
+    private static bool HasUrlOrCode(string text)
+    {
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] is < '!' or > '~')
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && text[end] is >= '!' and <= '~')
+            {
+                end++;
+            }
+
+            var run = text.AsSpan(i, end - i);
+            if (IsUrl(run) || IsCode(run))
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        return false;
     }
 
     private static bool IsUrl(ReadOnlySpan<char> run) =>

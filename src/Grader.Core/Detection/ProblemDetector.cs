@@ -99,6 +99,8 @@ public sealed class ProblemDetector
         ArgumentNullException.ThrowIfNull(counts);
         var found = new HashSet<(int, int)>();
         var signals = new HashSet<int>();
+        var concepts = new KeySetVisitor<(int, int)>(found);
+        var groups = new KeySetVisitor<int>(signals);
         foreach (var unit in document.Units)
         {
             if (!unit.IsProse || !counts(unit))
@@ -107,15 +109,8 @@ public sealed class ProblemDetector
             }
 
             var s = stems(unit.Index);
-            foreach (var (key, _, _) in _matcher.Matches(s))
-            {
-                found.Add(key);
-            }
-
-            foreach (var (group, _, _) in MlSignals.Matches(s))
-            {
-                signals.Add(group);
-            }
+            _matcher.Visit(s, ref concepts);
+            MlSignals.Visit(s, ref groups);
         }
 
         var matches = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);

@@ -65,5 +65,12 @@ public static class FrameworkSteps
 
     public static bool Has(this StepSet set, FrameworkStep step) => (set & step.ToSet()) != 0;
 
-    public static IEnumerable<FrameworkStep> Steps(this StepSet set) => All.Where(step => set.Has(step));
+    /// <summary>The steps of a set, in framework order (bits beyond the seven steps are ignored).</summary>
+    public static IEnumerable<FrameworkStep> Steps(this StepSet set) => StepsOf[(int)set & AllBits];
+
+    private const int AllBits = (1 << 7) - 1;
+
+    // Every set's steps, made once: asked for in the inner loops of mapping and scoring.
+    private static readonly FrameworkStep[][] StepsOf = [.. Enumerable.Range(0, AllBits + 1)
+        .Select(bits => All.Where(step => ((StepSet)bits).Has(step)).ToArray())];
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Grader.Core.Parsing;
@@ -420,6 +421,7 @@ public sealed partial class StepMapper
     private double[] Votes(DesignDocument document, int[] units, Func<int, string[]> unitStems, Func<int, Quantity[]> quantities)
     {
         var votes = new double[FrameworkSteps.All.Count];
+        var matches = t_matches;
         foreach (var unit in units)
         {
             if (document.Units[unit].Kind == UnitKind.Heading)
@@ -428,16 +430,26 @@ public sealed partial class StepMapper
             }
 
             var stems = unitStems(unit);
-            var taken = new bool[stems.Length];
-            foreach (var (steps, start, length) in _vocabulary.Matches(stems).OrderByDescending(m => m.Length).ThenBy(m => m.Start))
+            matches?.Clear();
+            _vocabulary.Collect(stems, ref matches);
+            t_matches = matches;
+            if (matches is { Count: > 0 })
             {
-                if (taken.AsSpan(start, length).Contains(true))
+                PhraseMatches.SortLongestFirst(matches);
+                var taken = ArrayPool<bool>.Shared.Rent(stems.Length);
+                taken.AsSpan(0, stems.Length).Clear();
+                foreach (var (steps, start, length) in matches)
                 {
-                    continue;
+                    if (taken.AsSpan(start, length).Contains(true))
+                    {
+                        continue;
+                    }
+
+                    taken.AsSpan(start, length).Fill(true);
+                    Vote(votes, steps, 1);
                 }
 
-                taken.AsSpan(start, length).Fill(true);
-                Vote(votes, steps, 1);
+                ArrayPool<bool>.Shared.Return(taken);
             }
 
             foreach (var steps in _descriptions.Matches(stems))
@@ -460,15 +472,22 @@ public sealed partial class StepMapper
         return votes;
     }
 
+    // The vocabulary matches of one unit at a time, reused by the thread (a mapper is shared by threads).
+    [ThreadStatic]
+    private static List<(StepSet Key, int Start, int Length)>? t_matches;
+
     // A description is a whole idea in everyday words, worth more than a single cue word.
     private const double DescriptionVote = 2;
 
     private static void Vote(double[] votes, StepSet steps, double weight)
     {
         var count = System.Numerics.BitOperations.PopCount((uint)steps);
-        foreach (var step in steps.Steps())
+        for (var k = 0; k < votes.Length; k++)
         {
-            votes[(int)step] += weight / count;
+            if (steps.Has((FrameworkStep)k))
+            {
+                votes[k] += weight / count;
+            }
         }
     }
 

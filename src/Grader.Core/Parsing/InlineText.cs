@@ -10,7 +10,10 @@ internal sealed class InlineText
     private readonly StringBuilder _text = new();
     private readonly List<(int Plain, int Source, int Length)> _segments = [];
 
-    public string Text => _text.ToString();
+    private string? _plain;
+
+    /// <summary>The plain text, made once.</summary>
+    public string Text => _plain ??= _text.ToString();
 
     public List<(string Alt, int Start, int End)> Images { get; } = [];
 
@@ -54,15 +57,18 @@ internal sealed class InlineText
         return s.Source + Math.Clamp(plainIndex - s.Plain, 0, Math.Max(0, s.Length - 1));
     }
 
-    private void Append(string text, int sourceStart)
+    private void Append(string text, int sourceStart) => Append(text, 0, text.Length, sourceStart);
+
+    // Part of a string, copied straight into the plain text (a literal's slice of the source needs no string of its own).
+    private void Append(string text, int start, int length, int sourceStart)
     {
-        if (text.Length == 0)
+        if (length <= 0)
         {
             return;
         }
 
-        _segments.Add((_text.Length, sourceStart, text.Length));
-        _text.Append(text);
+        _segments.Add((_text.Length, sourceStart, length));
+        _text.Append(text, start, length);
     }
 
     private void Walk(Inline inline, string source)
@@ -74,7 +80,11 @@ internal sealed class InlineText
                 case LiteralInline literal:
                     var slice = literal.Content;
                     var start = ReferenceEquals(slice.Text, source) ? slice.Start : literal.Span.Start;
-                    Append(slice.ToString(), start);
+                    if (slice.Text is not null)
+                    {
+                        Append(slice.Text, slice.Start, slice.Length, start);
+                    }
+
                     break;
                 case CodeInline code:
                     Append(code.Content, code.Span.Start + code.DelimiterCount);

@@ -267,7 +267,7 @@ public static partial class MarkdownParser
                     break;
                 case ListItemBlock item:
                     var first = item.Count > 0 ? item[0] as ParagraphBlock : null;
-                    var itemText = first is null ? "" : InlineText.Extract(first.Inline, source.Text).Text;
+                    var itemText = first is null ? "" : InlineOf(first).Text;
                     AddBlock(BlockKind.ListItem, Span(item), depth, null, itemText);
                     foreach (var child in item)
                     {
@@ -320,7 +320,7 @@ public static partial class MarkdownParser
 
         private void VisitParagraph(ParagraphBlock paragraph, int depth, UnitKind kind)
         {
-            var inline = InlineText.Extract(paragraph.Inline, source.Text);
+            var inline = InlineOf(paragraph);
             var text = inline.Text;
             foreach (var (alt, start, end) in inline.Images)
             {
@@ -421,7 +421,7 @@ public static partial class MarkdownParser
                 return false;
             }
 
-            var inline = InlineText.Extract(paragraph.Inline, source.Text);
+            var inline = InlineOf(paragraph);
             var text = inline.Text.Trim();
             if (text.Length == 0 || Words.Count(text) > MaxPseudoHeadingWords)
             {
@@ -506,7 +506,22 @@ public static partial class MarkdownParser
         }
 
         private string TitleOf(ParagraphBlock paragraph) =>
-            InlineText.Extract(paragraph.Inline, source.Text).Text.Trim().TrimEnd(':').Trim();
+            InlineOf(paragraph).Text.Trim().TrimEnd(':').Trim();
+
+        // A paragraph's plain text is asked for up to three times in a row (as a pseudo-heading candidate, as a list
+        // item's text, as sentences): extracted once.
+        private InlineText InlineOf(ParagraphBlock paragraph)
+        {
+            if (!ReferenceEquals(_inlineOf, paragraph))
+            {
+                (_inlineOf, _inline) = (paragraph, InlineText.Extract(paragraph.Inline, source.Text));
+            }
+
+            return _inline!;
+        }
+
+        private ParagraphBlock? _inlineOf;
+        private InlineText? _inline;
 
         private int AddBlock(BlockKind kind, SourceSpan span, int depth, string? info, string text)
         {

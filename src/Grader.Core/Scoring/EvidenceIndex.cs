@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
@@ -42,6 +43,8 @@ public sealed class EvidenceIndex
         _context = context;
         var compiled = context.Compiled;
         _bySet = [.. compiled.ConceptSets.Select(_ => new List<(int, int, double)>())];
+        var mentioned = new List<(int Set, int Concept)>();
+        var seen = new HashSet<(int, int)>();
         foreach (var unit in context.Document.Units)
         {
             if (unit.Kind == UnitKind.Heading || context.IsExcluded(unit.Index) || context.Map.IgnoredSections[unit.Section])
@@ -57,9 +60,10 @@ public sealed class EvidenceIndex
             }
 
             // A term list earns nothing, but is remembered so the finding can say "named only in a list".
+            Mentioned(terms, described, mentioned, seen);
             if (!unit.IsProse)
             {
-                foreach (var (set, concept) in terms.Select(m => m.Key).Concat(described).Distinct())
+                foreach (var (set, concept) in mentioned)
                 {
                     _bySet[set].Add((unit.Index, concept, 0));
                 }
@@ -67,14 +71,8 @@ public sealed class EvidenceIndex
                 continue;
             }
 
-            var termTokens = new bool[stems.Length];
-            foreach (var (_, start, length) in terms)
-            {
-                Array.Fill(termTokens, true, start, length);
-            }
-
             // Descriptions are everyday words, never jargon: only terms dilute a sentence.
-            var density = stems.Length == 0 ? 0 : (double)termTokens.Count(t => t) / stems.Length;
+            var density = stems.Length == 0 ? 0 : (double)TermTokens(terms, stems.Length) / stems.Length;
 
             // Coherence: do the terms a sentence names belong to the step its heading names? (Judged against the
             // heading, not the decoded map: content decides the map, so it would agree with itself.) And is it jargon
@@ -92,7 +90,6 @@ public sealed class EvidenceIndex
                 }
             }
 
-            var mentioned = terms.Select(m => m.Key).Concat(described).Distinct().ToList();
             var weight = density <= MaxTermDensity ? 1.0 : MaxTermDensity / density;
 
             // Decisions, not mentions: a sentence that strings concepts together without deciding anything.
@@ -102,6 +99,49 @@ public sealed class EvidenceIndex
                 _bySet[set].Add((unit.Index, concept, weight));
             }
         }
+    }
+
+    // The concepts a unit names, terms then descriptions, each once in order of first mention.
+    private static void Mentioned(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms,
+        ImmutableArray<(int Set, int Concept)> described, List<(int Set, int Concept)> mentioned, HashSet<(int, int)> seen)
+    {
+        mentioned.Clear();
+        seen.Clear();
+        foreach (var (key, _, _) in terms)
+        {
+            if (seen.Add(key))
+            {
+                mentioned.Add(key);
+            }
+        }
+
+        foreach (var key in described)
+        {
+            if (seen.Add(key))
+            {
+                mentioned.Add(key);
+            }
+        }
+    }
+
+    // How many of a unit's tokens some term covers.
+    private static int TermTokens(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms, int tokens)
+    {
+        if (terms.IsEmpty)
+        {
+            return 0;
+        }
+
+        var covered = ArrayPool<bool>.Shared.Rent(tokens);
+        covered.AsSpan(0, tokens).Clear();
+        foreach (var (_, start, length) in terms)
+        {
+            covered.AsSpan(start, length).Fill(true);
+        }
+
+        var count = covered.AsSpan(0, tokens).Count(true);
+        ArrayPool<bool>.Shared.Return(covered);
+        return count;
     }
 
     /// <summary>A sentence naming ideas of this many steps at once reads as a list of jargon, not a design decision.</summary>
@@ -143,9 +183,34 @@ public sealed class EvidenceIndex
             }
         }
 
-        var top = best.OrderByDescending(b => b.Credit).Take(atLeast).ToList();
-        var fraction = Math.Min(1.0, top.Sum(b => b.Credit) / atLeast);
-        return (fraction, [.. top.Where(b => b.Credit > 0).Select(b => b.Span)], fraction < 1 ? Describe(concepts, best) : null);
+        // The best atLeast concepts, highest credit first, ties in concept order (a stable sort, as LINQ's).
+        var order = new (double Credit, int Concept)[best.Length];
+        for (var i = 0; i < best.Length; i++)
+        {
+            order[i] = (-best[i].Credit, i);
+        }
+
+        Array.Sort(order);
+        var take = Math.Min(Math.Max(atLeast, 0), order.Length);
+        var sum = 0.0;
+        var credited = 0;
+        for (var i = 0; i < take; i++)
+        {
+            sum += best[order[i].Concept].Credit;
+            credited += best[order[i].Concept].Credit > 0 ? 1 : 0;
+        }
+
+        var spans = ImmutableArray.CreateBuilder<SourceSpan>(credited);
+        for (var i = 0; i < take; i++)
+        {
+            if (best[order[i].Concept].Credit > 0)
+            {
+                spans.Add(best[order[i].Concept].Span);
+            }
+        }
+
+        var fraction = Math.Min(1.0, sum / atLeast);
+        return (fraction, spans.MoveToImmutable(), fraction < 1 ? Describe(concepts, best) : null);
     }
 
     private struct Found
@@ -203,7 +268,16 @@ public sealed class EvidenceIndex
         }
 
         var sure = _context.Map.UnitConfidence.IsDefaultOrEmpty ? 1 : _context.Map.UnitConfidence[unit.Index];
-        var present = scope.Steps().Select(Presence).DefaultIfEmpty(1).Max();
+        // The most present of the scope's steps (1 for an empty scope).
+        var present = 1.0;
+        var first = true;
+        foreach (var step in scope.Steps())
+        {
+            var presence = Presence(step);
+            present = first ? presence : Math.Max(present, presence);
+            first = false;
+        }
+
         return (OffScopeCredit + ((1 - OffScopeCredit) * (1 - sure))) * (AbsentStepCredit + ((1 - AbsentStepCredit) * present));
     }
 

@@ -52,35 +52,100 @@ public sealed class DescriptionMatcher<TKey>
     public bool IsEmpty => _descriptions.Length == 0;
 
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
-    public List<TKey> Matches(string[] stems)
+    public TKey[] Matches(string[] stems)
     {
-        var result = new List<TKey>();
         if (IsEmpty)
         {
-            return result;
+            return [];
         }
 
-        Dictionary<int, ulong>? hit = null;
-        foreach (var ((description, group), _, _) in _phrases.Matches(stems))
+        // The groups hit per description, as a bit mask; the descriptions touched, in rubric order.
+        var hits = new GroupHits(_descriptions.Length);
+        try
         {
-            hit ??= [];
-            hit[description] = hit.GetValueOrDefault(description) | (1UL << Math.Min(group, 63));
-        }
-
-        if (hit is null)
-        {
-            return result;
-        }
-
-        foreach (var (description, groups) in hit.OrderBy(h => h.Key))
-        {
-            var all = _descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1;
-            if (groups == all)
+            _phrases.Visit(stems, ref hits);
+            if (hits.Count == 0)
             {
-                result.Add(_descriptions[description].Key);
+                return [];
+            }
+
+            var order = hits.Touched.AsSpan(0, hits.Count);
+            order.Sort();
+            var met = 0;
+            foreach (var description in order)
+            {
+                met += IsMet(hits.Groups, description) ? 1 : 0;
+            }
+
+            // Sorting kept the touched set whole, which Return needs to zero the masks again.
+            TKey[] result = met == 0 ? [] : new TKey[met];
+            met = 0;
+            foreach (var description in order)
+            {
+                if (IsMet(hits.Groups, description))
+                {
+                    result[met++] = _descriptions[description].Key;
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            hits.Return();
+        }
+    }
+
+    private bool IsMet(ulong[] groups, int description) =>
+        groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
+
+    // Masks kept all zero between calls (each call zeroes what it set), so a unit costs what it hits, not the rubric's size.
+    [ThreadStatic]
+    private static ulong[]? t_groups;
+
+    [ThreadStatic]
+    private static int[]? t_touched;
+    // Per description, the bit mask of its groups hit, and the descriptions hit at least once.
+    private struct GroupHits : IMatchVisitor<(int Description, int Group)>
+    {
+        public ulong[] Groups;
+        public int[] Touched;
+        public int Count;
+
+        public GroupHits(int descriptions)
+        {
+            if (t_groups is null || t_groups.Length < descriptions)
+            {
+                t_groups = new ulong[Math.Max(descriptions, 64)];
+            }
+
+            Groups = t_groups;
+            Touched = t_touched ??= new int[16];
+        }
+
+        public void Match((int Description, int Group) key, int start, int length)
+        {
+            var (description, group) = key;
+            if (Groups[description] == 0)
+            {
+                if (Count == Touched.Length)
+                {
+                    Array.Resize(ref Touched, Count * 2);
+                    t_touched = Touched;
+                }
+
+                Touched[Count++] = description;
+            }
+
+            Groups[description] |= 1UL << Math.Min(group, 63);
+        }
+
+        public readonly void Return()
+        {
+            foreach (var description in Touched.AsSpan(0, Count))
+            {
+                Groups[description] = 0;
             }
         }
-
-        return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Net;
 using System.Text;
@@ -29,9 +30,28 @@ public static class Normalizer
     public static Result Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(text.Length);
         var map = new List<int>(text.Length + 1);
         var hidden = new List<int>();
+        var visible = Run(text, map, hidden);
+        map.Add(text.Length);
+        return new Result(visible, [.. map], hidden);
+    }
+
+    /// <summary>
+    /// The normalised text alone, and the offsets of the invisible characters dropped: what a scan that rarely finds
+    /// anything needs (<see cref="Normalize"/> gives the same text with its offset map, for the rare hit).
+    /// </summary>
+    public static string NormalizeText(string text, List<int> hidden)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(hidden);
+        return Run(text, null, hidden);
+    }
+
+    private static string Run(string text, List<int>? map, List<int> hidden)
+    {
+        var chars = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
+        var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -101,13 +121,22 @@ public static class Normalizer
             }
         }
 
-        map.Add(text.Length);
-        return new Result(builder.ToString(), [.. map], hidden);
+        var result = new string(chars, 0, length);
+        ArrayPool<char>.Shared.Return(chars);
+        return result;
 
         void Append(char c, int source)
         {
-            builder.Append(c);
-            map.Add(source);
+            if (length == chars.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(chars.Length * 2);
+                chars.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(chars);
+                chars = larger;
+            }
+
+            chars[length++] = c;
+            map?.Add(source);
         }
     }
 

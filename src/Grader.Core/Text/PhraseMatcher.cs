@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Collections.Frozen;
 
 namespace Grader.Core.Text;
@@ -10,6 +12,10 @@ public sealed class PhraseMatcher<TKey>
     where TKey : notnull
 {
     private readonly FrozenDictionary<string, (string[] Stems, TKey Key)[]> _byFirstStem;
+
+    // A bit per (first letter, last letter, length) of the phrases' first stems: most tokens start no phrase, and
+    // this says so with one load, before the dictionary hashes the whole token. It never says no to a first stem.
+    private readonly ulong[] _mayStart = new ulong[FilterBits / 64];
 
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
@@ -35,16 +41,41 @@ public sealed class PhraseMatcher<TKey>
             kv => kv.Key,
             kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(),
             StringComparer.Ordinal);
+        foreach (var first in _byFirstStem.Keys)
+        {
+            var slot = Slot(first);
+            _mayStart[slot >> 6] |= 1UL << (slot & 63);
+        }
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
 
+    private const int FilterBits = 32 * 32 * 8;
+
+    private static int Slot(string stem) =>
+        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
+
+    private bool MayStart(string stem)
+    {
+        var slot = Slot(stem);
+        return (_mayStart[slot >> 6] & (1UL << (slot & 63))) != 0;
+    }
+
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
     public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
     {
+        List<(TKey, int, int)>? found = null;
+        Collect(stems, ref found);
+        return found ?? (IEnumerable<(TKey, int, int)>)[];
+    }
+
+    /// <summary>Adds every match (as <see cref="Matches"/> orders them) to <paramref name="found"/>, created on the first.</summary>
+    public void Collect(string[] stems, ref List<(TKey Key, int Start, int Length)>? found)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!_byFirstStem.TryGetValue(stems[i], out var candidates))
+            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
             {
                 continue;
             }
@@ -53,13 +84,60 @@ public sealed class PhraseMatcher<TKey>
             {
                 if (IsMatchAt(stems, i, phrase))
                 {
-                    yield return (key, i, phrase.Length);
+                    (found ??= []).Add((key, i, phrase.Length));
                 }
             }
         }
     }
 
-    public bool Contains(string[] stems) => Matches(stems).Any();
+    /// <summary>Calls <paramref name="visitor"/> for every match, in <see cref="Matches"/> order, storing none of them.</summary>
+    public void Visit<TVisitor>(string[] stems, ref TVisitor visitor)
+        where TVisitor : struct, IMatchVisitor<TKey>
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, key) in candidates)
+            {
+                if (IsMatchAt(stems, i, phrase))
+                {
+                    visitor.Match(key, i, phrase.Length);
+                }
+            }
+        }
+    }
+
+    /// <summary>The first match (<see cref="Matches"/> order), if any.</summary>
+    public bool TryFirst(string[] stems, out (TKey Key, int Start, int Length) first)
+    {
+        ArgumentNullException.ThrowIfNull(stems);
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var (phrase, key) in candidates)
+            {
+                if (IsMatchAt(stems, i, phrase))
+                {
+                    first = (key, i, phrase.Length);
+                    return true;
+                }
+            }
+        }
+
+        first = default;
+        return false;
+    }
+
+    public bool Contains(string[] stems) => TryFirst(stems, out _);
 
     private static bool IsMatchAt(string[] stems, int start, string[] phrase)
     {
@@ -96,5 +174,53 @@ public sealed class PhraseMatcher<TKey>
         }
 
         return true;
+    }
+}
+
+/// <summary>What <see cref="PhraseMatcher{TKey}.Visit"/> calls for each match.</summary>
+public interface IMatchVisitor<in TKey>
+{
+    void Match(TKey key, int start, int length);
+}
+
+/// <summary>Adds each match's key to a set.</summary>
+public readonly struct KeySetVisitor<TKey>(HashSet<TKey> keys) : IMatchVisitor<TKey>
+{
+    public void Match(TKey key, int start, int length) => keys.Add(key);
+}
+
+/// <summary>Helpers for the matches a <see cref="PhraseMatcher{TKey}"/> finds.</summary>
+public static class PhraseMatches
+{
+    /// <summary>
+    /// Sorts matches longest first, then by position, keeping the order <see cref="PhraseMatcher{TKey}.Matches"/> gave among equals (what a
+    /// stable OrderByDescending(Length).ThenBy(Start) gives), without LINQ's buffers.
+    /// </summary>
+    public static void SortLongestFirst<TKey>(List<(TKey Key, int Start, int Length)> matches)
+    {
+        ArgumentNullException.ThrowIfNull(matches);
+        var count = matches.Count;
+        if (count < 2)
+        {
+            return;
+        }
+
+        // Each match's index is its last sort key, so the keys are unique and any sort gives the stable order.
+        var order = ArrayPool<(int Length, int Start, int Index)>.Shared.Rent(count);
+        var copy = ArrayPool<(TKey Key, int Start, int Length)>.Shared.Rent(count);
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = (-matches[i].Length, matches[i].Start, i);
+            copy[i] = matches[i];
+        }
+
+        order.AsSpan(0, count).Sort();
+        for (var i = 0; i < count; i++)
+        {
+            matches[i] = copy[order[i].Index];
+        }
+
+        ArrayPool<(int, int, int)>.Shared.Return(order);
+        ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
     }
 }

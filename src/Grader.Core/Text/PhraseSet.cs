@@ -28,11 +28,9 @@ public sealed class PhraseSet
     /// <summary>The first entry (in rubric order) that <paramref name="stems"/> meet, or null.</summary>
     public string? Find(string[] stems)
     {
-        var best = int.MaxValue;
-        foreach (var (i, _, _) in _phrases.Matches(stems))
-        {
-            best = Math.Min(best, i);
-        }
+        var first = new FirstEntry(int.MaxValue);
+        _phrases.Visit(stems, ref first);
+        var best = first.Best;
 
         foreach (var i in _descriptions.Matches(stems))
         {
@@ -40,5 +38,13 @@ public sealed class PhraseSet
         }
 
         return best == int.MaxValue ? null : Entries[best];
+    }
+
+    // The lowest entry index among the matches.
+    private struct FirstEntry(int best) : IMatchVisitor<int>
+    {
+        public int Best = best;
+
+        public void Match(int key, int start, int length) => Best = Math.Min(Best, key);
     }
 }

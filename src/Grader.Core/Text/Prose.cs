@@ -17,6 +17,12 @@ public static class Prose
         "as", "each", "every", "all", "any", "more", "most", "less", "only", "also", "too", "very", "there", "here",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordLookup =
+        FunctionWordSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // No function word is longer ("because").
+    private const int LongestFunctionWord = 7;
+
     public static bool IsFunctionWord(string lowerWord) => FunctionWordSet.Contains(lowerWord);
 
     public static int CountFunctionWords(IEnumerable<string> lowerWords) => lowerWords.Count(IsFunctionWord);
@@ -52,25 +58,47 @@ public static class Prose
             return false;
         }
 
-        var segments = text.Split([',', ';', '|', '·', '•', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (segments.Length < 4)
+        // Segments between separators, trimmed, the empty ones dropped (as Split with RemoveEmptyEntries and
+        // TrimEntries gives them), read in place: words counted and function words looked up without a string each.
+        int segments = 0, shortSegments = 0, functionWords = 0;
+        Span<char> lower = stackalloc char[LongestFunctionWord];
+        var start = 0;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] is not (',' or ';' or '|' or '·' or '•' or '/'))
+            {
+                continue;
+            }
+
+            var segment = text.AsSpan(start, i - start);
+            start = i + 1;
+            if (segment.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            segments++;
+            var words = 0;
+            var k = 0;
+            while (Words.Next(segment, ref k, out var wordStart))
+            {
+                words++;
+                var word = segment[wordStart..k];
+                if (word.Length <= LongestFunctionWord)
+                {
+                    var lowered = lower[..word.ToLowerInvariant(lower)];
+                    functionWords += FunctionWordLookup.Contains(lowered) && !lowered.SequenceEqual("and") ? 1 : 0;
+                }
+            }
+
+            shortSegments += words <= 2 ? 1 : 0;
+        }
+
+        if (segments < 4)
         {
             return false;
         }
 
-        var shortSegments = 0;
-        var functionWords = 0;
-        foreach (var segment in segments)
-        {
-            var words = Words.Tokenize(segment);
-            if (words.Count <= 2)
-            {
-                shortSegments++;
-            }
-
-            functionWords += words.Count(w => IsFunctionWord(w.Word) && w.Word != "and");
-        }
-
-        return shortSegments * 5 >= segments.Length * 4 && functionWords <= 2;
+        return shortSegments * 5 >= segments * 4 && functionWords <= 2;
     }
 }

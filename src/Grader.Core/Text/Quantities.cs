@@ -72,27 +72,56 @@ public static partial class Quantities
         ["b"] = 1e9, ["bn"] = 1e9, ["billion"] = 1e9, ["billions"] = 1e9, ["trillion"] = 1e12,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static IEnumerable<Quantity> Find(string text)
+    public static Quantity[] Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        foreach (Match m in PercentOrMoney().Matches(text))
+        var found = new List<Quantity>();
+
+        // Every figure but one in words has a digit (the patterns' \d is any Unicode digit, as char.IsDigit is).
+        var digits = HasDigit(text);
+        if (digits)
         {
-            var percent = m.Value.Contains('%', StringComparison.Ordinal);
-            yield return new Quantity(percent ? QuantityKind.Percent : QuantityKind.Money, m.Index, m.Length,
-                Magnitude(text, m.Index + m.Value.AsSpan().IndexOfAny(Digits), m.Index + m.Length, percent ? QuantityKind.Percent : QuantityKind.Money, null));
+            foreach (var m in PercentOrMoney().EnumerateMatches(text))
+            {
+                var value = text.AsSpan(m.Index, m.Length);
+                var kind = value.Contains('%') ? QuantityKind.Percent : QuantityKind.Money;
+                found.Add(new Quantity(kind, m.Index, m.Length, Magnitude(text, m.Index + value.IndexOfAny(Digits), m.Index + m.Length, kind, null)));
+            }
         }
 
         // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds".
-        foreach (Match m in LatencyInWords().Matches(text))
+        foreach (var m in LatencyInWords().EnumerateMatches(text))
         {
-            yield return new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(m.Value));
+            found.Add(new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(text.Substring(m.Index, m.Length))));
         }
 
         // Numbers written with CJK units or multipliers, or glued to CJK text, which the English tokens below do not see.
-        foreach (var quantity in CjkQuantities.Find(text))
+        found.AddRange(CjkQuantities.Find(text));
+
+        // The English reading starts at a token that starts with an ASCII digit.
+        if (digits && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
-            yield return quantity;
+            English(text, found);
         }
+
+        return found.Count == 0 ? [] : [.. found];
+    }
+
+    private static bool HasDigit(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void English(string text, List<Quantity> found)
+    {
 
         var tokens = Words.Tokenize(text);
         for (var i = 0; i < tokens.Count; i++)
@@ -120,15 +149,15 @@ public static partial class Quantities
             if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
             {
                 var kind = Seconds(Refine(gluedKind, tokens, i, text), glued, text, start);
-                yield return new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued));
+                found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued)));
                 continue;
             }
 
             // "230k/s", "1.2M/day": a count over a period is a rate.
             if (i + 1 < tokens.Count && Periods.Contains(tokens[i + 1].Word) && SlashBefore(text, tokens[i + 1].Start))
             {
-                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 1].Start + tokens[i + 1].Word.Length - start,
-                    Magnitude(text, start, tokens[i + 1].Start - 1, QuantityKind.Throughput, null));
+                found.Add(new Quantity(QuantityKind.Throughput, start, tokens[i + 1].Start + tokens[i + 1].Word.Length - start,
+                    Magnitude(text, start, tokens[i + 1].Start - 1, QuantityKind.Throughput, null)));
                 continue;
             }
 
@@ -136,8 +165,8 @@ public static partial class Quantities
             if (i + 2 < tokens.Count && (tokens[i + 1].Word == "per" ? Periods.Contains(tokens[i + 2].Word)
                 : IsRate($"{tokens[i + 1].Word} {tokens[i + 2].Word}")))
             {
-                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 2].Start + tokens[i + 2].Word.Length - start,
-                    Magnitude(text, start, tokens[i + 1].Start, QuantityKind.Throughput, null));
+                found.Add(new Quantity(QuantityKind.Throughput, start, tokens[i + 2].Start + tokens[i + 2].Word.Length - start,
+                    Magnitude(text, start, tokens[i + 1].Start, QuantityKind.Throughput, null)));
                 continue;
             }
 
@@ -148,7 +177,7 @@ public static partial class Quantities
                 {
                     var end = tokens[j].Start + next.Length;
                     kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
-                    yield return new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next));
+                    found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next)));
                     break;
                 }
 

@@ -35,22 +35,22 @@ public static class Sentences
                 continue;
             }
 
-            foreach (var s in Trimmed(text, start, j))
+            if (Trimmed(text, start, j) is { } sentence)
             {
-                yield return s;
+                yield return sentence;
             }
 
             start = j;
             i = j - 1;
         }
 
-        foreach (var s in Trimmed(text, start, text.Length))
+        if (Trimmed(text, start, text.Length) is { } last)
         {
-            yield return s;
+            yield return last;
         }
     }
 
-    private static IEnumerable<(int, int)> Trimmed(string text, int start, int end)
+    private static (int, int)? Trimmed(string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -62,10 +62,7 @@ public static class Sentences
             end--;
         }
 
-        if (end > start)
-        {
-            yield return (start, end - start);
-        }
+        return end > start ? (start, end - start) : null;
     }
 
     private static bool IsAbbreviation(string text, int dot)
@@ -76,12 +73,28 @@ public static class Sentences
             k--;
         }
 
-        var word = text[(k + 1)..dot].ToLowerInvariant();
+        // No abbreviation is longer than this: a longer word is compared with none (and never lower-cased).
+        var length = dot - (k + 1);
+        if (length > 8)
+        {
+            return false;
+        }
+
+        Span<char> word = stackalloc char[8];
+        word = word[..text.AsSpan(k + 1, length).ToLowerInvariant(word)];
         if (word.Length == 1 && char.IsLetter(word[0]))
         {
             return true; // initials, "A. B."
         }
 
-        return Array.IndexOf(Abbreviations, word) >= 0;
+        foreach (var abbreviation in Abbreviations)
+        {
+            if (word.SequenceEqual(abbreviation))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

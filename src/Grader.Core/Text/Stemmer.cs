@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+
 namespace Grader.Core.Text;
 
 /// <summary>
@@ -6,19 +9,85 @@ namespace Grader.Core.Text;
 /// </summary>
 public static class Stemmer
 {
+    // Lower-cased word -> its stem, shared by every answer and thread: most words of an answer were seen in earlier
+    // answers (or earlier sentences), so neither the lower-cased word nor its stem is made again. Bounded, so a corpus
+    // of made-up words cannot grow it without limit: past the bound, new words are stemmed as before and not kept.
+    private const int MaxCached = 50_000;
+    private const int MaxCachedLength = 64;
+    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CacheBySpan =
+        Cache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static int _cached;
+
+    // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
+    [ThreadStatic]
+    private static char[]? t_lower;
+
     /// <summary>Stems of every word token of <paramref name="text"/>, lower-cased, in order.</summary>
     public static string[] StemAll(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var stems = new List<string>(text.Length / 5);
+
+        // A word takes at least one character and a separator: at most half the text, rounded up.
+        var buffer = ArrayPool<string>.Shared.Rent((text.Length / 2) + 1);
+        var count = 0;
+        Span<char> lower = stackalloc char[MaxCachedLength];
         var i = 0;
         while (Words.Next(text, ref i, out var start))
         {
-            stems.Add(Stem(string.Create(i - start, (text, start), static (span, state) =>
-                state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span))));
+            var word = text.AsSpan(start, i - start);
+            string stem;
+            if (word.Length > MaxCachedLength)
+            {
+                stem = Stem(string.Create(word.Length, (text, start), static (span, state) =>
+                    state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span)));
+            }
+            else
+            {
+                var key = lower[..word.ToLowerInvariant(lower)];
+                if (!CacheBySpan.TryGetValue(key, out stem!))
+                {
+                    var lowered = key.ToString();
+                    stem = Stem(lowered);
+                    if (_cached < MaxCached && Cache.TryAdd(lowered, stem))
+                    {
+                        Interlocked.Increment(ref _cached);
+                    }
+                }
+            }
+
+            buffer[count++] = stem;
         }
 
-        return [.. stems];
+        var stems = count == 0 ? [] : buffer.AsSpan(0, count).ToArray();
+        buffer.AsSpan(0, count).Clear();
+        ArrayPool<string>.Shared.Return(buffer);
+        return stems;
+    }
+
+    /// <summary>A word lower-cased, as <see cref="string.ToLowerInvariant()"/> would, from the cache when it is known.</summary>
+    internal static string Lower(ReadOnlySpan<char> word)
+    {
+        if (word.Length > MaxCachedLength)
+        {
+            return word.ToString().ToLowerInvariant();
+        }
+
+        var lower = t_lower ??= new char[MaxCachedLength];
+        var key = lower.AsSpan(0, word.ToLowerInvariant(lower));
+        if (CacheBySpan.TryGetValue(key, out var known, out _))
+        {
+            return known;
+        }
+
+        var lowered = key.ToString();
+        if (_cached < MaxCached && Cache.TryAdd(lowered, Stem(lowered)))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
+        return lowered;
     }
 
     public static string Stem(string word)
@@ -72,7 +141,7 @@ public static class Stemmer
             ? w[..^1]
             : w;
 
-    private static bool EndsWithAny(string w, params string[] suffixes)
+    private static bool EndsWithAny(string w, params ReadOnlySpan<string> suffixes)
     {
         foreach (var s in suffixes)
         {

@@ -30,7 +30,7 @@ public static class Words
         var i = 0;
         while (Next(text, ref i, out var start))
         {
-            result.Add((text[start..i].ToLowerInvariant(), start));
+            result.Add((Stemmer.Lower(text.AsSpan(start, i - start)), start));
         }
 
         return result;
