@@ -29,9 +29,10 @@ public sealed class ConfigResolver
     private readonly ConcurrentDictionary<string, ConfigSource> _sources = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ConfigNotice> _notices = new();
     private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
-    private readonly ConfigValidator _validator = new(
+    // Built on the first config file met: a run without one never pays for FluentValidation's rule set.
+    private readonly Lazy<ConfigValidator> _validator = new(() => new(
         AnalyzerRegistry.Ids,
-        AnalyzerRegistry.AllDescriptors.Select(d => d.Category).ToHashSet(StringComparer.Ordinal));
+        AnalyzerRegistry.AllDescriptors.Select(d => d.Category).ToHashSet(StringComparer.Ordinal)));
 
     public ConfigResolver()
         : this(ConfigPolicy.Local)
@@ -156,7 +157,7 @@ public sealed class ConfigResolver
         }
 
         dto ??= new ConfigDto();
-        var result = _validator.Validate(dto);
+        var result = _validator.Value.Validate(dto);
         if (!result.IsValid)
         {
             var failure = result.Errors[0];

@@ -22,13 +22,19 @@ internal static class RubricReader
             return (null, new RubricError(file, 1, 1, "rubric.empty", "The rubric is empty; start with 'id:', 'title:' and 'criteria:'"));
         }
 
+        return (Stamp(dto, file), null);
+    }
+
+    /// <summary>Records the file a rubric and its criteria were read from (errors and provenance name it).</summary>
+    public static RubricDto Stamp(RubricDto dto, string file)
+    {
         dto.File = file;
         foreach (var criterion in dto.Criteria ?? [])
         {
             criterion.File = file;
         }
 
-        return (dto, null);
+        return dto;
     }
 }
 
@@ -38,7 +44,7 @@ internal static class RubricReader
 /// </summary>
 internal static class LocatedYaml
 {
-    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+    private static readonly IDeserializer Deserializer = new StaticDeserializerBuilder(new YamlContext())
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .WithDuplicateKeyChecking()
         .WithNodeDeserializer(inner => new LocatingNodeDeserializer(inner), s => s.InsteadOf<ObjectNodeDeserializer>())

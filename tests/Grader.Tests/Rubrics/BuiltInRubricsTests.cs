@@ -1,0 +1,142 @@
+using System.Collections;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using Grader.Core.Analysis;
+using Grader.Core.Rubrics;
+using Grader.Tests.Support;
+
+namespace Grader.Tests.Rubrics;
+
+/// <summary>
+/// The built-in rubrics are compiled into code at build time (Grader.Generators); these tests hold that code to what
+/// the runtime YAML reader makes of the same files, so the two readings can never drift apart.
+/// </summary>
+public class BuiltInRubricsTests
+{
+    [Fact]
+    public void Every_rubric_file_is_compiled_in_file_name_order()
+    {
+        var files = Directory.GetFiles(Path.Combine(TestGrader.RepoRoot, "rubrics"), "*.yaml")
+            .Select(f => $"rubrics/{Path.GetFileName(f)}").Order(StringComparer.Ordinal);
+        Assert.Equal(files, BuiltInRubrics.All().Select(r => r.File));
+    }
+
+    [Fact]
+    public void Each_compiled_rubric_is_what_the_yaml_reader_makes_of_its_file_marks_included()
+    {
+        foreach (var builtIn in BuiltInRubrics.All())
+        {
+            var text = TestGrader.ReadRepoFile(builtIn.File);
+            var (read, error) = RubricReader.Read(builtIn.File, text);
+            Assert.Null(error);
+            var compiled = RubricReader.Stamp(builtIn.Read(), builtIn.File);
+            var differences = new List<string>();
+            Compare(read, compiled, builtIn.File, differences);
+            Assert.True(differences.Count == 0, string.Join("\n", differences.Take(20)));
+            Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), builtIn.Sha256);
+        }
+    }
+
+    [Fact]
+    public void The_catalog_from_compiled_rubrics_equals_the_one_read_from_yaml()
+    {
+        var (compiled, compiledErrors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (read, readErrors) = RubricCatalog.Load(Grader.Cli.RubricsCommand.BuiltInSources(), AnalyzerRegistry.Ids);
+        Assert.Empty(compiledErrors);
+        Assert.Empty(readErrors);
+        Assert.Equal(read.Problems.Select(r => r.Id), compiled.Problems.Select(r => r.Id));
+        foreach (var rubric in read.Problems.Append(read.Base))
+        {
+            Assert.True(compiled.TryGet(rubric.Id, out var other));
+            Assert.Equal(Describe(rubric), Describe(other));
+            Assert.Equal(read.FilesOf(rubric.Id).Select(f => (f.Path, f.Sha256)), compiled.FilesOf(rubric.Id).Select(f => (f.Path, f.Sha256)));
+            Assert.All(compiled.FilesOf(rubric.Id), f => Assert.True(f.BuiltIn));
+        }
+    }
+
+    // Every scalar and structural difference between two DTO graphs, by path.
+    private static void Compare(object? expected, object? actual, string path, List<string> differences)
+    {
+        if (expected is null || actual is null)
+        {
+            if (expected is not null || actual is not null)
+            {
+                differences.Add($"{path}: {expected ?? "null"} != {actual ?? "null"}");
+            }
+
+            return;
+        }
+
+        if (expected.GetType() != actual.GetType())
+        {
+            differences.Add($"{path}: {expected.GetType().Name} != {actual.GetType().Name}");
+            return;
+        }
+
+        switch (expected)
+        {
+            case string or ValueType:
+                if (!Equals(expected, actual))
+                {
+                    differences.Add($"{path}: '{expected}' != '{actual}'");
+                }
+
+                return;
+            case IDictionary map:
+                var other = (IDictionary)actual;
+                var keys = map.Keys.Cast<object>().ToList();
+                if (!keys.SequenceEqual(other.Keys.Cast<object>()))
+                {
+                    differences.Add($"{path}: keys [{string.Join(", ", keys)}] != [{string.Join(", ", other.Keys.Cast<object>())}]");
+                    return;
+                }
+
+                foreach (var key in keys)
+                {
+                    Compare(map[key], other[key], $"{path}[{key}]", differences);
+                }
+
+                return;
+            case IList list:
+                var second = (IList)actual;
+                if (list.Count != second.Count)
+                {
+                    differences.Add($"{path}: {list.Count} items != {second.Count}");
+                    return;
+                }
+
+                for (var i = 0; i < list.Count; i++)
+                {
+                    Compare(list[i], second[i], $"{path}[{i}]", differences);
+                }
+
+                return;
+        }
+
+        foreach (var property in expected.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            Compare(property.GetValue(expected), property.GetValue(actual), $"{path}.{property.Name}", differences);
+        }
+    }
+
+    // 'grader rubrics show' and 'explain' describe a rubric through these; equal here means equal output there.
+    private static string Describe(Rubric rubric)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{rubric.Id}|{rubric.Title}|{rubric.Version}|{rubric.Prompt}|{string.Join(",", rubric.IgnoredHeadings)}");
+        text.AppendLine(string.Join(";", rubric.Bands.Select(b => $"{b.Name}={b.Min}")));
+        foreach (var step in rubric.Steps)
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{step.Step}|{step.Title}|{step.Weight}|{string.Join(",", step.Headings)}|{string.Join(",", step.Cues)}");
+        }
+
+        foreach (var criterion in rubric.Criteria)
+        {
+            var kind = Grader.Core.Rubrics.Kinds.CriterionKinds.For(criterion);
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{criterion}|{kind.Describe(criterion)}|{string.Join("/", kind.Explain(criterion))}|{kind.Outline(criterion)}|{criterion.Guidance}");
+        }
+
+        return text.ToString();
+    }
+}
