@@ -97,6 +97,9 @@ public sealed class RubricCatalog
             byFile[file.Path] = file;
         }
 
+        // An inherited criterion is one DTO in every chain that extends its rubric: built once, its concepts parsed and
+        // stemmed once, not once per problem (base's criteria were most of start-up's rubric work).
+        var built = new Dictionary<CriterionDto, Criterion>(ReferenceEqualityComparer.Instance);
         var rubrics = ImmutableSortedDictionary.CreateBuilder<string, Rubric>(StringComparer.Ordinal);
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<RubricFile>>(StringComparer.Ordinal);
         foreach (var id in dtos.Keys.Order(StringComparer.Ordinal))
@@ -107,7 +110,7 @@ public sealed class RubricCatalog
                 continue;
             }
 
-            var rubric = Merge(chain, errors);
+            var rubric = Merge(chain, built, errors);
             if (rubric is not null)
             {
                 rubrics[id] = rubric;
@@ -161,7 +164,7 @@ public sealed class RubricCatalog
         }
     }
 
-    private static Rubric? Merge(List<RubricDto> chain, List<RubricError> errors)
+    private static Rubric? Merge(List<RubricDto> chain, Dictionary<CriterionDto, Criterion> built, List<RubricError> errors)
     {
         var leaf = chain[^1];
         var titles = new Dictionary<FrameworkStep, string>();
@@ -250,7 +253,7 @@ public sealed class RubricCatalog
             leaf.Prompt?.Trim(),
             steps,
             [.. bands.OrderByDescending(b => b.Min)],
-            [.. criteria.Select(ToCriterion)],
+            [.. criteria.Select(c => built.TryGetValue(c, out var criterion) ? criterion : built[c] = ToCriterion(c))],
             [.. ignored.Distinct(StringComparer.OrdinalIgnoreCase)]);
     }
 
