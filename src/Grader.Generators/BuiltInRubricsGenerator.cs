@@ -336,7 +336,7 @@ public sealed class BuiltInRubricsGenerator : IIncrementalGenerator
             var index = (int)Math.Min(Math.Max(0, at.Index), file.Text.Length);
             output.ReportDiagnostic(Diagnostic.Create(Invalid,
                 Location.Create(file.Path, new TextSpan(index, 0), new LinePositionSpan(position, position)),
-                $"{file.Name}({line + 1},{column + 1}): {message}"));
+                message));
             return "default!";
         }
     }
