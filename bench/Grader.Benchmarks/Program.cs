@@ -4,6 +4,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using Grader.Core;
 using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Parsing;
 using Grader.Core.Rubrics;
 using Grader.Core.Scoring;
@@ -55,7 +56,7 @@ public class Stages
     [GlobalSetup]
     public void Setup()
     {
-        var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
         _engine = new GradingEngine(catalog);
         _ = _engine.Mapper("video-recommendation");
         _text = Answers.Of(Size);
@@ -80,10 +81,10 @@ public class Stages
         return context;
     }
 
-    // Scoring adds its findings to the context, so it runs on a fresh one: this is analyze + score; score alone is
-    // the difference from Analyze.
+    // Scoring reads the analyzers' findings, so it runs after them on a fresh context: this is analyze + score; score
+    // alone is the difference from Analyze.
     [Benchmark]
-    public ScoreCard AnalyzeAndScore() => Scorer.Score(Analyze());
+    public ScoreCard AnalyzeAndScore() => Scorer.Score(Analyze()).Card;
 
     [Benchmark]
     public GradeResult GradeEndToEnd() => _engine.Grade("a.md", _text, "video-recommendation");
@@ -138,7 +139,7 @@ internal static class Profile
 {
     public static void Run(string folder)
     {
-        var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
         var engine = new GradingEngine(catalog);
         var files = Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
         var stages = new Dictionary<string, Stopwatch>(StringComparer.Ordinal);
@@ -191,7 +192,7 @@ internal static class PerAnswer
 {
     public static void Run()
     {
-        var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
         var engine = new GradingEngine(catalog);
         var text = Answers.Of("typical");
         for (var i = 0; i < 300; i++)
@@ -227,7 +228,7 @@ internal static class StartupProfile
             watch.Restart();
         }
 
-        var ids = AnalyzerRegistry.Ids;
+        var ids = DescriptorCatalog.Ids;
         Mark("analyzer registry");
         var (catalog, _) = RubricCatalog.Load(ids);
         Mark("rubric catalog (read, validate, merge)");

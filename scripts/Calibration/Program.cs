@@ -1,6 +1,6 @@
 using System.Globalization;
 using Grader.Core;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Validity;
 
@@ -9,7 +9,7 @@ using Grader.Validity;
 // none of their text anywhere.
 var corpus = args.Length > 0 ? args[0] : Path.Combine("..", "shared", "corpus", "public");
 var calibration = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "calibration");
-var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
 if (errors.Length > 0)
 {
     errors.ToList().ForEach(e => Console.Error.WriteLine(e));
@@ -72,6 +72,11 @@ foreach (var group in rows.GroupBy(r => r.Label).OrderBy(g => Rank(g.Key)))
         $"{group.Key,-10} n={scores.Count,2}  min={scores[0],5:0.0}  median={scores[scores.Count / 2],5:0.0}  max={scores[^1],5:0.0}"));
 }
 
+// An answer whose score is withheld (MLSD0013: not in a language the rubrics read) was not graded: it is listed
+// above and left out of the agreement figures below.
+var withheld = rows.Count(r => r.Band == "ungraded");
+rows = [.. rows.Where(r => r.Band != "ungraded")];
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"withheld (not graded, left out below): {withheld}"));
 var complete = rows.Where(r => r.Label == "complete").ToList();
 var lower = rows.Where(r => r.Label is "partial" or "weak" or "off-topic").ToList();
 var pairs = complete.SelectMany(c => lower.Select(l => c.Score > l.Score)).ToList();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Grader.Core;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Validity;
 using Grader.ValidityScript;
@@ -10,7 +10,7 @@ using Grader.ValidityScript;
 // corpus labels when ../shared/corpus/public is present. Usage: scripts/validity [--details] [--forms DIR]
 var root = Directory.GetCurrentDirectory();
 var details = args.Contains("--details");
-var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
 if (errors.Length > 0)
 {
     errors.ToList().ForEach(e => Console.Error.WriteLine(e));

@@ -74,6 +74,29 @@ internal static class AnswerReader
         return bytes.Length > maxBytes ? (null, new ReadError(path, TooLarge(bytes.Length, maxBytes))) : Decode(path, bytes);
     }
 
+    /// <summary>
+    /// An answer on standard input, shown as <paramref name="name"/>: the file size limit and decoding, read until the
+    /// input ends (with no deadline: a person may be typing it).
+    /// </summary>
+    public static (string? Text, ReadError? Error) Read(string name, Stream stream, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        byte[] bytes;
+        try
+        {
+            bytes = ReadBounded(stream, maxBytes);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return (null, new ReadError(name, "cannot be read from standard input (input/output error)"));
+        }
+
+        // Reading stops just past the limit, so the true size is unknown: say only that it is over.
+        return bytes.Length > maxBytes
+            ? (null, new ReadError(name, $"is over the {maxBytes / 1048576.0:0.###} MB limit for one answer (raise it with --max-size MB)"))
+            : Decode(name, bytes);
+    }
+
     /// <summary>Text from bytes already read (a file, or a blob from git): byte-order marks, binary check, invalid UTF-8.</summary>
     internal static (string? Text, ReadError? Error) Decode(string path, byte[] bytes)
     {

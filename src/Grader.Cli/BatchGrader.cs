@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Grader.Core;
-using Grader.Core.Analysis;
 using Grader.Core.Configuration;
+using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
 
@@ -16,34 +16,38 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
     private readonly Dictionary<string, (GradingEngine? Engine, ImmutableArray<RubricError> Errors)> _engines = new(StringComparer.Ordinal);
     private readonly ConfigResolver _configs = configs ?? new ConfigResolver();
 
-    public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine);
+    /// <summary>One answer to grade; <c>Text</c> is set when it was read already (standard input), else Path is read.</summary>
+    public sealed record Item(string Path, GraderConfig Config, GradingEngine Engine, string? Text = null);
 
-    /// <summary>Resolves each file's configuration and rubric set; problems there stop the run before grading.</summary>
+    /// <summary>
+    /// Resolves each file's configuration and rubric set; problems there stop the run before grading. All of them are
+    /// reported at once: a config's own errors, its rubrics' errors, and the ids it names that those rubrics do not know.
+    /// </summary>
     public (List<Item> Items, List<string> Errors) Prepare(IEnumerable<string> files)
     {
         var items = new List<Item>();
         var errors = new List<string>();
         foreach (var file in files)
         {
-            var (config, configError) = _configs.Resolve(file);
-            if (configError is not null)
-            {
-                errors.Add(configError.ToString());
-                continue;
-            }
+            var (config, configErrors) = _configs.Resolve(file);
+            errors.AddRange(configErrors.Select(Shown));
 
+            // Config files are never rubrics, even in a rubric folder (rubrics: [.]); one that stands in a rubric folder
+            // under another name than .grader.yaml makes the rubric set differ.
             var folders = config.RubricFolders.Concat(extraRubricFolders.Select(Path.GetFullPath)).Distinct(StringComparer.Ordinal).ToList();
-            var key = string.Join('\n', folders);
+            var key = string.Join('\n', folders.Concat(config.Files.Where(f => folders.Contains(Path.GetDirectoryName(f) ?? "", StringComparer.Ordinal))));
             if (!_engines.TryGetValue(key, out var entry))
             {
-                var (catalog, rubricErrors) = RubricCatalog.Load(AnalyzerRegistry.Ids, folders.Where(Directory.Exists));
+                var (catalog, rubricErrors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders.Where(Directory.Exists), config.IsConfigFile);
                 entry = (rubricErrors.IsEmpty ? new GradingEngine(catalog) : null, rubricErrors);
                 _engines[key] = entry;
                 errors.AddRange(rubricErrors.Select(e => e.ToString()));
-                errors.AddRange(folders.Where(f => !Directory.Exists(f)).Select(f => $"{config.Files.FirstOrDefault() ?? "--rubrics"}: error config.rubrics-missing: rubric folder '{f}' does not exist"));
+                errors.AddRange(extraRubricFolders.Where(f => !Directory.Exists(f)).Select(f => $"--rubrics: error config.rubrics-missing: rubric folder '{f}' does not exist"));
             }
 
-            if (entry.Engine is not null)
+            var idErrors = entry.Engine is null ? [] : _configs.CheckIds(config, entry.Engine.Catalog);
+            errors.AddRange(idErrors.Select(Shown));
+            if (entry.Engine is not null && configErrors.IsEmpty && idErrors.IsEmpty)
             {
                 items.Add(new Item(file, config, entry.Engine));
             }
@@ -51,6 +55,9 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
 
         return (items, errors.Distinct(StringComparer.Ordinal).ToList());
     }
+
+    // A config error names its file as the notices about it do: relative to the working directory when inside it.
+    private static string Shown(RubricError error) => (error with { File = TrustOptions.Shown(error.File) }).ToString();
 
     /// <summary>
     /// Grades in windows of a few dozen answers, in parallel within a window, and hands each window back in input
@@ -120,7 +127,7 @@ internal sealed class BatchGrader(IReadOnlyList<string> extraRubricFolders, Conf
     {
         try
         {
-            var (answer, error) = AnswerReader.Read(item.Path, maxBytes);
+            var (answer, error) = item.Text is { } text ? (text, null) : AnswerReader.Read(item.Path, maxBytes);
             if (answer is null)
             {
                 return (null, error);

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Grader.Core.Analysis;
 using Grader.Core.Configuration;
+using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
 
@@ -9,9 +9,9 @@ namespace Grader.Cli;
 /// <summary>Loads the rubric catalog once per command, reporting rubric errors the same way everywhere.</summary>
 internal static class Catalog
 {
-    public static RubricCatalog? Load(TextWriter stderr, IEnumerable<string>? folders = null)
+    public static RubricCatalog? Load(TextWriter stderr, IEnumerable<string>? folders = null, Func<string, bool>? skip = null)
     {
-        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids, folders);
+        var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders, skip);
         foreach (var error in errors)
         {
             stderr.WriteLine(UntrustedText.Visible(error.ToString()));
@@ -43,15 +43,19 @@ internal sealed class RubricOptions
     public RubricCatalog? Load(ParseResult parse, Func<string, string?> environment, TextWriter stderr)
     {
         var resolver = new ConfigResolver(_trust.Read(parse, environment, gateOnCommandLine: false).Policy);
-        var (config, error) = resolver.Resolve(Path.Combine(Directory.GetCurrentDirectory(), "answer.md"));
+        var (config, errors) = resolver.Resolve(Path.Combine(Directory.GetCurrentDirectory(), "answer.md"));
         foreach (var notice in resolver.Notices)
         {
             stderr.WriteLine(UntrustedText.Visible((notice with { File = TrustOptions.Shown(notice.File) }).ToString()));
         }
 
-        if (error is not null)
+        if (!errors.IsEmpty)
         {
-            stderr.WriteLine(UntrustedText.Visible(error.ToString()));
+            foreach (var error in errors)
+            {
+                stderr.WriteLine(UntrustedText.Visible(error.ToString()));
+            }
+
             return null;
         }
 
@@ -64,6 +68,6 @@ internal sealed class RubricOptions
             stderr.WriteLine(UntrustedText.Visible($"{TrustOptions.Shown(from)}: error config.rubrics-missing: rubric folder '{TrustOptions.Shown(folder)}' does not exist"));
         }
 
-        return missing.Count > 0 ? null : Catalog.Load(stderr, config.RubricFolders.Concat(fromFlags).Distinct(StringComparer.Ordinal));
+        return missing.Count > 0 ? null : Catalog.Load(stderr, config.RubricFolders.Concat(fromFlags).Distinct(StringComparer.Ordinal), config.IsConfigFile);
     }
 }

@@ -8,15 +8,23 @@ using Spectre.Console;
 namespace Grader.Cli;
 
 /// <summary>
-/// <c>grader check PATH... [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
+/// <c>grader check PATH... [--stdin-name PATH] [--problem ID] [--format F --output FILE]... [--jobs N] [--summary-csv FILE]
 /// [--fail-under SCORE] [--fail-on error|warning|none] [--rubrics DIR]... [--config FILE] [--no-config-lookup] [--ci]
-/// [--strict-config] [--no-inline-suppressions] [--answer-timeout SECONDS]</c>
+/// [--strict-config] [--no-inline-suppressions] [--answer-timeout SECONDS] [--color auto|always|never]</c>
 /// </summary>
 internal static class CheckCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    /// <param name="stdout">Where reports without --output go.</param>
+    /// <param name="stderr">Errors, notices and gate failures.</param>
+    /// <param name="environment">The environment variables the command reads (CI, NO_COLOR, TERM).</param>
+    /// <param name="stdin">Standard input, for the PATH '-'; null for the process's own.</param>
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment, Stream? stdin = null)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Answer files, folders, or globs such as 'answers/**/*.md'", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Answer files, folders, or globs such as 'answers/**/*.md'; '-' reads one answer from standard input", Arity = ArgumentArity.OneOrMore };
+        var stdinName = new Option<string?>("--stdin-name")
+        {
+            Description = "The path reports show for the answer read from standard input ('-'), also used to find its .grader.yaml and match config problem globs (default <stdin>, in the working directory)",
+        };
         var problem = new Option<string?>("--problem") { Description = "Grade against this problem's rubric (overrides front matter and config)" };
         var format = new Option<string[]>("--format") { Description = "Report format; repeat to write several, each followed by its --output", Arity = ArgumentArity.ZeroOrMore };
         format.AcceptOnlyFromAmong(ReportOutputs.Formats);
@@ -49,11 +57,13 @@ internal static class CheckCommand
             CustomParser = r => NumberOptions.Parse(r, 0.0, 86400.0, "a number of seconds (0: no limit)"),
         };
         var baseline = new Option<string?>("--baseline") { Description = "A previous JSON or SARIF report: report only findings that are new since then" };
+        var color = ConsoleColors.Create();
+        var watch = new Option<bool>("--watch") { Description = "Regrade on every save and redraw the console report, with each score's change since the previous save (Ctrl+C stops)" };
         var trust = TrustOptions.Create();
         var llm = LlmOptions.Create();
         var command = new Command("check", "Grade answers and report findings and scores")
         {
-            paths, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout,
+            paths, stdinName, problem, format, output, jobs, summaryCsv, failUnder, failOn, rubrics, helpBase, baseline, maxSize, answerTimeout, color, watch,
         };
         trust.AddTo(command);
         llm.AddTo(command);
@@ -65,9 +75,11 @@ internal static class CheckCommand
                 trust.Read(parse, environment, gateOnCommandLine: parse.GetResult(failOn) is { Implicit: false } || parse.GetValue(failUnder) is not null))
             {
                 AnswerTimeout = TimeSpan.FromSeconds(Math.Min(parse.GetValue(answerTimeout), int.MaxValue / 1000.0)),
+                StdinName = parse.GetValue(stdinName),
+                Color = parse.GetValue(color)!,
+                Watch = parse.GetValue(watch),
             },
-            stdout,
-            stderr));
+            new Io(stdout, stderr, environment, stdin)));
         return command;
     }
 
@@ -84,16 +96,39 @@ internal static class CheckCommand
         Uri? HelpBase, string? Baseline, Func<Core.Configuration.LlmConfig?, Llm.LlmSettings?> LlmFor, long MaxBytes, TrustSettings Trust)
     {
         public TimeSpan AnswerTimeout { get; init; } = BatchGrader.DefaultAnswerTimeout;
+
+        public string? StdinName { get; init; }
+
+        public string Color { get; init; } = "auto";
+
+        public bool Watch { get; init; }
     }
 
+    private sealed record Io(TextWriter Stdout, TextWriter Stderr, Func<string, string?> Environment, Stream? Stdin);
 
-
-    private static int Run(Settings settings, TextWriter stdout, TextWriter stderr)
+    private static int Run(Settings settings, Io io)
     {
+        var (stdout, stderr) = (io.Stdout, io.Stderr);
+        if (settings.Watch)
+        {
+            return Watch(settings, stdout, stderr);
+        }
+
         var (pairs, pairError) = ReportOutputs.Pair(settings.Reports);
         if (pairError is not null)
         {
             stderr.WriteLine($"grader: error: {pairError}");
+            return ExitCodes.BadInput;
+        }
+
+        var stdinCount = settings.Paths.Count(p => p == InputFiles.StandardInput);
+        var stdinProblem = stdinCount > 1 ? "'-' (standard input) may be given only once"
+            : settings.StdinName is not null && stdinCount == 0 ? "--stdin-name names standard input, but '-' is not among the paths"
+            : settings.StdinName is { Length: 0 } ? "--stdin-name needs a path"
+            : null;
+        if (stdinProblem is not null)
+        {
+            stderr.WriteLine($"grader: error: {stdinProblem}");
             return ExitCodes.BadInput;
         }
 
@@ -112,7 +147,8 @@ internal static class CheckCommand
             baseline = loaded;
         }
 
-        var (files, readErrors) = InputFiles.Expand(settings.Paths);
+        var stdinName = InputFiles.Normalize(settings.StdinName ?? InputFiles.StandardInputName);
+        var (files, readErrors) = InputFiles.Expand(settings.Paths, stdinName);
         var resolver = new Core.Configuration.ConfigResolver(settings.Trust.Policy);
         var batch = new BatchGrader(settings.Rubrics, resolver);
         var (items, setupErrors) = batch.Prepare(files);
@@ -130,19 +166,39 @@ internal static class CheckCommand
         if (settings.Problem is not null && items.Count > 0
             && (!items[0].Engine.Catalog.TryGet(settings.Problem, out _) || settings.Problem == Core.Rubrics.RubricCatalog.BaseId))
         {
-            stderr.WriteLine($"grader: error: unknown problem '{settings.Problem}'. Known problems: {string.Join(", ", items[0].Engine.Catalog.Problems.Select(p => p.Id))}");
+            var known = items[0].Engine.Catalog.Problems.Select(p => p.Id).ToList();
+            stderr.WriteLine(UntrustedText.Visible($"grader: error: unknown problem '{settings.Problem}'{Core.Configuration.Suggestion.DidYouMean(settings.Problem, known)} Known problems: {string.Join(", ", known)}"));
             return ExitCodes.BadInput;
         }
 
-        var llmSettings = settings.LlmFor(items.Select(i => i.Config.Llm).FirstOrDefault(l => l is not null));
+        // Counted before standard input is read: an answer that cannot be read is still one input.
         var summary = files.Count + readErrors.Count > 1;
-        var sinks = pairs.Select(p => ReportSink.Create(p.Format, p.Output, stdout, settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase, summary)).ToList();
+        if (stdinCount == 1 && items.FindIndex(i => i.Path == stdinName) is var index and >= 0)
+        {
+            var (text, error) = ReadStandardInput(stdinName, settings.MaxBytes, io);
+            if (text is null)
+            {
+                items.RemoveAt(index);
+                readErrors.Add(error!);
+            }
+            else
+            {
+                items[index] = items[index] with { Text = text };
+            }
+        }
+
+        var llmSettings = settings.LlmFor(items.Select(i => i.Config.Llm).FirstOrDefault(l => l is not null));
+        var helpBase = settings.HelpBase is { } b && !b.AbsoluteUri.EndsWith('/') ? new Uri(b.AbsoluteUri + "/") : settings.HelpBase;
+        var toTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
+        var sinks = pairs.Select(p => ReportSink.Create(p.Format, p.Output, stdout, helpBase, summary,
+            p.Format == "console" && ConsoleColors.Use(settings.Color, toTerminal && p.Output is null, settings.Trust.CiMode, io.Environment))).ToList();
         var rows = new List<SummaryRow>();
         var errors = new List<ReadError>(readErrors);
         var failed = false;
         var gates = new List<GateFailure>();
         var usedRubrics = new SortedDictionary<string, Core.Rubrics.RubricFile>(StringComparer.Ordinal);
         var suppressions = new List<AppliedSuppression>();
+        var rulesOff = new List<RuleOff>();
         try
         {
             var configs = items.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
@@ -174,6 +230,7 @@ internal static class CheckCommand
                     }
 
                     suppressions.AddRange(AppliedSuppression.Of(final));
+                    rulesOff.AddRange(RuleOff.Of(final).Select(r => r with { Config = TrustOptions.Shown(r.Config) }));
                     if (Gate(settings, llmSettings, configs[final.Path].Config, final) is { } reason)
                     {
                         failed = true;
@@ -190,8 +247,9 @@ internal static class CheckCommand
                 [.. usedRubrics.Values],
                 [.. suppressions],
                 settings.Trust.Policy.InlineSuppressions,
-                llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model));
-            sinks.ForEach(sink => sink.Complete(errors, rows, provenance, gates));
+                llmSettings is null ? null : new LlmProvenance(llmSettings.Provider, Core.Llm.Endpoints.Display(llmSettings.Endpoint), llmSettings.Model),
+                [.. rulesOff]);
+            sinks.ForEach(sink => sink.Complete(errors, provenance, gates));
         }
         finally
         {
@@ -211,7 +269,7 @@ internal static class CheckCommand
 
         if (settings.SummaryCsv is not null)
         {
-            ReportOutputs.WriteAtomically(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(rows, errors)));
+            Core.IO.AtomicFile.Write(settings.SummaryCsv, Encoding.UTF8.GetBytes(SummaryCsv(rows, errors)));
         }
 
         // A lost report is never silent: the others were written, and the exit code says this one was not.
@@ -228,6 +286,45 @@ internal static class CheckCommand
         }
 
         return failed ? ExitCodes.Failed : ExitCodes.Graded;
+    }
+
+    /// <summary>The answer piped in for '-'. A person typing it at a terminal is told how to end it.</summary>
+    private static (string? Text, ReadError? Error) ReadStandardInput(string name, long maxBytes, Io io)
+    {
+        if (io.Stdin is null && !Console.IsInputRedirected)
+        {
+            io.Stderr.WriteLine("grader: reading the answer from standard input; end it with Ctrl-D (Ctrl-Z then Enter on Windows)");
+        }
+
+        return AnswerReader.Read(name, io.Stdin ?? Console.OpenStandardInput(), maxBytes);
+    }
+
+    // The watch loop lives in CheckWatch; it shows the console report only, so options that write other reports are refused.
+    private static int Watch(Settings settings, TextWriter stdout, TextWriter stderr)
+    {
+        if (settings.Reports is not { Count: 0 } || settings.SummaryCsv is not null || settings.Baseline is not null)
+        {
+            stderr.WriteLine("grader: error: --watch shows the console report only; drop --format, --output, --summary-csv and --baseline");
+            return ExitCodes.BadInput;
+        }
+
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return CheckWatch.Run(
+                new CheckWatch.Options(settings.Paths, settings.Problem, settings.Rubrics, settings.Trust, settings.Jobs, settings.MaxBytes, settings.AnswerTimeout),
+                stdout, stderr, stop.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
     }
 
     private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(List<BatchGrader.Item> items, Settings settings, TextWriter stdout)

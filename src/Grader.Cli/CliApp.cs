@@ -4,21 +4,23 @@ using System.Reflection;
 namespace Grader.Cli;
 
 /// <summary>
-/// The command tree. Usage errors exit 2, like unreadable input; the writers and the environment variables the
-/// commands read for their mode (CI) are injectable for tests.
+/// The command tree. Usage errors exit 2, like unreadable input; the writers, standard input and the environment
+/// variables the commands read for their mode (CI, NO_COLOR) are injectable for tests.
 /// </summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?>? environment = null, Stream? stdin = null)
     {
         var root = new RootCommand("Grader: grades written answers to ML system design questions.")
         {
-            CheckCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            CheckCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable, stdin),
             RubricsCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             ExplainCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             InitCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             CompareCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
             HistoryCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            FixCommand.Create(stdout, stderr, environment ?? Environment.GetEnvironmentVariable),
+            Lsp.LspCommand.Create(stderr, environment ?? Environment.GetEnvironmentVariable),
         };
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion(stdout);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
+using Grader.Core.Rubrics;
 using Grader.Core.Rubrics.Kinds;
 using static Grader.Core.Reporting.UntrustedText;
 
@@ -21,21 +21,11 @@ internal static class ExplainCommand
         return command;
     }
 
-    private static int Run(string id, Func<Core.Rubrics.RubricCatalog?> load, TextWriter stdout, TextWriter stderr)
+    private static int Run(string id, Func<RubricCatalog?> load, TextWriter stdout, TextWriter stderr)
     {
-        if (AnalyzerRegistry.Find(id.ToUpperInvariant()) is { } descriptor)
+        if (RuleText(id) is { } rule)
         {
-            using var stream = typeof(ExplainCommand).Assembly.GetManifestResourceStream($"rules/{descriptor.Id}.md");
-            if (stream is not null)
-            {
-                stdout.Write(new StreamReader(stream).ReadToEnd());
-            }
-            else
-            {
-                stdout.WriteLine($"{descriptor.Id}: {descriptor.Title} ({descriptor.Category}, {descriptor.DefaultSeverity.ToId()})");
-                stdout.WriteLine(descriptor.MessageFormat);
-            }
-
+            stdout.Write(rule);
             return ExitCodes.Graded;
         }
 
@@ -44,6 +34,42 @@ internal static class ExplainCommand
             return ExitCodes.BadInput;
         }
 
+        if (CriterionText(id, catalog) is { } criterion)
+        {
+            stdout.Write(criterion);
+            return ExitCodes.Graded;
+        }
+
+        stderr.WriteLine(Visible($"grader: error: '{id}' is neither a rule id (MLSD0101 …) nor a rubric criterion id (a group's own rubrics: --rubrics DIR or --config FILE)"));
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>A rule's documentation as <c>grader explain</c> prints it (also the language server's hover), or null for no such rule.</summary>
+    internal static string? RuleText(string id)
+    {
+        if (DescriptorCatalog.Find(id.ToUpperInvariant()) is not { } descriptor)
+        {
+            return null;
+        }
+
+        using var stream = typeof(ExplainCommand).Assembly.GetManifestResourceStream($"rules/{descriptor.Id}.md");
+        if (stream is not null)
+        {
+            return new StreamReader(stream).ReadToEnd();
+        }
+
+        using var text = new StringWriter { NewLine = "\n" };
+        text.WriteLine($"{descriptor.Id}: {descriptor.Title} ({descriptor.Category}, {descriptor.DefaultSeverity.ToId()})");
+        text.WriteLine(descriptor.MessageFormat);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// A rubric criterion's definition as <c>grader explain</c> prints it, or null when no rubric of <paramref name="catalog"/>
+    /// has it. A group's rubric is a file on disk: its text is shown, never interpreted by the terminal.
+    /// </summary>
+    internal static string? CriterionText(string id, RubricCatalog catalog)
+    {
         foreach (var rubric in catalog.Problems.Prepend(catalog.Base))
         {
             var criterion = rubric.Criteria.FirstOrDefault(c => c.Id == id);
@@ -52,28 +78,27 @@ internal static class ExplainCommand
                 continue;
             }
 
-            // A group's rubric is a file on disk: its text is shown, never interpreted by the terminal.
-            stdout.WriteLine(Visible(string.Create(CultureInfo.InvariantCulture, $"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToId()}, {criterion.Points} points)")));
-            stdout.WriteLine(Visible(criterion.Message));
+            using var text = new StringWriter { NewLine = "\n" };
+            text.WriteLine(Visible(string.Create(CultureInfo.InvariantCulture, $"{criterion.Id} ({rubric.Id}, step {criterion.Step.ToId()}, {criterion.Points} points)")));
+            text.WriteLine(Visible(criterion.Message));
             if (criterion.Help is not null)
             {
-                stdout.WriteLine(Visible(criterion.Help));
+                text.WriteLine(Visible(criterion.Help));
             }
 
             if (!criterion.Deducts())
             {
-                stdout.WriteLine(Visible($"Guidance: {criterion.Cover()}"));
+                text.WriteLine(Visible($"Guidance: {criterion.Cover()}"));
             }
 
             foreach (var line in CriterionKinds.For(criterion).Explain(criterion))
             {
-                stdout.WriteLine(Visible(line));
+                text.WriteLine(Visible(line));
             }
 
-            return ExitCodes.Graded;
+            return text.ToString();
         }
 
-        stderr.WriteLine(Visible($"grader: error: '{id}' is neither a rule id (MLSD0101 …) nor a rubric criterion id (a group's own rubrics: --rubrics DIR or --config FILE)"));
-        return ExitCodes.BadInput;
+        return null;
     }
 }

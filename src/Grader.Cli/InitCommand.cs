@@ -1,9 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Grader.Core.Rubrics;
-using Grader.Core.Rubrics.Kinds;
 
 namespace Grader.Cli;
 
@@ -12,7 +8,7 @@ namespace Grader.Cli;
 /// what to cover: each criterion's <c>guidance:</c> from the rubric, or a line derived from its data. Never a finding's
 /// wording: an empty answer has not failed anything yet.
 /// </summary>
-internal static partial class InitCommand
+internal static class InitCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
@@ -39,7 +35,7 @@ internal static partial class InitCommand
             return ExitCodes.BadInput;
         }
 
-        var text = Skeleton(rubric);
+        var text = Grader.Core.Fixes.AnswerSkeleton.Document(rubric);
         if (output is null)
         {
             stdout.Write(text);
@@ -56,44 +52,4 @@ internal static partial class InitCommand
         stdout.WriteLine($"wrote {Core.Reporting.UntrustedText.Visible(output)} ({rubric.Steps.Length} steps for {rubric.Id})");
         return ExitCodes.Graded;
     }
-
-    /// <summary>Front matter, the title, the question and the seven step headings, each with what to cover in a comment.</summary>
-    internal static string Skeleton(Rubric rubric)
-    {
-        var text = new StringBuilder();
-        text.Append("---\nproblem: ").Append(rubric.Id).Append("\ncandidate: \n---\n\n# ").Append(OneLine(rubric.Title)).Append("\n\n");
-        if (rubric.Prompt is not null)
-        {
-            // The question stays out of the graded text: restating it earns nothing and should not try.
-            text.Append("<!-- Question: ").Append(Comment(rubric.Prompt)).Append(" -->\n\n");
-        }
-
-        foreach (var step in rubric.Steps)
-        {
-            text.Append("## ").Append(OneLine(step.Title)).Append("\n\n");
-
-            // HTML comments: invisible when rendered, never graded.
-            text.Append(CultureInfo.InvariantCulture, $"<!-- Cover ({step.Weight:0.#} points):\n");
-            foreach (var criterion in rubric.Criteria.Where(c => c.Step == step.Step && !c.Deducts()))
-            {
-                text.Append("  - ").Append(Comment(criterion.Cover())).Append('\n');
-            }
-
-            text.Append("-->\n\n");
-        }
-
-        return text.ToString();
-    }
-
-    // A rubric's text on one line of Markdown: a line break or control character in a title must not end the heading.
-    private static string OneLine(string text) => Whitespace().Replace(new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]), " ").Trim();
-
-    // Inside an HTML comment "--" may not appear (and "-->" would end it early), however many dashes a rubric writes.
-    private static string Comment(string text) => Dashes().Replace(OneLine(text), "-");
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
-
-    [GeneratedRegex("-{2,}")]
-    private static partial Regex Dashes();
 }

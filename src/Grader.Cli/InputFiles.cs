@@ -5,21 +5,36 @@ namespace Grader.Cli;
 
 /// <summary>
 /// Expands PATH arguments: files as given, folders to their Markdown files, globs (<c>answers/**/*.md</c>) through
-/// Microsoft's matcher. Order is stable: arguments in order, each expansion sorted, duplicates dropped.
+/// Microsoft's matcher, and <c>-</c> to the name given to standard input. Order is stable: arguments in order, each
+/// expansion sorted, duplicates dropped.
 /// </summary>
 internal static class InputFiles
 {
+    /// <summary>The PATH that stands for standard input; a file of that name is <c>./-</c>.</summary>
+    public const string StandardInput = "-";
+
+    /// <summary>What reports call standard input unless --stdin-name says otherwise.</summary>
+    public const string StandardInputName = "<stdin>";
+
     private static readonly EnumerationOptions OneLevel = new() { IgnoreInaccessible = true, AttributesToSkip = 0 };
 
-    public static (List<string> Files, List<ReadError> Errors) Expand(IEnumerable<string> paths)
+    /// <param name="paths">The PATH arguments.</param>
+    /// <param name="stdinName">The name <c>-</c> expands to; a file of the same name from another PATH is an error.</param>
+    public static (List<string> Files, List<ReadError> Errors) Expand(IEnumerable<string> paths, string stdinName = StandardInputName)
     {
         var files = new List<string>();
         var errors = new List<ReadError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var path in paths)
+        var stdin = Normalize(stdinName);
+        var arguments = paths.ToList();
+        foreach (var path in arguments)
         {
             IEnumerable<string> found;
-            if (Directory.Exists(path))
+            if (path == StandardInput)
+            {
+                found = [stdin];
+            }
+            else if (Directory.Exists(path))
             {
                 found = [.. Walk(path).Select(Normalize).Order(StringComparer.Ordinal)];
                 if (!found.Any())
@@ -41,9 +56,20 @@ internal static class InputFiles
                 }
             }
 
-            foreach (var file in found.Where(seen.Add))
+            foreach (var file in found)
             {
-                files.Add(file);
+                // Two answers under one name could not be told apart in any report (nor in the config lookup).
+                if (path != StandardInput && file == stdin && arguments.Contains(StandardInput))
+                {
+                    if (!errors.Any(e => e.Path == file))
+                    {
+                        errors.Add(new ReadError(file, "is both a PATH and the --stdin-name of standard input; give standard input another name"));
+                    }
+                }
+                else if (seen.Add(file))
+                {
+                    files.Add(file);
+                }
             }
         }
 
@@ -99,5 +125,5 @@ internal static class InputFiles
     }
 
     // Forward slashes, so reports read the same on every OS.
-    private static string Normalize(string path) => path.Replace('\\', '/');
+    internal static string Normalize(string path) => path.Replace('\\', '/');
 }

@@ -1,24 +1,24 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Text;
+using Grader.Core.IO;
 using Grader.Core.Reporting;
 
 namespace Grader.Cli;
 
-/// <summary>Pairs each --format with the --output that follows it and writes every report atomically.</summary>
+/// <summary>Pairs each --format with the --output that follows it, and knows every format by its writer.</summary>
 internal static class ReportOutputs
 {
-    public static readonly string[] Formats = ["console", "json", "sarif", "junit", "markdown", "github", "html"];
+    /// <summary>Every --format name, in the order help lists them.</summary>
+    public static readonly string[] Formats = [.. Writers(summary: false).Select(w => w.Format)];
 
-    private static readonly Dictionary<string, Func<IReportWriter>> Writers = new(StringComparer.Ordinal)
-    {
-        ["json"] = () => new JsonReportWriter(),
-        ["sarif"] = () => new SarifReportWriter(),
-        ["junit"] = () => new JUnitReportWriter(),
-        ["markdown"] = () => new MarkdownReportWriter(),
-        ["github"] = () => new GitHubReportWriter(),
-        ["html"] = () => new HtmlReportWriter(),
-    };
+    /// <summary>
+    /// Every format's writer, keyed by its <see cref="IReportWriter.Format"/>: the console report (the CLI's own), then
+    /// Core's. <paramref name="summary"/> gives the console report a batch's closing table.
+    /// </summary>
+    public static IReadOnlyList<IReportWriter> Writers(bool summary, bool color = false) => [new ConsoleReportWriter(summary, color), .. ReportFormats.Writers];
+
+    public static IReportWriter Writer(string format, bool summary, bool color = false) => Writers(summary, color).Single(w => w.Format == format);
 
     /// <summary>
     /// The --format and --output values in command-line order (IsFormat tells which), read from the parse tokens so an
@@ -90,12 +90,12 @@ internal static class ReportOutputs
                 return ([], $"--output {UntrustedText.Visible(loose[0])} comes before any --format; {Usage}");
             }
 
-            pairs.Add(("console", loose[0]));
+            pairs.Add((ConsoleReportWriter.Name, loose[0]));
         }
 
         if (pairs.Count == 0)
         {
-            pairs.Add(("console", null));
+            pairs.Add((ConsoleReportWriter.Name, null));
         }
 
         if (pairs.Count(p => p.Output is null) > 1)
@@ -110,49 +110,20 @@ internal static class ReportOutputs
     public static byte[] Render(string format, GradeRun run, bool summary)
     {
         using var buffer = new MemoryStream();
-        if (format == "console")
-        {
-            using var writer = new StreamWriter(buffer, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            ConsoleReport.Write(writer, run, summary);
-        }
-        else
-        {
-            Writers[format]().Write(buffer, run);
-        }
-
+        Writer(format, summary).Write(buffer, run);
         return buffer.ToArray();
     }
 
-    /// <summary>Writes beside the target, then renames: a reader, or a killed process, never leaves half a report.</summary>
     /// <summary>A finished report to standard output, or atomically to <paramref name="output"/>.</summary>
     public static void Emit(byte[] bytes, string? output, TextWriter stdout)
     {
         if (output is null)
         {
-            stdout.Write(System.Text.Encoding.UTF8.GetString(bytes));
+            stdout.Write(Encoding.UTF8.GetString(bytes));
         }
         else
         {
-            WriteAtomically(output, bytes);
-        }
-    }
-
-    public static void WriteAtomically(string path, byte[] bytes)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllBytes(temp, bytes);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
+            AtomicFile.Write(output, bytes);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Grader.Core;
 using Grader.Core.Diagnostics;
+using Grader.Core.IO;
 using Grader.Core.Reporting;
 
 namespace Grader.Cli;
@@ -17,8 +18,8 @@ internal abstract class ReportSink : IDisposable
 {
     private readonly string _format;
     private readonly string? _file;
-    private readonly string? _temp;
     private readonly TextWriter _stdout;
+    private AtomicFile? _target;
 
     protected ReportSink(string format, string? file, TextWriter stdout)
     {
@@ -28,11 +29,10 @@ internal abstract class ReportSink : IDisposable
         Output = Stream.Null;
         if (_file is not null)
         {
-            _temp = Path.Combine(Path.GetDirectoryName(_file)!, $".{Path.GetFileName(_file)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
             Guard(() =>
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-                Output = new FileStream(_temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                _target = AtomicFile.Create(_file);
+                Output = _target.Stream;
             });
         }
         else
@@ -47,45 +47,36 @@ internal abstract class ReportSink : IDisposable
     /// <summary>True when the failure came from the file system rather than from Grader itself.</summary>
     public bool FailedOnInputOutput { get; private set; }
 
-    /// <summary>The --format this sink writes.</summary>
-    protected string Format => _format;
-
     /// <summary>Bytes go here; for standard output they are passed on at each <see cref="Flush"/>.</summary>
     protected Stream Output { get; private set; }
 
-    public static ReportSink Create(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary) => format switch
-    {
-        "json" => new JsonSink(file, stdout, helpBase),
-        "console" => new ConsoleSink(file, stdout, summary),
-        _ => new BufferedSink(format, file, stdout, helpBase, summary),
-    };
+    /// <summary>A sink for the writer of <paramref name="format"/>: answer by answer if the writer can, else the whole run at the end.</summary>
+    public static ReportSink Create(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary, bool color = false) =>
+        ReportOutputs.Writer(format, summary, color) switch
+        {
+            IIncrementalReportWriter incremental => new IncrementalSink(incremental, file, stdout, helpBase),
+            var whole => new BufferedSink(whole, file, stdout, helpBase),
+        };
 
     public void Add(GradeResult result) => Guard(() => AddCore(result));
 
-    /// <summary>Renders the end of the report, then writes beside the target and renames, so nobody sees half a report.</summary>
-    public void Complete(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates) => Guard(() =>
+    /// <summary>Renders the end of the report, then puts the file in place (see <see cref="AtomicFile"/>), so nobody sees half a report.</summary>
+    public void Complete(IReadOnlyList<ReadError> errors, Provenance? provenance, IReadOnlyList<GateFailure> gates) => Guard(() =>
     {
-        CompleteCore(errors, rows, provenance, gates);
+        CompleteCore(errors, provenance, gates);
         Flush();
-        if (_file is not null)
-        {
-            Output.Dispose();
-            File.Move(_temp!, _file, overwrite: true);
-        }
+        _target?.Commit();
     });
 
     public void Dispose()
     {
         Output.Dispose();
-        if (_temp is not null && File.Exists(_temp))
-        {
-            File.Delete(_temp);
-        }
+        _target?.Dispose();
     }
 
     protected abstract void AddCore(GradeResult result);
 
-    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates);
+    protected abstract void CompleteCore(IReadOnlyList<ReadError> errors, Provenance? provenance, IReadOnlyList<GateFailure> gates);
 
     protected void Flush()
     {
@@ -118,63 +109,41 @@ internal abstract class ReportSink : IDisposable
         }
     }
 
-    private sealed class JsonSink : ReportSink
+    // JSON and console reports are written as answers arrive, so a batch of any size holds one answer at a time.
+    private sealed class IncrementalSink : ReportSink
     {
-        private readonly JsonReportWriter.IncrementalJson _json;
+        private readonly IIncrementalReport _report;
+        private readonly Uri? _helpBase;
 
-        public JsonSink(string? file, TextWriter stdout, Uri? helpBase)
-            : base("json", file, stdout) => _json = new JsonReportWriter.IncrementalJson(Output, helpBase);
+        public IncrementalSink(IIncrementalReportWriter writer, string? file, TextWriter stdout, Uri? helpBase)
+            : base(writer.Format, file, stdout)
+        {
+            _helpBase = helpBase;
+            _report = writer.Start(Output, helpBase);
+        }
 
         protected override void AddCore(GradeResult result)
         {
-            _json.Add(result);
+            _report.Add(result);
             Flush();
         }
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates)
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, Provenance? provenance, IReadOnlyList<GateFailure> gates)
         {
-            _json.Complete(errors, provenance);
-            _json.Dispose();
-        }
-    }
-
-    private sealed class ConsoleSink(string? file, TextWriter stdout, bool summary) : ReportSink("console", file, stdout)
-    {
-        protected override void AddCore(GradeResult result)
-        {
-            using (var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" })
-            {
-                ConsoleReport.WriteResult(writer, result);
-            }
-
-            Flush();
-        }
-
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates)
-        {
-            using var writer = new StreamWriter(Output, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
-            ConsoleReport.WriteErrors(writer, errors);
-            if (summary)
-            {
-                ConsoleReport.WriteSummary(writer, rows, errors);
-            }
-
-            ConsoleReport.WriteProvenance(writer, provenance);
+            _report.Complete(new GradeRun([], [.. errors], _helpBase, provenance, [.. gates]));
+            _report.Dispose();
         }
     }
 
     // SARIF, JUnit, Markdown, GitHub and HTML need the whole run at once: they keep each answer without its parse tree.
-    private sealed class BufferedSink(string format, string? file, TextWriter stdout, Uri? helpBase, bool summary) : ReportSink(format, file, stdout)
+    private sealed class BufferedSink(IReportWriter writer, string? file, TextWriter stdout, Uri? helpBase) : ReportSink(writer.Format, file, stdout)
     {
         private readonly List<GradeResult> _results = [];
 
         protected override void AddCore(GradeResult result) => _results.Add(result.Compact());
 
-        protected override void CompleteCore(IReadOnlyList<ReadError> errors, IReadOnlyList<SummaryRow> rows, Provenance? provenance, IReadOnlyList<GateFailure> gates)
-        {
-            var bytes = ReportOutputs.Render(Format, new GradeRun([.. _results], [.. errors], helpBase, provenance, [.. gates]), summary);
-            Output.Write(bytes);
-        }
+        protected override void CompleteCore(IReadOnlyList<ReadError> errors, Provenance? provenance, IReadOnlyList<GateFailure> gates) =>
+            writer.Write(Output, new GradeRun([.. _results], [.. errors], helpBase, provenance, [.. gates]));
     }
 }
 

@@ -1,6 +1,6 @@
+using Grader.Core.Diagnostics;
 using System.CommandLine;
 using System.Globalization;
-using Grader.Core.Analysis;
 using Grader.Core.Mapping;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
@@ -104,7 +104,7 @@ internal static class RubricsCommand
         }
 
         var builtIn = BuiltInSources();
-        var (catalog, errors) = RubricCatalog.Load([.. builtIn.Where(b => !sources.Any(s => Path.GetFileName(s.File) == Path.GetFileName(b.File))), .. sources], AnalyzerRegistry.Ids);
+        var (catalog, errors) = RubricCatalog.Load([.. builtIn.Where(b => !sources.Any(s => Path.GetFileName(s.File) == Path.GetFileName(b.File))), .. sources], DescriptorCatalog.Ids);
         foreach (var error in errors)
         {
             stderr.WriteLine(error);

@@ -47,10 +47,11 @@ public sealed class GradingEngine
     // Each problem's id as stemmed words ("event-recommendation" -> event, recommend), for titles that name one.
     private readonly Lazy<List<(string Id, List<string> Words)>> _titleWords;
 
-    public GradingEngine(RubricCatalog catalog)
+    public GradingEngine(RubricCatalog catalog, GradingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         Catalog = catalog;
+        Options = options ?? GradingOptions.Default;
         _detector = new(() => new ProblemDetector(catalog));
         _titleWords = new(() => [.. catalog.Problems.Where(p => p.Id != RubricCatalog.BaseId)
             .Select(p => (p.Id, Words: p.Id.Split('-').Select(w => string.Join(' ', Text.Stemmer.StemAll(w))).Where(w => w.Length > 0).ToList()))
@@ -58,6 +59,8 @@ public sealed class GradingEngine
     }
 
     public RubricCatalog Catalog { get; }
+
+    public GradingOptions Options { get; }
 
     /// <summary>
     /// Grades one answer. <paramref name="cancellationToken"/> is checked between stages and analyzers, so an answer
@@ -73,9 +76,9 @@ public sealed class GradingEngine
         {
             var descriptor = issue.Code switch
             {
-                "nesting" or "encoding" => AnalyzerRegistry.InputFlattened,
-                "limit" => AnalyzerRegistry.InputLimitExceeded,
-                _ => AnalyzerRegistry.FrontMatterInvalid,
+                "nesting" or "encoding" => EngineDescriptors.InputFlattened,
+                "limit" => EngineDescriptors.InputLimitExceeded,
+                _ => EngineDescriptors.FrontMatterInvalid,
             };
             extra.Add(new Diagnostic(descriptor, Severity.Warning, issue.Span, descriptor.Format(issue.Message)));
         }
@@ -101,14 +104,34 @@ public sealed class GradingEngine
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                context.Report(AnalyzerRegistry.AnalyzerFailed, SourceSpan.None, null, analyzer.GetType().Name, ex.GetType().Name);
+                context.Report(EngineDescriptors.AnalyzerFailed, SourceSpan.None, null, analyzer.GetType().Name, ex.GetType().Name);
             }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var score = Relevance.Apply(Scorer.Score(context), detection, resolution.Id, context);
+        // Scoring explains its losses with findings of its own; the engine gathers them after the analyzers'.
+        var scored = Scorer.Score(context, config);
+        var unread = Unread(document, config);
+        List<Diagnostic> scoring = [.. scored.Findings];
+        ScoreCard score;
+        if (unread is null)
+        {
+            var relevant = Relevance.Apply(scored.Card, detection, resolution.Id, context.Rubric);
+            score = relevant.Card;
+            scoring.AddRange(relevant.Findings);
+        }
+        else
+        {
+            score = WithheldScore.Apply(scored.Card, unread, context);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
-        var sorted = context.Diagnostics.ToList();
+        List<Diagnostic> sorted = [.. context.Diagnostics, .. scoring];
+        if (unread is not null)
+        {
+            sorted.RemoveAll(d => !WithheldScore.StillApplies(d));
+        }
+
         sorted.Sort(Diagnostic.Compare);
 
         // Policy last: inline suppressions mark findings, the configuration sets severities or turns rules off.
@@ -120,7 +143,7 @@ public sealed class GradingEngine
         if (config.SuppressionsRestorePoints)
         {
             score = SuppressionCredit.Apply(score, diagnostics);
-            score = score with { Band = context.Rubric.BandFor(score.Total) };
+            score = score.Withheld ? score : score with { Band = context.Rubric.BandFor(score.Total) };
         }
 
         return new GradeResult(path, document, resolution, context.Map, score, diagnostics);
@@ -128,7 +151,7 @@ public sealed class GradingEngine
 
     public CompiledRubric Compile(string id) =>
         _compiled.GetOrAdd(id, key => Catalog.TryGet(key, out var rubric)
-            ? new CompiledRubric(rubric)
+            ? new CompiledRubric(rubric, Options.PatternTimeout)
             : throw new ArgumentException($"No rubric '{key}'", nameof(id)));
 
     /// <summary>Maps a parsed answer onto the steps of a problem's rubric: what the analyzers and the scorer read.</summary>
@@ -159,8 +182,8 @@ public sealed class GradingEngine
             }
 
             var span = document.FrontMatter.Span;
-            extra.Add(new Diagnostic(AnalyzerRegistry.UnknownProblem, Severity.Warning, span,
-                AnalyzerRegistry.UnknownProblem.Format(declared, string.Join(", ", Catalog.Problems.Select(p => p.Id)))));
+            extra.Add(new Diagnostic(EngineDescriptors.UnknownProblem, Severity.Warning, span,
+                EngineDescriptors.UnknownProblem.Format(declared, string.Join(", ", Catalog.Problems.Select(p => p.Id)))));
         }
 
         if (configured is not null && Catalog.TryGet(configured, out _) && configured != RubricCatalog.BaseId)
@@ -179,13 +202,27 @@ public sealed class GradingEngine
             var next = detection.Matches.Where(m => m.Key != detected).OrderByDescending(m => m.Value).ThenBy(m => m.Key, StringComparer.Ordinal)
                 .Select(m => m.Key).FirstOrDefault() ?? "none";
             var at = document.Sections.FirstOrDefault(s => !s.IsRoot)?.HeadingSpan ?? new SourceSpan(1, 1, 1, 1);
-            extra.Add(new Diagnostic(AnalyzerRegistry.ProblemUncertain, Severity.Warning, at,
-                AnalyzerRegistry.ProblemUncertain.Format(detected, confidence!.Value.ToString("0.00", CultureInfo.InvariantCulture), next)));
+            extra.Add(new Diagnostic(EngineDescriptors.ProblemUncertain, Severity.Warning, at,
+                EngineDescriptors.ProblemUncertain.Format(detected, confidence!.Value.ToString("0.00", CultureInfo.InvariantCulture), next)));
         }
 
         return detected is not null
             ? new ProblemResolution(detected, "detected", detected, confidence)
             : new ProblemResolution(RubricCatalog.BaseId, "default", null, null);
+    }
+
+    // The language of an answer the rubrics cannot read; null when they can, or when the group turned MLSD0013 off
+    // (its rubrics may be written in the answers' language), which grades every answer as English.
+    private static LanguageResult? Unread(DesignDocument document, GraderConfig config)
+    {
+        var probe = EngineDescriptors.LanguageNotRead;
+        if (config.SeverityOf(new Diagnostic(probe, probe.DefaultSeverity, SourceSpan.None, "")) is null)
+        {
+            return null;
+        }
+
+        var language = LanguageDetector.Detect(document);
+        return language.IsUnread ? language : null;
     }
 
     /// <summary>Below this detection confidence, an answer that names no problem is told which one it was graded as.</summary>

@@ -1,6 +1,6 @@
 using System.Text;
 using Grader.Core;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Reporting;
 using Grader.Core.Rubrics;
 using SharpFuzz;
@@ -14,7 +14,7 @@ using SharpFuzz;
 // write to and fails with an access violation.
 var engine = new Lazy<GradingEngine>(() =>
 {
-    var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+    var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
     return errors.IsEmpty ? new GradingEngine(catalog) : throw new InvalidOperationException("built-in rubrics do not load: " + errors[0]);
 });
 var decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);

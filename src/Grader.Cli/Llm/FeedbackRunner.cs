@@ -26,7 +26,7 @@ internal static class FeedbackRunner
                     return result with { Feedback = feedback };
                 }
 
-                var d = Core.Analysis.AnalyzerRegistry.LlmFeedbackUnavailable;
+                var d = EngineDescriptors.LlmFeedbackUnavailable;
                 return result with { Diagnostics = [.. result.Diagnostics, new Diagnostic(d, d.DefaultSeverity, Core.Parsing.SourceSpan.None, d.Format(error))] };
             }
             finally

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Microsoft.Extensions.FileSystemGlobbing;
@@ -24,15 +23,16 @@ public sealed class ConfigResolver
 
     private static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(5);
 
+    private const int MaxSuggestions = 20;
+
     private readonly ConfigPolicy _policy;
     private readonly ConcurrentDictionary<string, Lazy<Entry>> _byFile = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConfigSource> _sources = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ConfigNotice> _notices = new();
     private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string File, RubricCatalog Catalog), ImmutableArray<RubricError>> _idChecks = new();
     // Built on the first config file met: a run without one never pays for FluentValidation's rule set.
-    private readonly Lazy<ConfigValidator> _validator = new(() => new(
-        AnalyzerRegistry.Ids,
-        AnalyzerRegistry.AllDescriptors.Select(d => d.Category).ToHashSet(StringComparer.Ordinal)));
+    private readonly Lazy<ConfigValidator> _validator = new(() => new(DescriptorCatalog.All.Select(d => d.Category).ToHashSet(StringComparer.Ordinal)));
 
     public ConfigResolver()
         : this(ConfigPolicy.Local)
@@ -45,7 +45,8 @@ public sealed class ConfigResolver
         _policy = policy;
     }
 
-    private sealed record Entry(ConfigDto? Dto, ConfigDto? Safe, RubricError? Error, string Sha256, List<ConfigNotice> Notices, List<string> IgnoredKeys);
+    // Dto is null when the file could not be read as YAML; Errors are its own problems, found without any rubric.
+    private sealed record Entry(ConfigDto? Dto, ConfigDto? Safe, ConfigMarks? Marks, ImmutableArray<RubricError> Errors, string Sha256, List<ConfigNotice> Notices, List<string> IgnoredKeys);
 
     /// <summary>Warnings about config files so far, each once, in the order met: print them before grading.</summary>
     public ImmutableArray<ConfigNotice> Notices => [.. _notices];
@@ -53,25 +54,33 @@ public sealed class ConfigResolver
     /// <summary>Every config file looked at so far, ordered by path: what the provenance record lists.</summary>
     public ImmutableArray<ConfigSource> Sources => [.. _sources.Values.OrderBy(s => s.Role == "explicit" ? 0 : 1).ThenBy(s => s.Path, StringComparer.Ordinal)];
 
-    /// <summary>The settings for <paramref name="answerPath"/>, or the first error in a config file that applies.</summary>
-    public (GraderConfig Config, RubricError? Error) Resolve(string answerPath)
+    /// <summary>
+    /// The settings for <paramref name="answerPath"/>, and every error in the config files that apply. With errors the
+    /// settings are only good for finding the rubrics to check ids against (<see cref="CheckIds"/>), never for grading.
+    /// </summary>
+    public (GraderConfig Config, ImmutableArray<RubricError> Errors) Resolve(string answerPath)
     {
         ArgumentNullException.ThrowIfNull(answerPath);
         var chain = new List<(string Folder, string File, ConfigDto Dto)>();
-        if (_policy.ExplicitFile is { } explicitFile)
+        var errors = new List<RubricError>();
+        var explicitFile = _policy.ExplicitFile is null ? null : Path.GetFullPath(_policy.ExplicitFile);
+        if (explicitFile is not null)
         {
-            var file = Path.GetFullPath(explicitFile);
-            var entry = Read(file);
-            if (entry.Error is not null)
+            var entry = Read(explicitFile);
+            errors.AddRange(entry.Errors);
+            if (entry.Dto is null)
             {
-                return (GraderConfig.Default, entry.Error);
+                return (GraderConfig.Default, [.. errors]);
             }
 
-            _sources.TryAdd(file, new ConfigSource(file, entry.Sha256, "explicit", true, []));
+            _sources.TryAdd(explicitFile, new ConfigSource(explicitFile, entry.Sha256, "explicit", true, []));
 
             // Written for the repository, wherever it was saved (e.g. 'git show origin/main:.grader.yaml > /tmp/x'):
             // its paths and globs are read from the working directory.
-            chain.Add((Directory.GetCurrentDirectory(), file, entry.Dto!));
+            var cwd = Directory.GetCurrentDirectory();
+            errors.AddRange(HiddenLosses.Check(entry.Dto, entry.Marks!, explicitFile));
+            errors.AddRange(RubricFolders(explicitFile, entry, cwd));
+            chain.Add((cwd, explicitFile, entry.Dto));
         }
 
         if (_policy.Discovery != DiscoveryMode.Off)
@@ -79,14 +88,10 @@ public sealed class ConfigResolver
             for (var folder = Path.GetDirectoryName(Path.GetFullPath(answerPath)); folder is not null; folder = Path.GetDirectoryName(folder))
             {
                 var file = Path.Combine(folder, FileName);
-                if (File.Exists(file) && !string.Equals(file, _policy.ExplicitFile is null ? null : Path.GetFullPath(_policy.ExplicitFile), StringComparison.Ordinal))
+                if (File.Exists(file) && !string.Equals(file, explicitFile, StringComparison.Ordinal))
                 {
-                    var (dto, error) = Discovered(file);
-                    if (error is not null)
-                    {
-                        return (GraderConfig.Default, error);
-                    }
-
+                    var (dto, fileErrors) = Discovered(file);
+                    errors.AddRange(fileErrors);
                     if (dto is not null)
                     {
                         chain.Add((folder, file, dto));
@@ -100,32 +105,122 @@ public sealed class ConfigResolver
             }
         }
 
-        return (Fold(chain, Path.GetFullPath(answerPath)), null);
+        return (Fold(chain, Path.GetFullPath(answerPath)), [.. errors]);
     }
 
-    // The part of a discovered file that may be used, or null when the policy does not use it.
-    private (ConfigDto? Dto, RubricError? Error) Discovered(string file)
+    /// <summary>
+    /// The ids the config files behind <paramref name="config"/> name that <paramref name="catalog"/> (the rubrics in
+    /// force for them, their own included) does not know: problems in <c>problems:</c>, and keys of <c>rules:</c> that
+    /// are neither a rule id nor a criterion id. Each is located at its node, with the closest known id when one is near.
+    /// </summary>
+    public ImmutableArray<RubricError> CheckIds(GraderConfig config, RubricCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return [.. config.Files.SelectMany(file => _idChecks.GetOrAdd((file, catalog), key => UnknownIds(key.File, Read(key.File), key.Catalog)))];
+    }
+
+    private static ImmutableArray<RubricError> UnknownIds(string file, Entry entry, RubricCatalog catalog)
+    {
+        if (entry.Dto is not { } dto)
+        {
+            return [];
+        }
+
+        var errors = new List<RubricError>();
+        var problems = catalog.Problems.Select(p => p.Id).ToList();
+        for (var i = 0; i < (dto.Problems?.Count ?? 0); i++)
+        {
+            if (dto.Problems![i].Problem is { Length: > 0 } problem && !problems.Contains(problem, StringComparer.Ordinal))
+            {
+                var (line, column) = entry.Marks!.Value("problems", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "problem");
+                var suggestion = errors.Count < MaxSuggestions ? Suggestion.DidYouMean(problem, problems) : ".";
+                errors.Add(new RubricError(file, line, column, "config.problem-unknown",
+                    $"problem '{problem}' is not a known problem id{suggestion} Known problems: {string.Join(", ", problems)}"));
+            }
+        }
+
+        var criteria = catalog.Problems.Append(catalog.Base).SelectMany(r => r.Criteria).Select(c => c.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var id in (dto.Rules ?? []).Keys)
+        {
+            if (!DescriptorCatalog.Ids.Contains(id.ToUpperInvariant()) && !criteria.Contains(id))
+            {
+                var (line, column) = entry.Marks!.Key("rules", id);
+                // Suggestions compare with every known id; a file of thousands of made-up keys gets them for the first few.
+                var suggestion = errors.Count < MaxSuggestions ? Suggestion.DidYouMean(id, DescriptorCatalog.Ids.Concat(criteria)) : ".";
+                errors.Add(new RubricError(file, line, column, "config.rule-unknown",
+                    $"'{id}' is neither a rule id (MLSD0201) nor a criterion id of the rubrics in use{suggestion} See 'grader explain ID' and 'grader rubrics show PROBLEM'"));
+            }
+        }
+
+        return [.. errors];
+    }
+
+    // The explicit file's 'rubrics:' entries: each must be a folder. Config files inside one are never read as rubrics
+    // (see GraderConfig.IsConfigFile); a warning says so, since the folder may have been meant to hold only rubrics.
+    private List<RubricError> RubricFolders(string file, Entry entry, string folder)
+    {
+        var errors = new List<RubricError>();
+        var notices = new List<ConfigNotice>();
+        for (var i = 0; i < (entry.Dto!.Rubrics?.Count ?? 0); i++)
+        {
+            var name = entry.Dto.Rubrics![i];
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                continue;
+            }
+
+            var path = Path.GetFullPath(Path.Combine(folder, name));
+            var (line, column) = entry.Marks!.Value("rubrics", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (File.Exists(path))
+            {
+                errors.Add(new RubricError(file, line, column, "config.rubrics-not-folder",
+                    $"'{name}' is {(string.Equals(path, file, StringComparison.Ordinal) ? "this config file" : "a file")}; 'rubrics' lists folders of rubric files (*.yaml), e.g. 'rubrics: [rubrics]'"));
+            }
+            else if (!Directory.Exists(path))
+            {
+                errors.Add(new RubricError(file, line, column, "config.rubrics-missing", $"rubric folder '{name}' does not exist"));
+            }
+            else
+            {
+                var configs = Directory.EnumerateFiles(path, "*.yaml")
+                    .Where(f => Path.GetFileName(f) == FileName || string.Equals(Path.GetFullPath(f), file, StringComparison.Ordinal))
+                    .Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+                if (configs.Count > 0)
+                {
+                    notices.Add(new ConfigNotice(file, line, column, "config.rubrics-config-skipped",
+                        $"rubric folder '{name}' holds config files, which are not read as rubrics: {string.Join(", ", configs)}"));
+                }
+            }
+        }
+
+        Notice(file + "\0rubrics", notices);
+        return errors;
+    }
+
+    // The part of a discovered file that may be used (null when the policy does not use it), and its errors.
+    private (ConfigDto? Dto, ImmutableArray<RubricError> Errors) Discovered(string file)
     {
         var entry = Read(file);
         switch (_policy.Discovery)
         {
             case DiscoveryMode.Refuse:
-                return (null, new RubricError(file, 1, 1, "config.discovered-refused",
-                    "a config file inside or above the graded folders is refused in CI mode with --strict-config; grade with --config FILE from the base branch"));
+                return (null, [new RubricError(file, 1, 1, "config.discovered-refused",
+                    "a config file inside or above the graded folders is refused in CI mode with --strict-config; grade with --config FILE from the base branch")]);
             case DiscoveryMode.Ignore:
                 _sources.TryAdd(file, new ConfigSource(file, entry.Sha256, "discovered", false, []));
                 Notice(file, [new ConfigNotice(file, 1, 1, "config.discovered-ignored",
                     "ignored in CI mode: a config file inside or above the graded folders is not used; pass the trusted one with --config")]);
-                return (null, null);
+                return (null, []);
             default:
-                if (entry.Error is not null)
+                if (entry.Safe is null)
                 {
-                    return (null, entry.Error);
+                    return (null, entry.Errors);
                 }
 
                 _sources.TryAdd(file, new ConfigSource(file, entry.Sha256, "discovered", true, [.. entry.IgnoredKeys]));
                 Notice(file, entry.Notices);
-                return (entry.Safe, null);
+                return (entry.Safe, [.. entry.Errors, .. HiddenLosses.Check(entry.Safe, entry.Marks!, file)]);
         }
     }
 
@@ -144,7 +239,7 @@ public sealed class ConfigResolver
         var (bytes, readError) = ReadBounded(file);
         if (bytes is null)
         {
-            return new Entry(null, null, new RubricError(file, 1, 1, "config.unreadable", readError!), "", [], []);
+            return new Entry(null, null, null, [new RubricError(file, 1, 1, "config.unreadable", readError!)], "", [], []);
         }
 
         // The hash is of the bytes on disk, so 'sha256sum FILE' gives the same.
@@ -153,22 +248,21 @@ public sealed class ConfigResolver
         var (dto, error) = LocatedYaml.Read<ConfigDto>(file, text, "config");
         if (error is not null)
         {
-            return new Entry(null, null, error, sha, [], []);
+            return new Entry(null, null, null, [error], sha, [], []);
         }
 
         dto ??= new ConfigDto();
-        var result = _validator.Value.Validate(dto);
-        if (!result.IsValid)
-        {
-            var failure = result.Errors[0];
-            var located = failure.PropertyName.StartsWith("Problems[", StringComparison.Ordinal) && dto.Problems is not null
-                ? (ILocated)dto.Problems[int.Parse(failure.PropertyName.AsSpan(9, failure.PropertyName.IndexOf(']', StringComparison.Ordinal) - 9), System.Globalization.CultureInfo.InvariantCulture)]
-                : dto;
-            return new Entry(null, null, new RubricError(file, (int)Math.Max(1, located.Start.Line), (int)Math.Max(1, located.Start.Column), failure.ErrorCode, failure.ErrorMessage), sha, [], []);
-        }
-
-        var (safe, notices, keys) = TrustedKeys.Strip(dto, file, text, _policy.GateOnCommandLine);
-        return new Entry(dto, safe, null, sha, notices, keys);
+        var marks = ConfigMarks.Of(text);
+        var errors = _validator.Value.Validate(dto).Errors
+            .Select(failure =>
+            {
+                var (line, column) = failure.CustomState is ConfigNode node ? node.In(marks) : ((int)Math.Max(1, dto.Start.Line), (int)Math.Max(1, dto.Start.Column));
+                return new RubricError(file, line, column, failure.ErrorCode, failure.ErrorMessage);
+            })
+            .OrderBy(e => e.Line).ThenBy(e => e.Column)
+            .ToImmutableArray();
+        var (safe, notices, keys) = TrustedKeys.Strip(dto, file, marks, _policy.GateOnCommandLine);
+        return new Entry(dto, safe, marks, errors, sha, notices, keys);
     }
 
     // A submitter can commit a symlink to /dev/zero or a FIFO as .grader.yaml: read at most MaxBytes, within ReadTimeout.
@@ -217,17 +311,22 @@ public sealed class ConfigResolver
     private GraderConfig Fold(List<(string Folder, string File, ConfigDto Dto)> chain, string answer)
     {
         var rules = ImmutableSortedDictionary.CreateBuilder<string, Severity?>(StringComparer.OrdinalIgnoreCase);
+        var criteriaOff = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.OrdinalIgnoreCase);
         var categories = ImmutableSortedDictionary.CreateBuilder<string, Severity?>(StringComparer.OrdinalIgnoreCase);
         double? failUnder = null;
         bool? restore = null;
         string? problem = null;
         LlmConfig? llm = null;
         var rubrics = new List<string>();
-        foreach (var (folder, _, dto) in chain)
+        foreach (var (folder, file, dto) in chain)
         {
             foreach (var (id, severity) in dto.Rules ?? [])
             {
-                rules.TryAdd(id, ParseSeverity(severity));
+                // Off, a criterion is treated as met (its points given back); an analyzer rule only stops being shown.
+                if (rules.TryAdd(id, ParseSeverity(severity)) && severity == "none" && !DescriptorCatalog.Ids.Contains(id.ToUpperInvariant()))
+                {
+                    criteriaOff[id] = file;
+                }
             }
 
             foreach (var (category, severity) in dto.Categories ?? [])
@@ -248,7 +347,10 @@ public sealed class ConfigResolver
 
         return new GraderConfig(rules.ToImmutable(), categories.ToImmutable(), problem, failUnder, [.. rubrics.Distinct(StringComparer.Ordinal)],
             _policy.RestorePointsAllowed && (restore ?? false), [.. chain.Select(c => c.File)], llm,
-            _policy.InlineSuppressions);
+            _policy.InlineSuppressions)
+        {
+            CriteriaOff = criteriaOff.ToImmutable(),
+        };
     }
 
     private static bool Matches(string folder, string glob, string answer)

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Configuration;
@@ -7,20 +5,20 @@ namespace Grader.Core.Configuration;
 /// <summary>
 /// The keys only a trusted source (flags, environment, <c>--config</c>) may set. A <c>.grader.yaml</c> found next to
 /// the answers is written by whoever submitted them: it may tune feedback, never where answers and keys are sent,
-/// which rubric grades them, or whether a gate or an integrity check holds.
+/// which rubric grades them, what an answer scores, or whether a gate or an integrity check holds.
 /// </summary>
 internal static class TrustedKeys
 {
     public const string Code = "config.trusted-only";
 
     /// <summary>The DTO with every trusted-only setting removed, and one notice per setting removed.</summary>
-    public static (ConfigDto Dto, List<ConfigNotice> Notices, List<string> Keys) Strip(ConfigDto dto, string file, string text, bool gateOnCommandLine)
+    public static (ConfigDto Dto, List<ConfigNotice> Notices, List<string> Keys) Strip(ConfigDto dto, string file, ConfigMarks marks, bool gateOnCommandLine)
     {
         var notices = new List<ConfigNotice>();
         var keys = new List<string>();
-        void Refuse(string key, string reason)
+        void Refuse(string key, string reason, params string[] path)
         {
-            var (line, column) = Locate(text, key);
+            var (line, column) = marks.Key(path.Length == 0 ? [key] : path);
             notices.Add(new ConfigNotice(file, line, column, Code, $"'{key}' is ignored in a discovered config: {reason}; set it with a flag or in the file given to --config"));
             keys.Add(key);
         }
@@ -56,15 +54,19 @@ internal static class TrustedKeys
             safe.Rules = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (id, severity) in dto.Rules)
             {
-                var descriptor = AnalyzerRegistry.Find(id.ToUpperInvariant());
+                var descriptor = DescriptorCatalog.Find(id.ToUpperInvariant());
                 var floor = descriptor?.DefaultSeverity ?? Severity.Warning;
                 if (descriptor?.Category == Categories.Integrity && Rank(severity) < Rank(floor))
                 {
-                    Refuse(id, "integrity checks cannot be turned off or lowered by a file among the answers");
+                    Refuse(id, "integrity checks cannot be turned off or lowered by a file among the answers", "rules", id);
+                }
+                else if (descriptor is null && severity == "none")
+                {
+                    Refuse(id, "turning a rubric criterion off gives its points back, and only a trusted config may change a score", "rules", id);
                 }
                 else if (gateOnCommandLine && Rank(severity) < Rank(floor))
                 {
-                    Refuse(id, "it would weaken the gate given on the command line");
+                    Refuse(id, "it would weaken the gate given on the command line", "rules", id);
                 }
                 else
                 {
@@ -78,14 +80,14 @@ internal static class TrustedKeys
             safe.Categories = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (category, severity) in dto.Categories)
             {
-                var floor = AnalyzerRegistry.AllDescriptors.Where(d => d.Category == category).Select(d => d.DefaultSeverity).DefaultIfEmpty(Severity.Info).Max();
+                var floor = DescriptorCatalog.All.Where(d => d.Category == category).Select(d => d.DefaultSeverity).DefaultIfEmpty(Severity.Info).Max();
                 if (category == Categories.Integrity && Rank(severity) < Rank(floor))
                 {
-                    Refuse(category, "integrity checks cannot be turned off or lowered by a file among the answers");
+                    Refuse(category, "integrity checks cannot be turned off or lowered by a file among the answers", "categories", category);
                 }
                 else if (gateOnCommandLine && Rank(severity) < Rank(floor))
                 {
-                    Refuse(category, "it would weaken the gate given on the command line");
+                    Refuse(category, "it would weaken the gate given on the command line", "categories", category);
                 }
                 else
                 {
@@ -111,23 +113,4 @@ internal static class TrustedKeys
         Severity.Warning => 2,
         _ => 1,
     };
-
-    // The first place the key is written ("key:" at a line start or after '{' or ','); 1-based.
-    private static (int Line, int Column) Locate(string text, string key)
-    {
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var m = KeyPattern(Regex.Escape(key)).Match(lines[i]);
-            if (m.Success)
-            {
-                return (i + 1, m.Groups[1].Index + 1);
-            }
-        }
-
-        return (1, 1);
-    }
-
-    private static Regex KeyPattern(string escapedKey) =>
-        new($@"(?:^|[\s{{,])[""']?({escapedKey})[""']?\s*:", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1));
 }

@@ -19,6 +19,7 @@ public static class DiagnosticIds
     public const string PatternTimedOut = "MLSD0010";
     public const string ProblemUncertain = "MLSD0011";
     public const string InputLimitExceeded = "MLSD0012";
+    public const string LanguageNotRead = "MLSD0013";
 
     // 01xx: structure
     public const string StepMissing = "MLSD0101";

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Grader.Core.IO;
 
 namespace Grader.Core.Llm;
 
@@ -75,10 +76,7 @@ public sealed class FeedbackCache(string folder)
             json.WriteEndObject();
         }
 
-        var path = Path.Combine(Folder, key + ".json");
-        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temp, buffer.ToArray());
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.Write(Path.Combine(Folder, key + ".json"), buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     public static void WriteAreas(Utf8JsonWriter json, ImmutableArray<FeedbackArea> areas)

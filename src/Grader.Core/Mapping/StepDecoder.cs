@@ -39,7 +39,10 @@ public static class StepDecoder
     public const double NoneCost = 0.3;
 
     /// <summary>Cost of a pair of steps the heading names only one of.</summary>
-    public const double PairCost = 0.5;
+    public const double PairCost = 1.0;
+
+    /// <summary>Heading coverage at which a segment is that step's own section.</summary>
+    public const double OwnHeading = 0.5;
 
     private const int Steps = 7;
 
@@ -72,10 +75,20 @@ public static class StepDecoder
         var sum = total.Sum();
         var share = total.Select(t => (0.5 * (t + 1) / (sum + Steps)) + (0.5 / Steps)).ToArray();
 
+        // Steps with a heading of their own: their text is there, so another step's segment does not pair with them.
+        var headed = new bool[Steps];
+        foreach (var (heading, _, _) in segments)
+        {
+            for (var k = 0; k < Steps; k++)
+            {
+                headed[k] |= heading[k] >= OwnHeading;
+            }
+        }
+
         var labels = new List<Label>[n];
         for (var i = 0; i < n; i++)
         {
-            labels[i] = Labels(segments[i].Heading, segments[i].Votes, share);
+            labels[i] = Labels(segments[i].Heading, segments[i].Votes, share, headed);
         }
 
         // score[i][p]: best total with the last step at position p (0-6), or -1 before any step (index 7).
@@ -165,7 +178,7 @@ public static class StepDecoder
     }
 
     // Every single step, no step, and the two steps a heading names together ("Model and offline evaluation").
-    private static List<Label> Labels(double[] heading, double[] votes, double[] share)
+    private static List<Label> Labels(double[] heading, double[] votes, double[] share, bool[] headed)
     {
         var segmentTotal = votes.Sum();
         var lift = new double[Steps];
@@ -195,7 +208,7 @@ public static class StepDecoder
         {
             for (var y = 0; y < Steps; y++)
             {
-                if (y == x || (heading[y] > 0 && y < x))
+                if (y == x || (heading[y] > 0 && y < x) )
                 {
                     continue;
                 }

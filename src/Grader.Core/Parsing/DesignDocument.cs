@@ -14,6 +14,20 @@ public sealed record DesignDocument(
 {
     public Section Root => Sections[0];
 
+    /// <summary>True when <paramref name="section"/> is <paramref name="ancestor"/> or nested under it.</summary>
+    public bool IsWithin(int section, int ancestor)
+    {
+        for (int? s = section; s is { } i; s = Sections[i].Parent)
+        {
+            if (i == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words in prose, lists, tables and headings; code, diagrams, math and HTML comments excluded.</summary>
     public int WordCount { get; } = Units.Sum(u => u.WordCount);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Grader.Core.Yaml;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -74,7 +75,7 @@ internal static class FrontMatterReader
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            var (line, column, reason) = Rubrics.LocatedYaml.Misread(ex, yaml);
+            var (line, column, reason) = YamlSyntax.Misread(ex, yaml);
             line += firstContentLine - 1;
             return (new FrontMatter(span, null, null, values.ToImmutable()),
                 new ParseIssue("front-matter", $"Front matter is not valid YAML: {reason}", new SourceSpan(line, column, line, column)));

@@ -20,6 +20,21 @@ public static class FindingPoints
             .Sum(c => c.Criterion.Deducts() ? -c.Score : c.Points - c.Score);
     }
 
+    /// <summary>
+    /// Findings in the order reports list them: what costs the answer most first (points lost as shown, to 0.1). Ties,
+    /// e.g. findings that cost nothing, go by severity (errors first), then by place in the answer (line, column; a
+    /// finding with no place after those with one), step, ID and message. Suppressed findings come after all others.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> ByCost(GradeResult result, IEnumerable<Diagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        return [.. diagnostics.OrderBy(d => d.IsSuppressed)
+            .ThenByDescending(d => Scoring.Scorer.Round(Lost(result, d)))
+            .ThenByDescending(d => d.Severity)
+            .ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare))];
+    }
+
     /// <summary>The message, with " (N.N points lost)" when it costs points and does not already say so.</summary>
     public static string Message(GradeResult result, Diagnostic diagnostic)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Reporting;
@@ -20,7 +19,7 @@ public sealed record GradeRun(ImmutableArray<GradeResult> Results, ImmutableArra
     }
 
     /// <summary>Every rule Grader can report, for report formats that carry rule metadata (SARIF).</summary>
-    public static ImmutableArray<DiagnosticDescriptor> Rules => AnalyzerRegistry.AllDescriptors;
+    public static ImmutableArray<DiagnosticDescriptor> Rules => DescriptorCatalog.All;
 }
 
 /// <summary>Renders a run in one format. Writers are stateless; the CLI writes their bytes atomically.</summary>

@@ -198,10 +198,11 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append(Inv, $"<dt>Words</dt><dd>{N(result.Document.WordCount)}</dd>\n</dl>\n");
         WriteChart(html, result, id);
         WriteSteps(html, score);
-        var quoted = QuotedLines(result);
-        WriteFindings(html, result, id, quoted);
+        var findings = FindingPoints.ByCost(result, result.Diagnostics);
+        var quoted = QuotedLines(result, findings);
+        WriteFindings(html, result, findings, id, quoted);
         WriteFeedback(html, result, id);
-        WriteSource(html, result, id, quoted);
+        WriteSource(html, result, findings, id, quoted);
         html.Append("</section>\n");
     }
 
@@ -286,10 +287,10 @@ public sealed class HtmlReportWriter : IReportWriter
             """);
     }
 
-    private static void WriteFindings(StringBuilder html, GradeResult result, string id, SortedDictionary<int, List<int>> quoted)
+    private static void WriteFindings(StringBuilder html, GradeResult result, IReadOnlyList<Diagnostic> findings, string id, SortedDictionary<int, List<int>> quoted)
     {
         html.Append(Inv, $"<h3 id=\"{id}-findings\">Findings</h3>\n");
-        if (result.Diagnostics.IsEmpty)
+        if (findings.Count == 0)
         {
             html.Append("<p class=\"muted\">No findings.</p>\n");
             return;
@@ -297,13 +298,14 @@ public sealed class HtmlReportWriter : IReportWriter
 
         html.Append("""
             <table class="findings">
+            <caption>Costliest first; ties by severity, then place in the answer; suppressed findings last</caption>
             <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Location</th><th scope="col">Message</th></tr></thead>
             <tbody>
 
             """);
-        for (var i = 0; i < result.Diagnostics.Length; i++)
+        for (var i = 0; i < findings.Count; i++)
         {
-            var d = result.Diagnostics[i];
+            var d = findings[i];
             var severity = d.Severity.ToId();
             var location = d.Span.IsNone ? "<span class=\"muted\">no location</span>"
                 : quoted.ContainsKey(d.Span.Line) ? $"<a href=\"#{id}-L{N(d.Span.Line)}\">{E(Where(d.Span))}</a>"
@@ -313,7 +315,7 @@ public sealed class HtmlReportWriter : IReportWriter
                 ? $" <span class=\"why\">(suppressed: {E(suppression.Reason ?? "no reason given")})</span>"
                 : "";
             html.Append(Inv, $"""
-                <tr id="{id}-d{N(i + 1)}"{(d.IsSuppressed ? " class=\"suppressed\"" : "")}><td class="sev sev-{E(severity)}">{E(severity)}</td><td><a href="{E(d.Descriptor.HelpUri)}" title="{E(d.Descriptor.Title)}"><code>{E(d.Id)}</code></a></td><td class="num">{location}</td><td><span class="message">{E(d.Message)}</span>{step}{suppressed}</td></tr>
+                <tr id="{id}-d{N(i + 1)}"{(d.IsSuppressed ? " class=\"suppressed\"" : "")}><td class="sev sev-{E(severity)}">{E(severity)}</td><td><a href="{E(d.Descriptor.HelpUri)}" title="{E(d.Descriptor.Title)}"><code>{E(d.Id)}</code></a></td><td class="num">{location}</td><td><span class="message">{E(FindingPoints.Message(result, d))}</span>{step}{suppressed}</td></tr>
 
                 """);
         }
@@ -321,7 +323,7 @@ public sealed class HtmlReportWriter : IReportWriter
         html.Append("</tbody>\n</table>\n");
     }
 
-    private static void WriteSource(StringBuilder html, GradeResult result, string id, SortedDictionary<int, List<int>> quoted)
+    private static void WriteSource(StringBuilder html, GradeResult result, IReadOnlyList<Diagnostic> findings, string id, SortedDictionary<int, List<int>> quoted)
     {
         if (quoted.Count == 0)
         {
@@ -338,14 +340,14 @@ public sealed class HtmlReportWriter : IReportWriter
 
             """);
         var previous = 0;
-        foreach (var (line, findings) in quoted)
+        foreach (var (line, indices) in quoted)
         {
             if (previous != 0 && line != previous + 1)
             {
                 html.Append("<tr class=\"gap\"><td colspan=\"3\" aria-label=\"lines omitted\">⋯</td></tr>\n");
             }
 
-            var refs = string.Join(" ", findings.Select(f => $"<a href=\"#{id}-d{N(f + 1)}\">{E(result.Diagnostics[f].Id)}</a>"));
+            var refs = string.Join(" ", indices.Select(f => $"<a href=\"#{id}-d{N(f + 1)}\">{E(findings[f].Id)}</a>"));
             html.Append(Inv, $"""
                 <tr id="{id}-L{N(line)}"><th scope="row" class="num">{N(line)}</th><td><pre>{E(result.Document.Source.GetLine(line))}</pre></td><td class="refs">{refs}</td></tr>
 
@@ -357,13 +359,13 @@ public sealed class HtmlReportWriter : IReportWriter
     }
 
     /// <summary>Each source line a finding points at, with the indices of those findings, in line order.</summary>
-    private static SortedDictionary<int, List<int>> QuotedLines(GradeResult result)
+    private static SortedDictionary<int, List<int>> QuotedLines(GradeResult result, IReadOnlyList<Diagnostic> findings)
     {
         var lines = new SortedDictionary<int, List<int>>();
         var count = result.Document.Source.LineCount;
-        for (var i = 0; i < result.Diagnostics.Length; i++)
+        for (var i = 0; i < findings.Count; i++)
         {
-            var span = result.Diagnostics[i].Span;
+            var span = findings[i].Span;
             if (span.IsNone || span.Line < 1 || span.Line > count)
             {
                 continue;

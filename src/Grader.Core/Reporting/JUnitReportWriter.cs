@@ -7,7 +7,8 @@ namespace Grader.Core.Reporting;
 
 /// <summary>
 /// JUnit XML: a test suite per answer, a test case per rubric criterion. A criterion not fully met fails with the
-/// criterion's message; an unreadable input is a suite with one erroring case. CI test tabs render it as is.
+/// criterion's message; an unreadable input is a suite with one erroring case. The criteria of an answer the rubrics
+/// could not read (MLSD0013) are skipped, not failed: nothing was judged. CI test tabs render it as is.
 /// Characters XML 1.0 cannot carry (a \x01 in a file name or model reply) become U+FFFD.
 /// </summary>
 public sealed class JUnitReportWriter : IReportWriter
@@ -20,7 +21,7 @@ public sealed class JUnitReportWriter : IReportWriter
         var settings = new XmlWriterSettings { Indent = true, NewLineChars = "\n", Encoding = new System.Text.UTF8Encoding(false) };
         using var xml = XmlWriter.Create(stream, settings);
         var criteria = run.Results.Sum(r => r.Score.Steps.Sum(s => s.Criteria.Length));
-        var failures = run.Results.Sum(r => r.Score.Steps.Sum(s => s.Criteria.Count(Failed)));
+        var failures = run.Results.Where(r => !r.Score.Withheld).Sum(r => r.Score.Steps.Sum(s => s.Criteria.Count(Failed)));
         xml.WriteStartElement("testsuites");
         xml.WriteAttributeString("name", "grader");
         xml.WriteAttributeString("tests", Number(criteria + run.Errors.Length));
@@ -32,8 +33,13 @@ public sealed class JUnitReportWriter : IReportWriter
             xml.WriteStartElement("testsuite");
             xml.WriteAttributeString("name", X(result.Path));
             xml.WriteAttributeString("tests", Number(cases.Count));
-            xml.WriteAttributeString("failures", Number(cases.Count(c => Failed(c.Criterion))));
+            xml.WriteAttributeString("failures", Number(result.Score.Withheld ? 0 : cases.Count(c => Failed(c.Criterion))));
             xml.WriteAttributeString("errors", "0");
+            if (result.Score.Withheld)
+            {
+                xml.WriteAttributeString("skipped", Number(cases.Count));
+            }
+
             xml.WriteAttributeString("time", "0");
             xml.WriteStartElement("properties");
             Property(xml, "problem", X(result.Problem.Id));
@@ -57,7 +63,13 @@ public sealed class JUnitReportWriter : IReportWriter
                 xml.WriteAttributeString("classname", X($"{result.Path}.{step.Step.ToId()}"));
                 xml.WriteAttributeString("name", X(criterion.Criterion.Id));
                 xml.WriteAttributeString("time", "0");
-                if (Failed(criterion))
+                if (result.Score.Withheld)
+                {
+                    xml.WriteStartElement("skipped");
+                    xml.WriteAttributeString("message", X(criterion.Missing ?? "not graded"));
+                    xml.WriteEndElement();
+                }
+                else if (Failed(criterion))
                 {
                     var lost = (criterion.Points - criterion.Score).ToString("0.0", CultureInfo.InvariantCulture);
                     xml.WriteStartElement("failure");

@@ -10,7 +10,7 @@ namespace Grader.Core.Reporting;
 /// The JSON report (schemaVersion 1). Field names are a contract scripts rely on; new fields may be added, none
 /// renamed. Written with <see cref="Utf8JsonWriter"/> in a fixed order so the same input gives the same bytes.
 /// </summary>
-public sealed class JsonReportWriter : IReportWriter
+public sealed class JsonReportWriter : IIncrementalReportWriter
 {
     public string Format => "json";
 
@@ -19,6 +19,8 @@ public sealed class JsonReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(run);
         Write(stream, run.Results, run.Errors, run);
     }
+
+    public IIncrementalReport Start(Stream stream, Uri? helpBase) => new IncrementalJson(stream, helpBase);
 
     public const int SchemaVersion = 1;
 
@@ -44,9 +46,9 @@ public sealed class JsonReportWriter : IReportWriter
 
     /// <summary>
     /// The same report written one answer at a time, so a batch of any size holds one answer's data, not all.
-    /// Call <see cref="Add"/> per answer in order, then <see cref="Complete"/> once.
+    /// Call <see cref="Add"/> per answer in order, then <see cref="Complete(GradeRun)"/> once.
     /// </summary>
-    public sealed class IncrementalJson : IDisposable
+    public sealed class IncrementalJson : IIncrementalReport
     {
         private readonly Stream _stream;
         private readonly Utf8JsonWriter _json;
@@ -70,6 +72,12 @@ public sealed class JsonReportWriter : IReportWriter
         {
             WriteDocument(_json, result, _helpLinks);
             _json.Flush();
+        }
+
+        public void Complete(GradeRun rest)
+        {
+            ArgumentNullException.ThrowIfNull(rest);
+            Complete(rest.Errors, rest.Provenance);
         }
 
         public void Complete(IEnumerable<ReadError> errors, Provenance? provenance = null)

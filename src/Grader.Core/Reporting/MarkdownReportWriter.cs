@@ -73,6 +73,10 @@ public sealed class MarkdownReportWriter : IReportWriter
         {
             var configs = provenance.Configs.Where(c => c.Used).Select(c => $"{Code(c.Path)} (sha256 {c.Sha256[..12]})").ToList();
             text.Append(CultureInfo.InvariantCulture, $"\nGraded {(provenance.CiMode ? "in CI mode " : "")}with {(configs.Count == 0 ? "no config file" : string.Join(", ", configs))} and {provenance.Rubrics.Length} rubric file(s); {provenance.Configs.Count(c => !c.Used)} config file(s) ignored.\n");
+            foreach (var line in provenance.RulesOffLines(Code, Code))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"\n{line}\n");
+            }
         }
 
         var omitted = 0;
@@ -108,9 +112,8 @@ public sealed class MarkdownReportWriter : IReportWriter
             section.Append(CultureInfo.InvariantCulture, $"| {s.Step.ToId()} | {s.Score:0.0} | {s.Max:0.0} |\n");
         }
 
-        // Most severe first, and within a severity what costs most: the comment shows the first few only.
-        var findings = r.Diagnostics.Where(d => !d.IsSuppressed).OrderByDescending(d => d.Severity)
-            .ThenByDescending(d => FindingPoints.Lost(r, d)).ThenBy(d => d, Comparer<Diagnostic>.Create(Diagnostic.Compare)).ToList();
+        // Costliest first: the comment shows the first few only.
+        var findings = FindingPoints.ByCost(r, r.Diagnostics.Where(d => !d.IsSuppressed));
         if (findings.Count > 0)
         {
             section.Append('\n');

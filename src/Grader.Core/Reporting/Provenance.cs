@@ -20,12 +20,31 @@ public sealed record AppliedSuppression(string Path, int Line, ImmutableArray<st
     }
 }
 
+/// <summary>
+/// A rubric criterion a trusted config turned off (<c>rules: {ID: none}</c>) in one answer, and the points that gave
+/// back: the criterion counted as met, so <see cref="Points"/> were not deducted.
+/// </summary>
+public sealed record RuleOff(string Path, string Rule, string Config, double Points)
+{
+    /// <summary>The criteria turned off in one graded answer, in rubric order.</summary>
+    public static IEnumerable<RuleOff> Of(GradeResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        // A design error costs in several steps; turned off, it is one rule given back once, with all it cost.
+        return result.Score.Steps.SelectMany(s => s.Criteria)
+            .Where(c => c.TurnedOffBy is not null)
+            .GroupBy(c => c.Criterion.Id, StringComparer.Ordinal)
+            .Select(g => new RuleOff(result.Path, g.Key, g.First().TurnedOffBy!, Scoring.Scorer.Round(g.Sum(c => c.PointsGivenBack) * result.Score.Relevance)));
+    }
+}
+
 /// <summary>The model a run asked for feedback: provider, endpoint (without credentials), model.</summary>
 public sealed record LlmProvenance(string Provider, string? Endpoint, string Model);
 
 /// <summary>
 /// What graded a run, so a reader can check it: CI mode or not, every config file looked at (used or ignored, with
-/// SHA-256), every rubric file an answer was graded with (with SHA-256), the suppressions applied, and the model asked.
+/// SHA-256), every rubric file an answer was graded with (with SHA-256), the suppressions applied, the criteria a config
+/// turned off (and the points that gave back), and the model asked.
 /// Each answer's problem source is in its own entry (JSON <c>problem.source</c>, SARIF <c>scores[].problemSource</c>).
 /// </summary>
 public sealed record Provenance(
@@ -34,7 +53,8 @@ public sealed record Provenance(
     ImmutableArray<RubricFile> Rubrics,
     ImmutableArray<AppliedSuppression> Suppressions,
     bool InlineSuppressions = true,
-    LlmProvenance? Llm = null)
+    LlmProvenance? Llm = null,
+    ImmutableArray<RuleOff> RulesOff = default)
 {
     /// <summary>Writes the record as the value of property <paramref name="name"/>; the same shape in JSON and SARIF.</summary>
     public void WriteJson(Utf8JsonWriter json, string name)
@@ -85,6 +105,18 @@ public sealed record Provenance(
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("rulesOff");
+        foreach (var r in RulesOff.IsDefault ? [] : RulesOff)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", r.Path);
+            json.WriteString("rule", r.Rule);
+            json.WriteString("config", r.Config);
+            json.WriteNumber("points", r.Points);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
         if (Llm is null)
         {
             json.WriteNull("llm");
@@ -124,6 +156,27 @@ public sealed record Provenance(
         {
             yield return suppressed;
         }
+
+        foreach (var line in RulesOffLines(r => r, c => c))
+        {
+            yield return line;
+        }
+    }
+
+    /// <summary>
+    /// "rule news-feed.reactions turned off by .grader.yaml: +1.5 points not deducted", one line per criterion and config
+    /// (points summed over the answers when there are several). <paramref name="rule"/> and <paramref name="config"/>
+    /// let a report quote the id and the path its own way.
+    /// </summary>
+    public IEnumerable<string> RulesOffLines(Func<string, string> rule, Func<string, string> config)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(config);
+        return (RulesOff.IsDefault ? [] : RulesOff)
+            .GroupBy(r => (r.Rule, r.Config))
+            .OrderBy(g => g.Key.Rule, StringComparer.Ordinal).ThenBy(g => g.Key.Config, StringComparer.Ordinal)
+            .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"rule {rule(g.Key.Rule)} turned off by {config(g.Key.Config)}: +{Scoring.Scorer.Round(g.Sum(r => r.Points)):0.0} points not deducted{(g.Count() > 1 ? $" across {g.Count()} answers" : "")}"));
     }
 
     private static void StringOrNull(Utf8JsonWriter json, string name, string? value)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
 using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
 
@@ -7,15 +8,20 @@ namespace Grader.Core.Rubrics;
 /// <summary>A group of concepts one criterion looks for: a concepts criterion has one, a metric pairing two.</summary>
 public sealed record ConceptSet(Criterion Criterion, ImmutableArray<Concept> Concepts);
 
-/// <summary>A rubric with its matchers built once, shared by every document and thread that grades against it.</summary>
+/// <summary>
+/// A rubric with its matchers built once, shared by every document and thread that grades against it. Patterns give
+/// up after <see cref="MatchTimeout"/>, the engine's <see cref="GradingOptions.PatternTimeout"/>.
+/// </summary>
 public sealed class CompiledRubric
 {
     private readonly Dictionary<(Criterion, int), int> _setIndex = [];
+    private readonly Dictionary<Criterion, Regex> _patterns = [];
 
-    public CompiledRubric(Rubric rubric)
+    public CompiledRubric(Rubric rubric, TimeSpan matchTimeout)
     {
         ArgumentNullException.ThrowIfNull(rubric);
         Rubric = rubric;
+        MatchTimeout = matchTimeout;
         var sets = ImmutableArray.CreateBuilder<ConceptSet>();
         foreach (var criterion in rubric.Criteria)
         {
@@ -24,6 +30,11 @@ public sealed class CompiledRubric
             {
                 _setIndex[(criterion, i)] = sets.Count;
                 sets.Add(new ConceptSet(criterion, groups[i]));
+            }
+
+            if (CriterionKinds.For(criterion).Pattern(criterion) is { } pattern)
+            {
+                _patterns[criterion] = RubricRegex.Get(pattern, matchTimeout);
             }
         }
 
@@ -39,6 +50,8 @@ public sealed class CompiledRubric
 
     public Rubric Rubric { get; }
 
+    public TimeSpan MatchTimeout { get; }
+
     public ImmutableArray<ConceptSet> ConceptSets { get; }
 
     /// <summary>Every term of every concept set, keyed by (set index, concept index).</summary>
@@ -51,6 +64,9 @@ public sealed class CompiledRubric
     public PhraseMatcher<string> AllTerms { get; }
 
     public IReadOnlyDictionary<PenaltyCriterion, PhraseMatcher<string>> Penalties { get; }
+
+    /// <summary>The compiled regular expression of a criterion that has one (regex, penalty with 'pattern:').</summary>
+    public Regex Pattern(Criterion criterion) => _patterns[criterion];
 
     /// <summary>The index of a criterion's concept set (0 for a concepts criterion; 0 offline, 1 online for a pairing).</summary>
     public int SetIndex(Criterion criterion, int which = 0) => _setIndex[(criterion, which)];

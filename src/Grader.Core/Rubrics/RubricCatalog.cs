@@ -28,8 +28,11 @@ public sealed class RubricCatalog
 
     public bool TryGet(string id, out Rubric rubric) => _rubrics.TryGetValue(id, out rubric!);
 
-    /// <summary>Loads the built-in rubrics, then those in <paramref name="folders"/> (a later file with the same id wins).</summary>
-    public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IReadOnlySet<string> knownRules, IEnumerable<string>? folders = null)
+    /// <summary>
+    /// Loads the built-in rubrics, then those in <paramref name="folders"/> (a later file with the same id wins), except
+    /// the files <paramref name="skip"/> names (config files kept beside the rubrics).
+    /// </summary>
+    public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IReadOnlySet<string> knownRules, IEnumerable<string>? folders = null, Func<string, bool>? skip = null)
     {
         // Built-in rubrics were compiled from their YAML at build time and ship validated (the test suite and 'grader
         // rubrics validate' check them), so a normal run neither reads their YAML nor runs FluentValidation on them:
@@ -43,7 +46,7 @@ public sealed class RubricCatalog
         var sources = new List<(string File, string Text)>();
         foreach (var folder in folders ?? [])
         {
-            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Where(f => skip?.Invoke(f) != true).Order(StringComparer.Ordinal))
             {
                 sources.Add((file, File.ReadAllText(file)));
             }

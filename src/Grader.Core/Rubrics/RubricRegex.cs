@@ -4,14 +4,14 @@ using System.Text.RegularExpressions;
 namespace Grader.Core.Rubrics;
 
 /// <summary>
-/// Rubric regular expressions: compiled once per process and shared across threads. The non-backtracking engine
-/// runs in time linear in the input, so no rubric pattern can hang a batch.
+/// Rubric regular expressions: compiled once per process for each timeout and shared across threads and engines. The
+/// non-backtracking engine runs in time linear in the input, so no rubric pattern can hang a batch.
 /// </summary>
 public static class RubricRegex
 {
     private const RegexOptions Options = RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly ConcurrentDictionary<string, Lazy<Regex>> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(TimeSpan Timeout, string Pattern), Lazy<Regex>> Cache = new();
 
     /// <summary>Null when the pattern compiles; otherwise what is wrong and what to write instead.</summary>
     public static string? Check(string pattern)
@@ -31,9 +31,7 @@ public static class RubricRegex
         }
     }
 
-    /// <summary>How long one match may run before the criterion gives up and says so (tests shorten it).</summary>
-    public static TimeSpan MatchTimeout { get; internal set; } = TimeSpan.FromSeconds(2);
-
-    public static Regex Get(string pattern) =>
-        Cache.GetOrAdd($"{MatchTimeout.Ticks}:{pattern}", _ => new Lazy<Regex>(() => new Regex(pattern, Options, MatchTimeout))).Value;
+    /// <summary>A checked pattern, compiled to give up after <paramref name="matchTimeout"/> per match (see <see cref="GradingOptions"/>).</summary>
+    public static Regex Get(string pattern, TimeSpan matchTimeout) =>
+        Cache.GetOrAdd((matchTimeout, pattern), key => new Lazy<Regex>(() => new Regex(key.Pattern, Options, key.Timeout))).Value;
 }

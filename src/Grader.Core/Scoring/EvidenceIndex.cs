@@ -211,33 +211,7 @@ public sealed class EvidenceIndex
     public double Presence(FrameworkStep step)
     {
         ref var known = ref _presence[(int)step];
-        known ??= Math.Min(1, Said(step) / PresenceWords);
+        known ??= Math.Min(1, _context.Substance(step.ToSet()).Words / PresenceWords);
         return known.Value;
-    }
-
-    // Under a heading of its own, a step is what the author wrote there ("## Serving" then "TBD"): sentences of other
-    // sections that read like it do not make it present.
-    private double Said(FrameworkStep step)
-    {
-        var (units, words) = _context.Substance(step.ToSet());
-        if (_context.Map[step].HeadingSection is not { } own)
-        {
-            return words;
-        }
-
-        return units.Where(u => Within(u.Section, own)).Sum(u => u.WordCount * _context.SubstanceCredit(u.Index));
-    }
-
-    private bool Within(int section, int ancestor)
-    {
-        for (int? s = section; s is { } i; s = _context.Document.Sections[i].Parent)
-        {
-            if (i == ancestor)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

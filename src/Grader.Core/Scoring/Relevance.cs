@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using System.Globalization;
-using Grader.Core.Analysis;
 using Grader.Core.Detection;
 using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
@@ -8,7 +8,8 @@ namespace Grader.Core.Scoring;
 
 /// <summary>
 /// Scales a score card by how far the answer addresses the problem graded. A design with no ML in it, or an answer
-/// to a different problem, keeps only a share of its points; the loss is reported (MLSD0005, MLSD0004) like any other.
+/// to a different problem, keeps only a share of its points; the loss is reported (MLSD0005, MLSD0004) like any other,
+/// among the findings returned with the scaled card.
 /// </summary>
 public static class Relevance
 {
@@ -38,16 +39,17 @@ public static class Relevance
     /// <summary>Share of sentences naming ideas of three or more steps at once before incoherence is judged at all.</summary>
     public const double MinScatteredShare = 0.3;
 
-    public static ScoreCard Apply(ScoreCard card, DetectionResult detection, string gradedProblem, AnalysisContext context)
+    public static Scored Apply(ScoreCard card, DetectionResult detection, string gradedProblem, Rubric rubric)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(detection);
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rubric);
+        var findings = ImmutableArray.CreateBuilder<Diagnostic>();
         var factor = 1.0;
         if (!detection.IsMlDesign)
         {
             factor = NotMlFactor;
-            Report(context, AnalyzerRegistry.NotAnMlDesign, card, factor, detection.MlSignals, ProblemDetector.MinMlSignals);
+            findings.Add(Loss(EngineDescriptors.NotAnMlDesign, card, factor, detection.MlSignals, ProblemDetector.MinMlSignals));
         }
         else if (detection.Problem is { } detected && detected != gradedProblem && gradedProblem != RubricCatalog.BaseId
             && detection.Confidence >= WarnConfidence)
@@ -56,8 +58,8 @@ public static class Relevance
             // surely the answer is about something else. Full points at 0.55 confidence, MinFactor from 0.75.
             var t = Math.Clamp((detection.Confidence - PenaltyConfidence) / (FullPenaltyConfidence - PenaltyConfidence), 0, 1);
             factor = 1 - (t * (1 - MinFactor));
-            Report(context, AnalyzerRegistry.ProblemMismatch, card, factor, detected,
-                detection.Confidence.ToString("0.00", CultureInfo.InvariantCulture), gradedProblem);
+            findings.Add(Loss(EngineDescriptors.ProblemMismatch, card, factor, detected,
+                detection.Confidence.ToString("0.00", CultureInfo.InvariantCulture), gradedProblem));
         }
 
         // Sentences whose terms belong to other steps than the one they stand in are jargon, not design.
@@ -70,24 +72,24 @@ public static class Relevance
             var before = card.Total * factor;
             factor *= scatter;
             var lost = Scorer.Round(before * (1 - scatter)).ToString("0.0", CultureInfo.InvariantCulture);
-            var d = AnalyzerRegistry.ScatteredJargon;
-            context.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
+            var d = EngineDescriptors.ScatteredJargon;
+            findings.Add(new Diagnostic(d, d.DefaultSeverity, Parsing.SourceSpan.None,
                 d.Format((coherence * 100).ToString("0", CultureInfo.InvariantCulture), lost)));
         }
 
         if (factor >= 1)
         {
-            return card;
+            return new Scored(card, findings.ToImmutable());
         }
 
         var steps = card.Steps.Select(s => s with { Score = Scorer.Round(s.Score * factor) }).ToList();
         var total = Scorer.Round(card.Total * factor);
-        return card with { Total = total, Band = context.Rubric.BandFor(total), Steps = [.. steps], Relevance = factor, RawTotal = card.Total };
+        return new Scored(card with { Total = total, Band = rubric.BandFor(total), Steps = [.. steps], Relevance = factor, RawTotal = card.Total }, findings.ToImmutable());
     }
 
-    private static void Report(AnalysisContext context, DiagnosticDescriptor descriptor, ScoreCard card, double factor, params object?[] args)
+    private static Diagnostic Loss(DiagnosticDescriptor descriptor, ScoreCard card, double factor, params object?[] args)
     {
         var lost = Scorer.Round(card.Total * (1 - factor)).ToString("0.0", CultureInfo.InvariantCulture);
-        context.Add(new Diagnostic(descriptor, descriptor.DefaultSeverity, Parsing.SourceSpan.None, descriptor.Format([.. args, lost])));
+        return new Diagnostic(descriptor, descriptor.DefaultSeverity, Parsing.SourceSpan.None, descriptor.Format([.. args, lost]));
     }
 }

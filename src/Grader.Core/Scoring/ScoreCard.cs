@@ -8,6 +8,8 @@ namespace Grader.Core.Scoring;
 /// <summary>
 /// How one criterion fared. <see cref="Fraction"/> is the share earned (0..1); <see cref="Points"/> and
 /// <see cref="Score"/> are scaled to the step's weight. A loss is explained by the diagnostic <see cref="ExplainedBy"/>.
+/// A criterion a config turned off (<see cref="TurnedOffBy"/>, that file) counts as met; <see cref="PointsGivenBack"/>
+/// is what that added to its step, before any relevance scaling.
 /// </summary>
 public sealed record CriterionResult(
     Criterion Criterion,
@@ -16,7 +18,11 @@ public sealed record CriterionResult(
     double Score,
     ImmutableArray<SourceSpan> Evidence,
     string? Missing,
-    string? ExplainedBy);
+    string? ExplainedBy,
+    string? TurnedOffBy = null)
+{
+    public double PointsGivenBack { get; init; }
+}
 
 public sealed record StepScore(
     FrameworkStep Step, string? Heading, int? Line, double Score, double Max, ImmutableArray<CriterionResult> Criteria, StepMapping? Mapping = null);
@@ -59,10 +65,12 @@ public sealed record StepMapping(string Source, double Confidence, ImmutableArra
 /// <summary>
 /// The grade. <see cref="Relevance"/> is 1 unless the answer is off-topic or not an ML design, in which case
 /// <see cref="RawTotal"/> is what the rubric alone gave. <see cref="Coherence"/> is the share of concept mentions
-/// standing under a step they belong to (null when there is too little to judge).
+/// standing under a step they belong to (null when there is too little to judge). <see cref="Withheld"/> marks an
+/// answer the rubrics could not read: nothing was graded (see <see cref="WithheldScore"/>).
 /// </summary>
 public sealed record ScoreCard(
-    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null, double ScatteredShare = 0);
+    double Total, double Max, string Band, ImmutableArray<StepScore> Steps, double Relevance = 1, double? RawTotal = null, double? Coherence = null, double ScatteredShare = 0,
+    bool Withheld = false);
 
 /// <summary>What a criterion evaluator found: the share earned, where, and what was missing.</summary>
 public readonly record struct Evaluation(double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 
 namespace Grader.Core.Suppressions;
@@ -68,19 +67,19 @@ public static class SuppressionApplier
                 continue;
             }
 
-            var integrity = c.Ids.Where(id => AnalyzerRegistry.Find(id.ToUpperInvariant())?.Category == Categories.Integrity).ToList();
+            var integrity = c.Ids.Where(id => DescriptorCatalog.Find(id.ToUpperInvariant())?.Category == Categories.Integrity).ToList();
             if (integrity.Count > 0)
             {
-                Add(result, AnalyzerRegistry.IntegritySuppressionRefused, c, string.Join(", ", integrity));
+                Add(result, EngineDescriptors.IntegritySuppressionRefused, c, string.Join(", ", integrity));
             }
             else if (!used[i])
             {
-                Add(result, AnalyzerRegistry.UnusedSuppression, c, string.Join(", ", c.Ids));
+                Add(result, EngineDescriptors.UnusedSuppression, c, string.Join(", ", c.Ids));
             }
 
             if (c.Reason is null)
             {
-                Add(result, AnalyzerRegistry.SuppressionWithoutReason, c, string.Join(", ", c.Ids));
+                Add(result, EngineDescriptors.SuppressionWithoutReason, c, string.Join(", ", c.Ids));
             }
         }
 

@@ -15,10 +15,14 @@ public enum QuantityKind
     Duration,
 }
 
-/// <summary>A number with a unit, e.g. "10M DAU", "200 ms", "50k QPS", "2 TB".</summary>
-public readonly record struct Quantity(QuantityKind Kind, int Start, int Length);
+/// <summary>
+/// A number with a unit, e.g. "10M DAU", "200 ms", "50k QPS", "2 TB", "200 毫秒", "5억 명". <see cref="Value"/> is
+/// the number with its multiplier applied, in milliseconds for a latency, seconds for a duration, bytes for storage and
+/// as written otherwise (a count, an amount, a percent; a rate keeps its own period); null when it cannot be read.
+/// </summary>
+public readonly record struct Quantity(QuantityKind Kind, int Start, int Length, double? Value = null);
 
-/// <summary>Recognises numbers with units in prose. Adjectives ("huge scale") never count.</summary>
+/// <summary>Recognises numbers with units in prose, English and CJK. Adjectives ("huge scale") never count.</summary>
 public static partial class Quantities
 {
     private static readonly FrozenDictionary<string, QuantityKind> Units = new Dictionary<string, QuantityKind>(StringComparer.Ordinal)
@@ -26,7 +30,10 @@ public static partial class Quantities
         ["users"] = QuantityKind.Users, ["user"] = QuantityKind.Users, ["dau"] = QuantityKind.Users, ["mau"] = QuantityKind.Users,
         ["customers"] = QuantityKind.Users, ["accounts"] = QuantityKind.Users, ["members"] = QuantityKind.Users,
         ["viewers"] = QuantityKind.Users, ["subscribers"] = QuantityKind.Users, ["people"] = QuantityKind.Users,
-        ["visitors"] = QuantityKind.Users, ["merchants"] = QuantityKind.Users, ["advertisers"] = QuantityKind.Users,
+        ["visitors"] = QuantityKind.Users, ["mailboxes"] = QuantityKind.Users, ["readers"] = QuantityKind.Users,
+        ["players"] = QuantityKind.Users, ["shoppers"] = QuantityKind.Users, ["buyers"] = QuantityKind.Users, ["sellers"] = QuantityKind.Users,
+        ["riders"] = QuantityKind.Users, ["drivers"] = QuantityKind.Users, ["listeners"] = QuantityKind.Users, ["students"] = QuantityKind.Users,
+        ["patients"] = QuantityKind.Users, ["clients"] = QuantityKind.Users, ["profiles"] = QuantityKind.Users, ["merchants"] = QuantityKind.Users, ["advertisers"] = QuantityKind.Users,
         ["hosts"] = QuantityKind.Users, ["guests"] = QuantityKind.Users, ["creators"] = QuantityKind.Users,
         ["qps"] = QuantityKind.Throughput, ["rps"] = QuantityKind.Throughput, ["tps"] = QuantityKind.Throughput,
         ["requests"] = QuantityKind.Throughput, ["queries"] = QuantityKind.Throughput, ["predictions"] = QuantityKind.Throughput,
@@ -35,7 +42,7 @@ public static partial class Quantities
         ["videos"] = QuantityKind.Items, ["items"] = QuantityKind.Items, ["posts"] = QuantityKind.Items, ["ads"] = QuantityKind.Items,
         ["listings"] = QuantityKind.Items, ["events"] = QuantityKind.Items, ["images"] = QuantityKind.Items, ["photos"] = QuantityKind.Items,
         ["documents"] = QuantityKind.Items, ["products"] = QuantityKind.Items, ["movies"] = QuantityKind.Items, ["emails"] = QuantityKind.Items,
-        ["messages"] = QuantityKind.Items, ["transactions"] = QuantityKind.Items, ["payments"] = QuantityKind.Items, ["pages"] = QuantityKind.Items,
+        ["messages"] = QuantityKind.Items, ["msgs"] = QuantityKind.Items, ["tweets"] = QuantityKind.Items, ["transactions"] = QuantityKind.Items, ["payments"] = QuantityKind.Items, ["pages"] = QuantityKind.Items,
         ["candidates"] = QuantityKind.Items, ["impressions"] = QuantityKind.Items, ["clicks"] = QuantityKind.Items, ["comments"] = QuantityKind.Items,
         ["panoramas"] = QuantityKind.Items, ["searches"] = QuantityKind.Throughput,
         ["uploads"] = QuantityKind.Items, ["edges"] = QuantityKind.Items, ["nodes"] = QuantityKind.Items, ["connections"] = QuantityKind.Items, ["rows"] = QuantityKind.Items,
@@ -58,17 +65,33 @@ public static partial class Quantities
         "candidate", "user", "video", "ad", "search", "feed", "ranking", "registered", "labelled", "labeled", "training",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Multipliers written after a number: "10M", "5 billion", "1.5k".</summary>
+    private static readonly FrozenDictionary<string, double> Multipliers = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["k"] = 1e3, ["thousand"] = 1e3, ["m"] = 1e6, ["mm"] = 1e6, ["million"] = 1e6, ["millions"] = 1e6,
+        ["b"] = 1e9, ["bn"] = 1e9, ["billion"] = 1e9, ["billions"] = 1e9, ["trillion"] = 1e12,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     public static IEnumerable<Quantity> Find(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         foreach (Match m in PercentOrMoney().Matches(text))
         {
-            yield return new Quantity(m.Value.Contains('%', StringComparison.Ordinal) ? QuantityKind.Percent : QuantityKind.Money, m.Index, m.Length);
+            var percent = m.Value.Contains('%', StringComparison.Ordinal);
+            yield return new Quantity(percent ? QuantityKind.Percent : QuantityKind.Money, m.Index, m.Length,
+                Magnitude(text, m.Index + m.Value.AsSpan().IndexOfAny(Digits), m.Index + m.Length, percent ? QuantityKind.Percent : QuantityKind.Money, null));
         }
 
         // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds".
         foreach (Match m in LatencyInWords().Matches(text))
         {
-            yield return new Quantity(QuantityKind.Latency, m.Index, m.Length);
+            yield return new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(m.Value));
+        }
+
+        // Numbers written with CJK units or multipliers, or glued to CJK text, which the English tokens below do not see.
+        foreach (var quantity in CjkQuantities.Find(text))
+        {
+            yield return quantity;
         }
 
         var tokens = Words.Tokenize(text);
@@ -80,17 +103,32 @@ public static partial class Quantities
                 continue;
             }
 
-            // "200ms", "10m", "50kqps": unit glued to the digits.
+            // "200ms", "10m", "50kqps": unit glued to the digits. A CJK particle may follow ("200ms以内", "10M users를");
+            // a CJK unit or multiplier ("200毫秒", "1万") is the CJK reading's.
             var digits = 0;
             while (digits < word.Length && char.IsAsciiDigit(word[digits]))
             {
                 digits++;
             }
 
-            var glued = word[digits..];
+            var glued = CjkQuantities.BeforeCjk(word[digits..]);
+            if ((glued.Length == 0 && digits < word.Length) || CjkQuantities.IsCjkAt(text, NumberStart(text, start) - 1))
+            {
+                continue;
+            }
+
             if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
             {
-                yield return new Quantity(Seconds(Refine(gluedKind, tokens, i), glued, text, start), start, word.Length);
+                var kind = Seconds(Refine(gluedKind, tokens, i, text), glued, text, start);
+                yield return new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued));
+                continue;
+            }
+
+            // "230k/s", "1.2M/day": a count over a period is a rate.
+            if (i + 1 < tokens.Count && Periods.Contains(tokens[i + 1].Word) && SlashBefore(text, tokens[i + 1].Start))
+            {
+                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 1].Start + tokens[i + 1].Word.Length - start,
+                    Magnitude(text, start, tokens[i + 1].Start - 1, QuantityKind.Throughput, null));
                 continue;
             }
 
@@ -98,21 +136,23 @@ public static partial class Quantities
             if (i + 2 < tokens.Count && (tokens[i + 1].Word == "per" ? Periods.Contains(tokens[i + 2].Word)
                 : IsRate($"{tokens[i + 1].Word} {tokens[i + 2].Word}")))
             {
-                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 2].Start + tokens[i + 2].Word.Length - start);
+                yield return new Quantity(QuantityKind.Throughput, start, tokens[i + 2].Start + tokens[i + 2].Word.Length - start,
+                    Magnitude(text, start, tokens[i + 1].Start, QuantityKind.Throughput, null));
                 continue;
             }
 
             for (var j = i + 1; j < tokens.Count && j <= i + 4; j++)
             {
-                var next = tokens[j].Word;
+                var next = CjkQuantities.BeforeCjk(tokens[j].Word);
                 if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > i + 1))
                 {
                     var end = tokens[j].Start + next.Length;
-                    yield return new Quantity(Seconds(Refine(kind, tokens, j), next, text, start), start, end - start);
+                    kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
+                    yield return new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next));
                     break;
                 }
 
-                if (!Fillers.Contains(next))
+                if (next.Length < tokens[j].Word.Length || !Fillers.Contains(next))
                 {
                     break;
                 }
@@ -152,9 +192,27 @@ public static partial class Quantities
     private static bool IsRate(string words) => words is "a second" or "a minute" or "an hour" or "a day" or "a week" or "a month"
         or "a year" or "each second" or "each day" or "every second" or "every day";
 
-    // "5M videos per day" or "1B requests a day" is a rate.
-    private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex)
+    // "/" right before a token, spaces allowed: "230k/s", "5k req / s".
+    private static bool SlashBefore(string text, int tokenStart)
     {
+        var k = tokenStart - 1;
+        while (k >= 0 && text[k] == ' ')
+        {
+            k--;
+        }
+
+        return k >= 0 && text[k] == '/';
+    }
+
+    // "5M videos per day", "1B requests a day" or "20B msgs/day" is a rate.
+    private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex, string text)
+    {
+        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 1 < tokens.Count
+            && Periods.Contains(tokens[unitIndex + 1].Word) && SlashBefore(text, tokens[unitIndex + 1].Start))
+        {
+            return QuantityKind.Throughput;
+        }
+
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count + 1)
         {
             var after = string.Join(' ', tokens.Skip(unitIndex + 1).Take(2).Select(t => t.Word));
@@ -166,6 +224,103 @@ public static partial class Quantities
 
         return kind;
     }
+
+    /// <summary>The kind a unit word gives a number ("users", "qps", "ms"), for units written after CJK multipliers.</summary>
+    internal static bool TryUnit(string lowerWord, out QuantityKind kind) => Units.TryGetValue(lowerWord, out kind) && !Fillers.Contains(lowerWord);
+
+    /// <summary>What an English multiplier word multiplies by ("k", "million"); 1 for any other word.</summary>
+    internal static double MultiplierOf(string lowerWord) => Multipliers.GetValueOrDefault(lowerWord, 1);
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>
+    /// The value of a number starting at <paramref name="start"/> (or just before it: "0.5" is tokenised "0" "5"), times
+    /// the multipliers up to <paramref name="unitStart"/> ("10 million", "5k") and the scale of <paramref name="unit"/>.
+    /// </summary>
+    private static double? Magnitude(string text, int start, int unitStart, QuantityKind kind, string? unit)
+    {
+        if (ReadNumber(text, start) is not (var value, var end))
+        {
+            return null;
+        }
+
+        // Multipliers glued to the digits or between them and the unit: "10M users", "5 billion requests", "$2.5M".
+        var between = text[end..Math.Max(end, unitStart)];
+        foreach (var (word, _) in Words.Tokenize(between))
+        {
+            value *= Multipliers.GetValueOrDefault(word, 1);
+        }
+
+        return value * Scale(kind, unit);
+    }
+
+    /// <summary>What one of a unit is worth in its kind's base: ms for a latency, s for a duration, bytes for storage.</summary>
+    internal static double Scale(QuantityKind kind, string? unit) => (kind, unit) switch
+    {
+        (QuantityKind.Latency, "s" or "sec" or "second" or "seconds" or "秒" or "초") => 1000,
+        (QuantityKind.Duration, "minute" or "minutes" or "min" or "mins") => 60,
+        (QuantityKind.Duration, "hour" or "hours" or "h") => 3600,
+        (QuantityKind.Duration, "day" or "days") => 86_400,
+        (QuantityKind.Duration, "weeks") => 604_800,
+        (QuantityKind.Duration, "months") => 2_592_000,
+        (QuantityKind.Storage, "kb") => 1e3,
+        (QuantityKind.Storage, "mb") => 1e6,
+        (QuantityKind.Storage, "gb") => 1e9,
+        (QuantityKind.Storage, "tb") => 1e12,
+        (QuantityKind.Storage, "pb") => 1e15,
+        (QuantityKind.Storage, "kib") => 1024,
+        (QuantityKind.Storage, "mib") => 1024d * 1024,
+        (QuantityKind.Storage, "gib") => 1024d * 1024 * 1024,
+        (QuantityKind.Storage, "tib") => 1024d * 1024 * 1024 * 1024,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// The number that starts at or just before <paramref name="start"/>: digits, thousands groups ("2,000") and a
+    /// decimal part ("0.5"); with the index after it.
+    /// </summary>
+    internal static (double Value, int End)? ReadNumber(string text, int start)
+    {
+        var from = NumberStart(text, start);
+        var m = Number().Match(text, from);
+        return m.Success && m.Index == from
+            && double.TryParse(m.Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? (value, m.Index + m.Length)
+            : null;
+    }
+
+    // Back to the number's first digit: "0.5" and "2,000" are tokenised as two words.
+    private static int NumberStart(string text, int start)
+    {
+        var from = start;
+        while (from > 0 && (char.IsAsciiDigit(text[from - 1]) || (text[from - 1] is '.' or ',' && from > 1 && char.IsAsciiDigit(text[from - 2]))))
+        {
+            from--;
+        }
+
+        return from;
+    }
+
+    // "half a second", "two seconds", "a hundred milliseconds" in ms.
+    private static double? SpelledLatency(string words)
+    {
+        var w = Words.Tokenize(words).Select(t => t.Word).ToList();
+        var count = w[0] switch
+        {
+            "half" => 0.5,
+            "a" when w.Count > 1 && w[1] is "quarter" => 0.25,
+            "a" when w.Count > 1 && w[1] is "tenth" => 0.1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            _ => 1,
+        };
+        return w[^1].StartsWith("millisecond", StringComparison.Ordinal) ? count * 100 : count * 1000;
+    }
+
+    [GeneratedRegex(@"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex Number();
 
     [GeneratedRegex(@"\b(?:half\s+a|a\s+quarter\s+of\s+a|a\s+tenth\s+of\s+a|a|one|two|three|four)\s+seconds?\b|\b(?:a|one|two|three|four|five)\s+hundred\s+milliseconds?\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LatencyInWords();

@@ -12,20 +12,8 @@ public static class Stemmer
         ArgumentNullException.ThrowIfNull(text);
         var stems = new List<string>(text.Length / 5);
         var i = 0;
-        while (i < text.Length)
+        while (Words.Next(text, ref i, out var start))
         {
-            if (!Words.IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && Words.IsWordChar(text[i]))
-            {
-                i++;
-            }
-
             stems.Add(Stem(string.Create(i - start, (text, start), static (span, state) =>
                 state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span))));
         }

@@ -28,24 +28,29 @@ public static class Words
     {
         var result = new List<(string, int)>();
         var i = 0;
-        while (i < text.Length)
+        while (Next(text, ref i, out var start))
         {
-            if (!IsWordChar(text[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < text.Length && IsWordChar(text[i]))
-            {
-                i++;
-            }
-
             result.Add((text[start..i].ToLowerInvariant(), start));
         }
 
         return result;
+    }
+
+    /// <summary>Moves <paramref name="i"/> past the next word of <paramref name="text"/>, which starts at <paramref name="start"/>; false when none is left.</summary>
+    public static bool Next(ReadOnlySpan<char> text, ref int i, out int start)
+    {
+        while (i < text.Length && !IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && IsWordChar(text[i]))
+        {
+            i++;
+        }
+
+        return i > start;
     }
 
     public static bool IsWordChar(char c) =>

@@ -29,4 +29,25 @@ public class KeywordStuffingAnalyzerTests
         - time of day
         - language
         """);
+
+    [Fact]
+    public void Does_not_flag_a_table_of_contents_or_a_reading_list() => AnalyzerHarness.Verify(DiagnosticIds.KeywordStuffing, """
+        # Table of contents
+
+        - two-tower
+        - cold start
+        - nDCG
+        - watch time
+        - approximate nearest neighbor
+        - re-ranking
+
+        ## References
+
+        - [Two-tower retrieval](https://example.com/two-tower)
+        - [Cold start in recommenders](https://example.com/cold-start)
+        - [nDCG explained](https://example.com/ndcg)
+        - [Watch time as a label](https://example.com/watch-time)
+        - [Approximate nearest neighbor search](https://example.com/ann)
+        - [Re-ranking rules](https://example.com/re-ranking)
+        """);
 }

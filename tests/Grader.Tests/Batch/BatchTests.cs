@@ -23,6 +23,7 @@ public class BatchTests
     private static JsonElement Json(string output) => JsonDocument.Parse(output).RootElement;
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Broken_files_get_their_own_errors_and_the_others_are_graded_exactly_as_alone()
     {
         using var tree = Batch();

@@ -40,8 +40,8 @@ public class ConfigTests
         tree.Write("outside/repo/.grader.yaml", "failUnder: 90\n");
         tree.Write("outside/repo/group/.grader.yaml", "root: true\n");
         var resolver = new ConfigResolver();
-        var (config, error) = resolver.Resolve(tree.Write("outside/repo/group/a.md", Answer));
-        Assert.Null(error);
+        var (config, errors) = resolver.Resolve(tree.Write("outside/repo/group/a.md", Answer));
+        Assert.Empty(errors);
         Assert.Equal(90, config.FailUnder);
         var notice = Assert.Single(resolver.Notices);
         Assert.Equal(("config.trusted-only", 1, 1), (notice.Code, notice.Line, notice.Column));
@@ -79,8 +79,8 @@ public class ConfigTests
     }
 
     [Theory]
-    [InlineData("rules:\n  MLSD0201: loud\n", "config.severity", 1)]
-    [InlineData("rules:\n  MLSD9999: error\n", "config.rule-unknown", 1)]
+    [InlineData("rules:\n  MLSD0201: loud\n", "config.severity", 2)]
+    [InlineData("rules:\n  MLSD9999: error\n", "config.rule-unknown", 2)]
     [InlineData("failUnder: 150\n", "config.fail-under", 1)]
     [InlineData("colour: red\n", "config.unknown-key", 1)]
     [InlineData("problems:\n  - files: \"*.md\"\n", "config.problem-glob", 2)]

@@ -102,6 +102,7 @@ public class CompareTests
     private static bool IsParagraph(string line) => line.Length > 0 && char.IsLetter(line[0]);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Compare_reads_files_and_prints_json_and_markdown()
     {
         using var tree = new TempFolder();
@@ -119,6 +120,7 @@ public class CompareTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Compare_and_history_read_revisions_through_git_and_list_every_commit()
     {
         using var tree = new TempFolder();

@@ -97,19 +97,15 @@ public sealed class RevisionInjectionTests : IDisposable
             mkfifo.WaitForExit();
         }
 
-        var previous = Grader.Cli.AnswerReader.ReadTimeout;
-        Grader.Cli.AnswerReader.ReadTimeout = TimeSpan.FromSeconds(1);
         try
         {
-            var (exit, output, error) = TestGrader.RunCli("compare", fifo, answer);
+            var (exit, output, error) = ReadTimeout.Shortened(TimeSpan.FromSeconds(1), () => TestGrader.RunCli("compare", fifo, answer));
             Assert.Equal(2, exit);
             Assert.Equal("", output);
             Assert.Contains("pipe.md: could not be read within 1 s", error, StringComparison.Ordinal);
         }
         finally
         {
-            Grader.Cli.AnswerReader.ReadTimeout = previous;
-
             // Opening the write end lets the reader thread still blocked in open() finish.
             using var writer = new FileStream(fifo, FileMode.Open, FileAccess.Write);
         }

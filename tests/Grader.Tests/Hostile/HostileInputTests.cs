@@ -118,11 +118,19 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Theory]
-    [InlineData("million-lines")]
     [InlineData("one-mb-line")]
     [InlineData("ten-thousand-headings")]
     [InlineData("thousands-of-comments")]
-    public void Very_large_shapes_grade_normally(string shape)
+    public void Very_large_shapes_grade_normally(string shape) => GradesNormally(shape);
+
+    // A million lines take seconds to grade, near the default answer budget on a busy machine: what is tested is that
+    // the work is bounded and the answer graded, so it gets a budget no shared CI machine misses (the budget itself has
+    // tests of its own).
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_million_lines_grade_normally() => GradesNormally("million-lines", "--answer-timeout", "120");
+
+    private void GradesNormally(string shape, params string[] options)
     {
         var text = shape switch
         {
@@ -131,7 +139,7 @@ public sealed class HostileInputTests : IDisposable
             "ten-thousand-headings" => string.Concat(Enumerable.Range(0, 10_000).Select(i => $"## Heading {i}\n\nSome text about the model and data.\n\n")),
             _ => string.Concat(Enumerable.Range(0, 5_000).Select(i => $"<!-- grader-disable MLSD0201 -- reason {i} -->\ntext {i}\n<!-- just a comment -->\n")),
         };
-        var (exit, output, _) = Check(Write($"{shape}.md", Encoding.UTF8.GetBytes(text)), "--format", "json");
+        var (exit, output, _) = Check([Write($"{shape}.md", Encoding.UTF8.GetBytes(text)), "--format", "json", .. options]);
         Assert.Equal(0, exit);
         Assert.InRange(Document(output).GetProperty("score").GetProperty("total").GetDouble(), 0, 100);
     }
@@ -176,22 +184,14 @@ public sealed class HostileInputTests : IDisposable
         }
 
         var good = Write("good.md", Encoding.UTF8.GetBytes(TestGrader.ReadRepoFile("examples/news-feed/strong.md")));
-        var previous = Grader.Cli.AnswerReader.ReadTimeout;
-        Grader.Cli.AnswerReader.ReadTimeout = TimeSpan.FromSeconds(1);
-        try
-        {
-            var (exit, output, error) = Check(empty, link, fifo, Path.Combine(_tree.Root, "missing.md"), good, "--format", "json");
-            Assert.Equal(2, exit);
-            Assert.Contains("folder holds no Markdown", error, StringComparison.Ordinal);
-            Assert.Contains("broken symbolic link", error, StringComparison.Ordinal);
-            Assert.Contains("pipe.md: could not be read within 1 s", error, StringComparison.Ordinal);
-            Assert.Contains("missing.md: file not found", error, StringComparison.Ordinal);
-            Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("documents").GetArrayLength());
-        }
-        finally
-        {
-            Grader.Cli.AnswerReader.ReadTimeout = previous;
-        }
+        var (exit, output, error) = ReadTimeout.Shortened(TimeSpan.FromSeconds(1),
+            () => Check(empty, link, fifo, Path.Combine(_tree.Root, "missing.md"), good, "--format", "json"));
+        Assert.Equal(2, exit);
+        Assert.Contains("folder holds no Markdown", error, StringComparison.Ordinal);
+        Assert.Contains("broken symbolic link", error, StringComparison.Ordinal);
+        Assert.Contains("pipe.md: could not be read within 1 s", error, StringComparison.Ordinal);
+        Assert.Contains("missing.md: file not found", error, StringComparison.Ordinal);
+        Assert.Equal(1, JsonDocument.Parse(output).RootElement.GetProperty("documents").GetArrayLength());
     }
 
     [Fact]

@@ -23,6 +23,10 @@ public sealed class UntrustedOutputTests : IDisposable
 
     private string Weak(string relative) => _tree.Copy("examples/video-recommendation/weak.md", relative);
 
+    // The weak example's score as reports print it, whatever the rubrics make of it.
+    private static string WeakScore { get; } = TestGrader.Engine.Grade("examples/video-recommendation/weak.md",
+        TestGrader.ReadRepoFile("examples/video-recommendation/weak.md")).Score.Total.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+
     // The weak example with its front matter replaced (a YAML double-quoted value may hold any escape) and a heading added.
     private string Submitted(string relative, string problem, string heading)
     {
@@ -40,7 +44,7 @@ public sealed class UntrustedOutputTests : IDisposable
         Assert.Equal(0, exit);
         ReportChecks.PlainConsole(output + error);
         Assert.Contains(@"a\x1b[2J\x1b]0;pwned\x07b.md(8,1): warning MLSD0201", output, StringComparison.Ordinal);
-        Assert.Contains("30.1", output, StringComparison.Ordinal);
+        Assert.Contains(WeakScore, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,7 +63,7 @@ public sealed class UntrustedOutputTests : IDisposable
         Assert.DoesNotContain("\u001b", output, StringComparison.Ordinal);
         // The forged problem id is quoted, escaped, inside Grader's own warning; the file name still names its file.
         Assert.Contains(@"Front matter names problem 'x%0A::error title=Build failed::forged%0A::add-mask::secret", output, StringComparison.Ordinal);
-        Assert.Contains(@"y.md: 30.1/100 (weak)", output, StringComparison.Ordinal);
+        Assert.Contains($"y.md: {WeakScore}/100 (weak)", output, StringComparison.Ordinal);
 
         // Alone, its annotations come first: the file property decodes back to the file's real name.
         var (_, alone, _) = TestGrader.RunCli("check", second, "--format", "github");

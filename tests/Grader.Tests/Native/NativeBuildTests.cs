@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Tests.Support;
 using Xunit.Abstractions;
@@ -98,14 +98,14 @@ public partial class NativeBuildTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public void Rubric_commands_explain_and_init_match_the_framework_dependent_build()
     {
-        var (catalog, _) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
         var rubrics = catalog.Problems.Append(catalog.Base).ToList();
         var broken = Directory.GetFiles(Path.Combine(TestGrader.RepoRoot, "tests", "Grader.Tests", "Rubrics", "Broken"), "*.yaml").Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(TestGrader.RepoRoot, f));
         var runs = new List<string[]> { new[] { "rubrics", "list" }, new[] { "rubrics", "validate" }, new[] { "--version" } };
         runs.AddRange(rubrics.Select(r => new[] { "rubrics", "show", r.Id }));
         runs.AddRange(broken.Select(f => new[] { "rubrics", "validate", f }));
-        runs.AddRange(AnalyzerRegistry.AllDescriptors.Select(d => new[] { "explain", d.Id }));
+        runs.AddRange(DescriptorCatalog.All.Select(d => new[] { "explain", d.Id }));
         runs.AddRange(rubrics.SelectMany(r => r.Criteria).Select(c => c.Id).Distinct().Select(id => new[] { "explain", id }));
         runs.AddRange(catalog.Problems.Select(r => new[] { "init", r.Id }));
         runs.Add(["explain", "MLSD9999"]);

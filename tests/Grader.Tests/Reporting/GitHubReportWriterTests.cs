@@ -51,6 +51,7 @@ public class GitHubReportWriterTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void The_markdown_report_fits_in_a_pull_request_comment()
     {
         var files = Enumerable.Repeat(TestGrader.ExampleFiles().ToArray(), 8).SelectMany(f => f).ToArray();

@@ -124,6 +124,7 @@ public partial class HtmlReportWriterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Loads_in_headless_Chromium_without_console_errors()
     {
         var dir = Directory.CreateTempSubdirectory("grader-html-");
@@ -151,6 +152,7 @@ public partial class HtmlReportWriterTests(ITestOutputHelper output)
 
     /// <summary>The check above must be able to fail: a page with a script error has to show up in stderr.</summary>
     [Fact]
+    [Trait("Category", "Slow")]
     public void Chromium_console_check_catches_a_script_error()
     {
         var dir = Directory.CreateTempSubdirectory("grader-html-");

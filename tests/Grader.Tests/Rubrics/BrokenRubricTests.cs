@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Tests.Support;
 
@@ -23,7 +23,7 @@ public partial class BrokenRubricTests
         var expect = Expectation().Match(text);
         Assert.True(expect.Success, $"{file} lacks its '# expect: CODE LINE' header");
         var baseRubric = Grader.Cli.RubricsCommand.BuiltInSources().Single(s => s.File == "rubrics/base.yaml");
-        var (_, errors) = RubricCatalog.Load([baseRubric, (file, text)], AnalyzerRegistry.Ids);
+        var (_, errors) = RubricCatalog.Load([baseRubric, (file, text)], DescriptorCatalog.Ids);
         var error = Assert.Single(errors);
         Assert.Equal(file, error.File);
         Assert.Equal(expect.Groups[1].Value, error.Code);

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Tests.Support;
 
@@ -41,8 +41,8 @@ public class BuiltInRubricsTests
     [Fact]
     public void The_catalog_from_compiled_rubrics_equals_the_one_read_from_yaml()
     {
-        var (compiled, compiledErrors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
-        var (read, readErrors) = RubricCatalog.Load(Grader.Cli.RubricsCommand.BuiltInSources(), AnalyzerRegistry.Ids);
+        var (compiled, compiledErrors) = RubricCatalog.Load(DescriptorCatalog.Ids);
+        var (read, readErrors) = RubricCatalog.Load(Grader.Cli.RubricsCommand.BuiltInSources(), DescriptorCatalog.Ids);
         Assert.Empty(compiledErrors);
         Assert.Empty(readErrors);
         Assert.Equal(read.Problems.Select(r => r.Id), compiled.Problems.Select(r => r.Id));

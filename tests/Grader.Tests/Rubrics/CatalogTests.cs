@@ -1,4 +1,5 @@
 using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 using Grader.Tests.Support;
 
@@ -17,10 +18,10 @@ public class CatalogTests
     [Fact]
     public void Every_rule_id_is_unique_well_formed_documented_and_tracked()
     {
-        var ids = AnalyzerRegistry.AllDescriptors.Select(d => d.Id).ToList();
+        var ids = DescriptorCatalog.All.Select(d => d.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         var releases = TestGrader.ReadRepoFile("docs/rules/AnalyzerReleases.md");
-        foreach (var descriptor in AnalyzerRegistry.AllDescriptors)
+        foreach (var descriptor in DescriptorCatalog.All)
         {
             Assert.Matches("^MLSD[0-9]{4}$", descriptor.Id);
             Assert.True(File.Exists(Path.Combine(TestGrader.RepoRoot, descriptor.HelpUri)), $"{descriptor.HelpUri} is missing");
@@ -34,7 +35,7 @@ public class CatalogTests
     [Fact]
     public void Bundled_rubrics_load_without_errors()
     {
-        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
         Assert.Empty(errors);
         Assert.Contains(catalog.Problems, r => r.Id == "video-recommendation");
         Assert.Equal(100, catalog.Base.MaxScore);
@@ -43,7 +44,7 @@ public class CatalogTests
     [Fact]
     public void Extends_cycles_are_reported_not_followed()
     {
-        var (_, errors) = RubricCatalog.Load([("a.yaml", "id: a\ntitle: A\nextends: b\n"), ("b.yaml", "id: b\ntitle: B\nextends: a\n")], AnalyzerRegistry.Ids);
+        var (_, errors) = RubricCatalog.Load([("a.yaml", "id: a\ntitle: A\nextends: b\n"), ("b.yaml", "id: b\ntitle: B\nextends: a\n")], DescriptorCatalog.Ids);
         Assert.Contains(errors, e => e.Code == "rubric.extends-cycle");
     }
 }

@@ -26,6 +26,17 @@ public class CriterionKindsTests
     }
 
     [Fact]
+    public void Every_kind_has_a_test_class_that_grades_against_it()
+    {
+        var classes = typeof(CriterionKindsTests).Assembly.GetTypes().Where(t => t.Namespace == "Grader.Tests.Rubrics.Kinds").Select(t => t.Name).ToHashSet();
+        foreach (var kind in CriterionKinds.All)
+        {
+            var name = string.Concat(kind.Name.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])) + "KindTests";
+            Assert.True(classes.Contains(name), $"kind '{kind.Name}' has no {name} in tests/Grader.Tests/Rubrics/Kinds");
+        }
+    }
+
+    [Fact]
     public void Every_kind_key_reads_the_dto_property_of_its_name()
     {
         var properties = typeof(CriterionDto).GetProperties().ToDictionary(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..], StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Grader.Core;
-using Grader.Core.Analysis;
+using Grader.Core.Diagnostics;
 using Grader.Core.Rubrics;
 
 namespace Grader.Tests.Support;
@@ -10,7 +10,7 @@ internal static partial class TestGrader
 {
     private static readonly Lazy<GradingEngine> LazyEngine = new(() =>
     {
-        var (catalog, errors) = RubricCatalog.Load(AnalyzerRegistry.Ids);
+        var (catalog, errors) = RubricCatalog.Load(DescriptorCatalog.Ids);
         Assert.Empty(errors);
         return new GradingEngine(catalog);
     });
@@ -39,7 +39,15 @@ internal static partial class TestGrader
     /// Runs the CLI from <paramref name="folder"/>. The test process's own CI variable is hidden (the suite runs in
     /// CI, the CLI under test should not think so unless a test says --ci).
     /// </summary>
-    public static (int Exit, string Out, string Err) RunCliIn(string folder, params string[] args)
+    public static (int Exit, string Out, string Err) RunCliIn(string folder, params string[] args) => Run(folder, null, args);
+
+    /// <summary>Runs the CLI from the repository root with <paramref name="stdin"/> as its standard input.</summary>
+    public static (int Exit, string Out, string Err) RunCliWithInput(byte[] stdin, params string[] args) => Run(RepoRoot, stdin, args);
+
+    /// <summary>Runs the CLI from <paramref name="folder"/> with <paramref name="stdin"/> as its standard input.</summary>
+    public static (int Exit, string Out, string Err) RunCliWithInputIn(string folder, byte[] stdin, params string[] args) => Run(folder, stdin, args);
+
+    private static (int Exit, string Out, string Err) Run(string folder, byte[]? stdin, string[] args)
     {
         lock (CliLock)
         {
@@ -50,7 +58,9 @@ internal static partial class TestGrader
             {
                 using var stdout = new StringWriter();
                 using var stderr = new StringWriter();
-                var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name));
+                // Never the test host's own input: a '-' without input given reads an empty answer instead of blocking.
+                using var input = new MemoryStream(stdin ?? [], writable: false);
+                var exit = Grader.Cli.CliApp.Run(args, stdout, stderr, name => name == "CI" ? null : Environment.GetEnvironmentVariable(name), input);
                 return (exit, stdout.ToString(), stderr.ToString());
             }
             finally

@@ -134,7 +134,8 @@ public sealed class SubmitterAttackTests
         var old = repo.Write("answers/priya/old.md", repo.Read(Priya));
         static int Findings(string json) => System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("findings").GetProperty("unchanged").GetArrayLength();
         var before = repo.Run("compare", old, Priya, "--format", "json", "--ci");
-        repo.Write("answers/priya/.grader.yaml", "rules:\n  MLSD0301: none\n");
+        // MLSD0208 explains no loss in her answer (its monitoring step is missing altogether), so it is hers to hide.
+        repo.Write("answers/priya/.grader.yaml", "rules:\n  MLSD0208: none\n");
         var local = repo.Run("compare", old, Priya, "--format", "json");
         var ci = repo.Run("compare", old, Priya, "--format", "json", "--ci");
         Assert.True(Findings(local.Out) < Findings(before.Out), "outside CI her config applies, as a config of her own should");

@@ -75,9 +75,11 @@ public class ValidityTests(ValidityFixture fixture) : IClassFixture<ValidityFixt
     public void Gibberish_scores_at_most_twenty() => AssertPassed(fixture.Suite.Gibberish());
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Injection_never_moves_the_score_and_is_flagged() => AssertPassed(fixture.Suite.Injection(fixture.Clean));
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void The_same_input_gives_byte_identical_json_in_fresh_processes()
     {
         var grader = Path.Combine(AppContext.BaseDirectory, "grader.dll");

@@ -48,8 +48,9 @@ public sealed class KeywordStuffingAnalyzer : IDocumentAnalyzer
 
         foreach (var section in document.Sections)
         {
+            // A table of contents or a reading list names terms by design and is not graded.
             var bare = bareBySection[section.Index];
-            if (bare is null)
+            if (bare is null || context.Map.IgnoredSections[section.Index])
             {
                 continue;
             }

@@ -71,6 +71,9 @@ public abstract class CriterionKind
     /// <summary>The concept groups the criterion looks for (matched once per rubric; see <see cref="CompiledRubric"/>).</summary>
     internal abstract ImmutableArray<ImmutableArray<Concept>> ConceptGroups(Criterion criterion);
 
+    /// <summary>The regular expression the criterion matches, if any (compiled once per engine; see <see cref="CompiledRubric"/>).</summary>
+    internal abstract string? Pattern(Criterion criterion);
+
     private protected static KindKey Key(string name, Func<CriterionDto, object?> value) => new(name, value);
 
     // YAML synonym lists to concepts, each named by its first term.
@@ -91,6 +94,8 @@ internal abstract class CriterionKind<T>(string name, ImmutableArray<KindKey> ke
         Evaluate((T)criterion, context, evidence);
 
     internal sealed override ImmutableArray<ImmutableArray<Concept>> ConceptGroups(Criterion criterion) => ConceptGroups((T)criterion);
+
+    internal sealed override string? Pattern(Criterion criterion) => Pattern((T)criterion);
 
     protected virtual string Describe(T criterion) => Name;
 
@@ -121,6 +126,8 @@ internal abstract class CriterionKind<T>(string name, ImmutableArray<KindKey> ke
     protected abstract Evaluation Evaluate(T criterion, AnalysisContext context, EvidenceIndex evidence);
 
     protected virtual ImmutableArray<ImmutableArray<Concept>> ConceptGroups(T criterion) => [];
+
+    protected virtual string? Pattern(T criterion) => null;
 }
 
 /// <summary>A key a kind accepts, and how to read it (null when the YAML does not set it).</summary>

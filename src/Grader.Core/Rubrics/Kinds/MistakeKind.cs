@@ -44,7 +44,7 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
         "naive", "naively", "tempting", "looks good but",
     ]);
 
-    internal override DiagnosticDescriptor? Deduction => AnalyzerRegistry.DesignError;
+    internal override DiagnosticDescriptor? Deduction => EngineDescriptors.DesignError;
 
     internal override StepSet Drives(Criterion criterion) => ((MistakeCriterion)criterion).Drives;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
@@ -14,7 +13,7 @@ namespace Grader.Core.Rubrics.Kinds;
 public sealed record PenaltyCriterion(
     string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial,
     ImmutableArray<string> Terms,
-    Regex? Pattern)
+    string? Pattern)
     : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
 
 internal sealed partial class CriterionDto
@@ -25,7 +24,7 @@ internal sealed partial class CriterionDto
 /// <summary>Fraction 1 (no loss) unless a penalised term or pattern appears in prose in scope; then 0.</summary>
 internal sealed class PenaltyKind() : CriterionKind<PenaltyCriterion>("penalty", [Key("terms", c => c.Terms), Key("pattern", c => c.Pattern)])
 {
-    internal override Diagnostics.DiagnosticDescriptor? Deduction => AnalyzerRegistry.PatternPenalised;
+    internal override Diagnostics.DiagnosticDescriptor? Deduction => Diagnostics.EngineDescriptors.PatternPenalised;
 
     internal override void AddRules(AbstractValidator<CriterionDto> rules) =>
         rules.RuleFor(c => c).Must(c => c.Terms is { Count: > 0 } || !string.IsNullOrEmpty(c.Pattern)).WithErrorCode("criterion.penalty-empty")
@@ -34,11 +33,14 @@ internal sealed class PenaltyKind() : CriterionKind<PenaltyCriterion>("penalty",
     internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
         new PenaltyCriterion(
             common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial,
-            [.. dto.Terms ?? []], string.IsNullOrEmpty(dto.Pattern) ? null : RubricRegex.Get(dto.Pattern));
+            [.. dto.Terms ?? []], string.IsNullOrEmpty(dto.Pattern) ? null : dto.Pattern);
+
+    protected override string? Pattern(PenaltyCriterion criterion) => criterion.Pattern;
 
     protected override Evaluation Evaluate(PenaltyCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
     {
         var terms = context.Compiled.Penalties[criterion];
+        var pattern = criterion.Pattern is null ? null : context.Compiled.Pattern(criterion);
         foreach (var unit in context.Prose)
         {
             if (evidence.ScopeFactor(unit, criterion.Scope) < 1)
@@ -47,7 +49,7 @@ internal sealed class PenaltyKind() : CriterionKind<PenaltyCriterion>("penalty",
             }
 
             var hit = terms.Matches(context.Stems(unit.Index)).Select(m => m.Key).FirstOrDefault()
-                ?? (criterion.Pattern?.Match(unit.Text) is { Success: true } m ? m.Value : null);
+                ?? (pattern?.Match(unit.Text) is { Success: true } m ? m.Value : null);
             if (hit is not null)
             {
                 return new Evaluation(0, [unit.Span], $"penalised: \"{hit}\"");

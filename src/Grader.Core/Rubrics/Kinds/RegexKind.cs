@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
@@ -9,7 +8,7 @@ namespace Grader.Core.Rubrics.Kinds;
 /// <summary>Matches of a regular expression in prose in scope; credit for at least <see cref="AtLeast"/>.</summary>
 public sealed record RegexCriterion(
     string Id, FrameworkStep Step, double Points, string Message, string? Help, StepSet Scope, string? ExplainedBy, PartialCredit Partial,
-    Regex Pattern,
+    string Pattern,
     int AtLeast)
     : Criterion(Id, Step, Points, Message, Help, Scope, ExplainedBy, Partial);
 
@@ -23,12 +22,15 @@ internal sealed class RegexKind() : CriterionKind<RegexCriterion>("regex", [Key(
     internal override Criterion Build(CriterionDto dto, CriterionCommon common) =>
         new RegexCriterion(
             common.Id, common.Step, common.Points, common.Message, common.Help, common.Scope, common.ExplainedBy, common.Partial,
-            RubricRegex.Get(dto.Pattern!), dto.AtLeast ?? 1);
+            dto.Pattern!, dto.AtLeast ?? 1);
+
+    protected override string? Pattern(RegexCriterion criterion) => criterion.Pattern;
 
     protected override Evaluation Evaluate(RegexCriterion criterion, AnalysisContext context, EvidenceIndex evidence)
     {
+        var pattern = context.Compiled.Pattern(criterion);
         var hits = context.Prose
-            .Where(u => criterion.Pattern.IsMatch(u.Text))
+            .Where(u => pattern.IsMatch(u.Text))
             .Select(u => (u.Span, Credit: evidence.ScopeFactor(u, criterion.Scope)))
             .OrderByDescending(h => h.Credit)
             .Take(criterion.AtLeast)

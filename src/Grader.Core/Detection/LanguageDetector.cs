@@ -1,0 +1,256 @@
+using System.Text;
+using Grader.Core.Parsing;
+using Grader.Core.Text;
+
+namespace Grader.Core.Detection;
+
+/// <summary>
+/// The language other than English that holds the largest share of an answer's prose letters (null when none does),
+/// and how many letters of prose there were. <see cref="IsUnread"/> when it holds enough for the rubrics, which read
+/// English, to have nothing to grade.
+/// </summary>
+public sealed record LanguageResult(string? Name, double Share, int Letters)
+{
+    public bool IsUnread => Name is not null && Letters >= LanguageDetector.MinLetters && Share >= LanguageDetector.MinShare;
+}
+
+/// <summary>
+/// Tells English answers from answers written in another language. Letters are counted per Unicode script over prose,
+/// headings, list items and table rows, without code, URLs and tables of numbers. A non-Latin script must hold
+/// <see cref="MinShare"/> of the letters, so English with Chinese names or Korean terms reads as English. Latin-script
+/// prose is told apart by function words, sentence by sentence: a sentence is foreign when words such as "de", "und",
+/// "que" outnumber English ones two to one; such sentences must hold the same share, backed by
+/// <see cref="MinForeignWords"/> foreign function words and three times as many as English ones over the answer.
+/// </summary>
+public static class LanguageDetector
+{
+    /// <summary>Share of the prose's letters one unread language must hold.</summary>
+    public const double MinShare = 0.6;
+
+    /// <summary>Below this many letters of prose there is too little to tell.</summary>
+    public const int MinLetters = 80;
+
+    /// <summary>Foreign function words a Latin-script answer needs before it is called foreign at all.</summary>
+    public const int MinForeignWords = 10;
+
+    /// <summary>Share of the Han and kana letters that must be kana for CJK text to be Japanese rather than Chinese.</summary>
+    public const double JapaneseKanaShare = 0.1;
+
+    private static readonly int ScriptCount = Enum.GetValues<Script>().Length;
+
+    public static LanguageResult Detect(DesignDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var byScript = new long[ScriptCount];
+        var byLatin = new long[LatinLanguages.Languages.Length];
+        long total = 0, foreignWords = 0, englishWords = 0;
+        var counts = new int[ScriptCount];
+        foreach (var unit in document.Units)
+        {
+            var text = Prose(unit);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            Array.Clear(counts);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (rune.IsAscii)
+                {
+                    counts[(int)Script.Latin] += char.IsAsciiLetter((char)rune.Value) ? 1 : 0;
+                }
+                else if (Rune.IsLetter(rune))
+                {
+                    counts[(int)Scripts.Of(rune)]++;
+                }
+            }
+
+            for (var s = 0; s < ScriptCount; s++)
+            {
+                total += counts[s];
+                if (s != (int)Script.Latin)
+                {
+                    byScript[s] += counts[s];
+                }
+            }
+
+            var latin = counts[(int)Script.Latin];
+            if (latin == 0)
+            {
+                continue;
+            }
+
+            // A sentence's Latin letters are foreign when its grammar is: foreign function words two to one.
+            var (english, foreign, language) = FunctionWordsIn(text);
+            englishWords += english;
+            if (foreign >= 2 && foreign > 2 * english)
+            {
+                byLatin[language] += latin;
+                foreignWords += foreign;
+            }
+        }
+
+        // Kanji alone reads as Chinese; kana beside it makes the whole CJK text Japanese.
+        var han = byScript[(int)Script.Han];
+        var kana = byScript[(int)Script.Kana];
+        var candidates = new List<(string Name, long Letters)>
+        {
+            kana > 0 && kana >= JapaneseKanaShare * (han + kana) ? ("Japanese (kana and kanji)", han + kana) : ("Chinese (Han script)", han),
+        };
+
+        for (var s = 0; s < ScriptCount; s++)
+        {
+            if ((Script)s is not (Script.Latin or Script.Han or Script.Kana))
+            {
+                candidates.Add((NameOf((Script)s), byScript[s]));
+            }
+        }
+
+        if (foreignWords >= MinForeignWords && foreignWords >= 3 * englishWords)
+        {
+            candidates.AddRange(LatinLanguages.Languages.Select((l, i) => (l.Name, byLatin[i])));
+        }
+
+        var top = candidates.OrderByDescending(c => c.Letters).First();
+        return top.Letters == 0
+            ? new LanguageResult(null, 0, (int)Math.Min(int.MaxValue, total))
+            : new LanguageResult(top.Name, (double)top.Letters / total, (int)Math.Min(int.MaxValue, total));
+    }
+
+    private static (int English, int Foreign, int Language) FunctionWordsIn(string text)
+    {
+        int english = 0, foreign = 0;
+        var hits = new int[LatinLanguages.Languages.Length];
+        Span<char> lower = stackalloc char[LongestFunctionWord];
+        var i = 0;
+        while (Words.Next(text, ref i, out var start))
+        {
+            if (i - start > LongestFunctionWord)
+            {
+                continue;
+            }
+
+            var word = lower[..(i - start)];
+            text.AsSpan(start, i - start).ToLowerInvariant(word);
+            if (LatinLanguages.IsEnglish(word))
+            {
+                english++;
+            }
+            else if (LatinLanguages.IsForeign(word))
+            {
+                foreign++;
+                for (var l = 0; l < hits.Length; l++)
+                {
+                    hits[l] += LatinLanguages.IsWordOf(l, word) ? 1 : 0;
+                }
+            }
+        }
+
+        // Ties go to the language listed first.
+        var best = 0;
+        for (var l = 1; l < hits.Length; l++)
+        {
+            best = hits[l] > hits[best] ? l : best;
+        }
+
+        return (english, foreign, best);
+    }
+
+    // No function word is longer; longer words are not looked up.
+    private const int LongestFunctionWord = 12;
+
+    // The unit's text without URLs and code-shaped tokens; empty for a table row of numbers.
+    private static string Prose(TextUnit unit)
+    {
+        if (unit.Kind == UnitKind.TableRow)
+        {
+            int digits = 0, letters = 0;
+            foreach (var c in unit.Text)
+            {
+                digits += char.IsDigit(c) ? 1 : 0;
+                letters += char.IsLetter(c) ? 1 : 0;
+            }
+
+            if (digits >= letters)
+            {
+                return "";
+            }
+        }
+
+        // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space.
+        var text = unit.Text;
+        var prose = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] is < '!' or > '~')
+            {
+                prose.Append(text[i++]);
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && text[end] is >= '!' and <= '~')
+            {
+                end++;
+            }
+
+            var run = text.AsSpan(i, end - i);
+            if (IsUrl(run) || IsCode(run))
+            {
+                prose.Append(' ');
+            }
+            else
+            {
+                prose.Append(run);
+            }
+
+            i = end;
+        }
+
+        return prose.ToString();
+    }
+
+    private static bool IsUrl(ReadOnlySpan<char> run) =>
+        run.Contains("://", StringComparison.Ordinal) || run.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    // snake_case, a::b, a = b, <tag>, {x}, f(x), a.method, camelCase.
+    private static bool IsCode(ReadOnlySpan<char> run)
+    {
+        if (run.ContainsAny(CodeMarks) || run.Contains("::", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var k = 1; k < run.Length; k++)
+        {
+            var (a, b) = (run[k - 1], run[k]);
+            if ((b == '(' && char.IsAsciiLetterOrDigit(a)) || (char.IsAsciiLetterLower(a) && char.IsAsciiLetterUpper(b))
+                || (a == '.' && k > 1 && char.IsAsciiLetter(run[k - 2]) && k + 1 < run.Length && char.IsAsciiLetter(b) && char.IsAsciiLetter(run[k + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("_={}<>\\;`");
+
+    private static string NameOf(Script script) => script switch
+    {
+        Script.Hangul => "Korean (Hangul)",
+        Script.Cyrillic => "Cyrillic script (e.g. Russian, Ukrainian)",
+        Script.Greek => "Greek",
+        Script.Arabic => "Arabic script (e.g. Arabic, Persian, Urdu)",
+        Script.Hebrew => "Hebrew",
+        Script.Devanagari => "Devanagari script (e.g. Hindi, Marathi)",
+        Script.Bengali => "Bengali",
+        Script.Tamil => "Tamil",
+        Script.Thai => "Thai",
+        Script.Georgian => "Georgian",
+        Script.Armenian => "Armenian",
+        _ => "a script Grader does not recognise",
+    };
+
+}
