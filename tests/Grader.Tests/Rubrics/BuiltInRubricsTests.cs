@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Grader.Core.Diagnostics;
@@ -31,8 +29,7 @@ public class BuiltInRubricsTests
             var (read, error) = RubricReader.Read(builtIn.File, text);
             Assert.Null(error);
             var compiled = RubricReader.Stamp(builtIn.Read(), builtIn.File);
-            var differences = new List<string>();
-            Compare(read, compiled, builtIn.File, differences);
+            var differences = DtoGraph.Differences(read, compiled, builtIn.File);
             Assert.True(differences.Count == 0, string.Join("\n", differences.Take(20)));
             Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))), builtIn.Sha256);
         }
@@ -52,71 +49,6 @@ public class BuiltInRubricsTests
             Assert.Equal(Describe(rubric), Describe(other));
             Assert.Equal(read.FilesOf(rubric.Id).Select(f => (f.Path, f.Sha256)), compiled.FilesOf(rubric.Id).Select(f => (f.Path, f.Sha256)));
             Assert.All(compiled.FilesOf(rubric.Id), f => Assert.True(f.BuiltIn));
-        }
-    }
-
-    // Every scalar and structural difference between two DTO graphs, by path.
-    private static void Compare(object? expected, object? actual, string path, List<string> differences)
-    {
-        if (expected is null || actual is null)
-        {
-            if (expected is not null || actual is not null)
-            {
-                differences.Add($"{path}: {expected ?? "null"} != {actual ?? "null"}");
-            }
-
-            return;
-        }
-
-        if (expected.GetType() != actual.GetType())
-        {
-            differences.Add($"{path}: {expected.GetType().Name} != {actual.GetType().Name}");
-            return;
-        }
-
-        switch (expected)
-        {
-            case string or ValueType:
-                if (!Equals(expected, actual))
-                {
-                    differences.Add($"{path}: '{expected}' != '{actual}'");
-                }
-
-                return;
-            case IDictionary map:
-                var other = (IDictionary)actual;
-                var keys = map.Keys.Cast<object>().ToList();
-                if (!keys.SequenceEqual(other.Keys.Cast<object>()))
-                {
-                    differences.Add($"{path}: keys [{string.Join(", ", keys)}] != [{string.Join(", ", other.Keys.Cast<object>())}]");
-                    return;
-                }
-
-                foreach (var key in keys)
-                {
-                    Compare(map[key], other[key], $"{path}[{key}]", differences);
-                }
-
-                return;
-            case IList list:
-                var second = (IList)actual;
-                if (list.Count != second.Count)
-                {
-                    differences.Add($"{path}: {list.Count} items != {second.Count}");
-                    return;
-                }
-
-                for (var i = 0; i < list.Count; i++)
-                {
-                    Compare(list[i], second[i], $"{path}[{i}]", differences);
-                }
-
-                return;
-        }
-
-        foreach (var property in expected.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            Compare(property.GetValue(expected), property.GetValue(actual), $"{path}.{property.Name}", differences);
         }
     }
 

@@ -71,6 +71,44 @@ public class RubricCompilerTests
         Assert.Contains("Start = new global::YamlDotNet.Core.Mark(", generated, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_rubric_setting_every_key_compiles_to_the_objects_the_static_reader_makes_of_it()
+    {
+        // Grader's own DTOs this time: the host is compiled as Grader.Tests, which Grader.Core lets see its internals.
+        const string host = """
+            namespace Grader.Core.Rubrics;
+
+            internal static partial class BuiltInRubrics
+            {
+                internal static partial System.Collections.Immutable.ImmutableArray<BuiltInRubric> All();
+            }
+            """;
+        var yaml = Support.DtoGraph.EveryKey(typeof(Grader.Core.Rubrics.RubricDto));
+        var (diagnostics, compilation) = Run(yaml, host, "Grader.Tests", typeof(Grader.Core.Rubrics.RubricDto).Assembly.Location);
+        Assert.Empty(diagnostics);
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+
+        var context = new System.Runtime.Loader.AssemblyLoadContext("generated-rubrics", isCollectible: true);
+        try
+        {
+            image.Position = 0;
+            var all = context.LoadFromStream(image).GetType("Grader.Core.Rubrics.BuiltInRubrics")!
+                .GetMethod("All", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!.Invoke(null, null)!;
+            var compiled = Assert.Single((ImmutableArray<Grader.Core.Rubrics.BuiltInRubric>)all).Read();
+            var (read, error) = Grader.Core.Rubrics.RubricReader.Read("rubrics/demo.yaml", yaml);
+            Assert.Null(error);
+            Assert.Empty(Support.DtoGraph.Unset(compiled, "rubric"));
+            var differences = Support.DtoGraph.Differences(read, Grader.Core.Rubrics.RubricReader.Stamp(compiled, "rubrics/demo.yaml"), "rubric");
+            Assert.True(differences.Count == 0, string.Join("\n", differences));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     [Theory]
     [InlineData("id: demo\nnmae: x\n", 2, 1, "Property 'nmae' not found")]
     [InlineData("id: demo\npoints: lots\n", 2, 9, "Expected a plain number")]
@@ -95,13 +133,14 @@ public class RubricCompilerTests
         }
     }
 
-    private static (ImmutableArray<Diagnostic> Diagnostics, Compilation Output) Run(string yaml)
+    private static (ImmutableArray<Diagnostic> Diagnostics, Compilation Output) Run(string yaml, string host = Host, string assembly = "Host", params string[] references)
     {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+        var all = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Append(typeof(YamlDotNet.Core.Mark).Assembly.Location)
+            .Concat(references)
             .Distinct()
             .Select(p => MetadataReference.CreateFromFile(p));
-        var compilation = CSharpCompilation.Create("Host", [CSharpSyntaxTree.ParseText(Host, new CSharpParseOptions(LanguageVersion.Preview))], references,
+        var compilation = CSharpCompilation.Create(assembly, [CSharpSyntaxTree.ParseText(host, new CSharpParseOptions(LanguageVersion.Preview))], all,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var file = new InMemoryText("/rubrics/demo.yaml", yaml);
         var driver = CSharpGeneratorDriver.Create([new BuiltInRubricsGenerator().AsSourceGenerator()], [file],
