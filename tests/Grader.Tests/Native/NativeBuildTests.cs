@@ -148,6 +148,52 @@ public partial class NativeBuildTests(ITestOutputHelper output) : IDisposable
         AssertSame(runs);
     }
 
+    [Fact]
+    public void Fix_standard_input_other_languages_user_rubrics_and_criteria_turned_off_match_the_framework_dependent_build()
+    {
+        const string weak = "examples/video-recommendation/weak.md";
+
+        // A user rubric with every key the built-in ones use (drives:, guidance:, unlessAnywhere: ...), read through the
+        // static context: a key it dropped would change the scores.
+        var custom = Directory.CreateDirectory(Path.Combine(_tree.Root, "custom")).FullName;
+        File.WriteAllText(Path.Combine(custom, "my-ads.yaml"),
+            TestGrader.ReadRepoFile("rubrics/ad-click-prediction.yaml").Replace("ad-click-prediction", "my-ads", StringComparison.Ordinal));
+        var off = _tree.Write("off.yaml", "rules:\n  MLSD0201: none\n  model.loss: none\ncategories:\n  integrity: warning\nfailUnder: 40\n");
+        var broken = _tree.Write("broken.yaml", "failUnder: 500\ncategories:\n  nonsense: error\nllm:\n  provider: foo\n  endpoint: not-a-url\nrules:\n  MLSD9999: error\n");
+        var languages = Directory.GetFiles(Path.Combine(TestGrader.RepoRoot, "tests", "Grader.Tests", "Language", "answers"), "*.md").Order(StringComparer.Ordinal)
+            .Select(f => Path.GetRelativePath(TestGrader.RepoRoot, f));
+        var runs = new List<string[]>
+        {
+            new[] { "fix", weak, "--dry-run" },
+            new[] { "check", "examples/ad-click-prediction", "--problem", "my-ads", "--rubrics", custom, "--format", "json" },
+            new[] { "rubrics", "show", "my-ads", "--rubrics", custom },
+            new[] { "init", "my-ads", "--rubrics", custom },
+            new[] { "explain", "my-ads.uncorrected-downsampling", "--rubrics", custom },
+            new[] { "check", weak, "--config", off, "--format", "json" },
+            new[] { "check", weak, "--config", off, "--format", "sarif" },
+            new[] { "check", weak, "--config", broken },
+        };
+        runs.AddRange(languages.Select(f => new[] { "check", f, "--format", "json" }));
+        AssertSame(runs);
+
+        // An answer on standard input, named for reports and config lookup.
+        var differences = new List<string>();
+        var text = File.ReadAllBytes(Path.Combine(TestGrader.RepoRoot, weak));
+        foreach (var format in Formats)
+        {
+            string[] args = ["check", "-", "--stdin-name", weak, "--format", format];
+            Compare($"stdin {format}", TestGrader.RunCliWithInput(text, args), NativeTool.Instance.ExecuteWithInput(TestGrader.RepoRoot, text, args), differences);
+        }
+
+        // fix in place: the same file written, the same report of what was done.
+        var framework = _tree.Write("framework/weak.md", Encoding.UTF8.GetString(text));
+        var native = _tree.Write("native/weak.md", Encoding.UTF8.GetString(text));
+        Compare("fix", TestGrader.RunCliIn(Path.GetDirectoryName(framework)!, "fix", "weak.md"), NativeTool.Instance.Execute(Path.GetDirectoryName(native)!, "fix", "weak.md"), differences);
+        Same("fix", "file", File.ReadAllText(framework), File.ReadAllBytes(native), differences);
+        Assert.NotEqual(Encoding.UTF8.GetString(text), File.ReadAllText(framework));
+        Assert.True(differences.Count == 0, string.Join("\n", differences));
+    }
+
     // Runs each command both ways from the repository root and reports every difference at once.
     private static void AssertSame(IEnumerable<string[]> runs)
     {

@@ -62,6 +62,9 @@ internal sealed class NativeTool
     /// <summary>Runs the installed grader as a user would, without the test run's CI variable (as TestGrader.RunCli does).</summary>
     public (int Exit, byte[] Out, byte[] Err) Execute(string folder, params string[] args) => RunBytes(folder, Command, args, TimeSpan.FromMinutes(2));
 
+    /// <summary>Like <see cref="Execute"/>, with <paramref name="stdin"/> as its standard input.</summary>
+    public (int Exit, byte[] Out, byte[] Err) ExecuteWithInput(string folder, byte[] stdin, params string[] args) => RunBytes(folder, Command, args, TimeSpan.FromMinutes(2), stdin);
+
     /// <summary>Like <see cref="Execute"/>, with the output decoded as UTF-8.</summary>
     public (int Exit, string Out, string Err) ExecuteText(string folder, params string[] args)
     {
@@ -75,12 +78,17 @@ internal sealed class NativeTool
         return (exit, Encoding.UTF8.GetString(stdout), Encoding.UTF8.GetString(stderr));
     }
 
-    private static (int Exit, byte[] Out, byte[] Err) RunBytes(string folder, string file, string[] args, TimeSpan timeout)
+    private static (int Exit, byte[] Out, byte[] Err) RunBytes(string folder, string file, string[] args, TimeSpan timeout, byte[]? stdin = null)
     {
         var start = new ProcessStartInfo(file) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true };
         args.ToList().ForEach(start.ArgumentList.Add);
         start.Environment.Remove("CI");
         using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+        }
+
         process.StandardInput.Close();
         using var stdout = new MemoryStream();
         using var stderr = new MemoryStream();
