@@ -27,7 +27,7 @@ internal static class ChatClientFactory
         {
             case "ollama":
                 http.BaseAddress = settings.Endpoint ?? new Uri("http://localhost:11434");
-                return new OllamaApiClient(http, settings.Model);
+                return new OllamaApiClient(http, settings.Model, OllamaJsonContext.Default);
             case "azure":
                 var resource = settings.Endpoint ?? throw new ArgumentException("Azure OpenAI needs --llm-endpoint https://RESOURCE.openai.azure.com");
                 http.DefaultRequestHeaders.Add("api-key", settings.ApiKey ?? "");

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Grader.Core.Configuration;
 using Grader.Core.Diagnostics;
 using Grader.Core.Parsing;
 using Grader.Core.Reporting;
+using PolyType;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
 
@@ -26,7 +29,7 @@ internal sealed record LspSettings(IReadOnlyList<string> Rubrics, Uri? HelpBase,
 /// code actions. Messages are handled in arrival order on StreamJsonRpc's reader; grading runs on the thread pool,
 /// debounced, and a result is published only while its version is still the document's latest.
 /// </summary>
-internal sealed class LanguageServer
+internal sealed partial class LanguageServer
 {
     private static readonly string[] QuickFix = ["quickfix"];
 
@@ -56,14 +59,13 @@ internal sealed class LanguageServer
     public static async Task<int> RunAsync(Stream input, Stream output, LspSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
-        using var rpc = new JsonRpc(new MessageHandler(output, input, formatter))
+        using var rpc = new JsonRpc(new MessageHandler(output, input, Formatter()))
         {
             // One message at a time, in arrival order: a didChange never overtakes the didOpen before it.
             SynchronizationContext = new Microsoft.VisualStudio.Threading.NonConcurrentSynchronizationContext(sticky: false),
         };
         var server = new LanguageServer(settings, rpc);
-        rpc.AddLocalRpcTarget(new Target(server), new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
+        rpc.AddLocalRpcTarget(RpcTargetMetadata.FromShape<Target>(), new Target(server), new JsonRpcTargetOptions { AllowNonPublicInvocation = false });
         rpc.StartListening();
         using var stop = cancellationToken.Register(() => server._exited.TrySetResult());
         var publisher = server.PublishAsync();
@@ -73,6 +75,16 @@ internal sealed class LanguageServer
         await publisher.ConfigureAwait(false);
         return server._state == 2 ? 0 : 1;
     }
+
+    // StreamJsonRpc marks the whole SystemTextJsonFormatter class as needing reflection, because by default it serializes
+    // user data with System.Text.Json's reflection. With options whose only resolver is a source-generated context it
+    // does not: that is StreamJsonRpc's documented Native AOT set-up (docs/nativeAOT.md, and its SystemTextJson sample
+    // suppresses these two warnings the same way). No events, progress, streams or marshaled objects cross this
+    // connection, the features the formatter would need reflection for. NativeLanguageServerTests run the server in the
+    // native binary.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "User data goes through LspJsonContext only (see above).")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "User data goes through LspJsonContext only (see above).")]
+    private static SystemTextJsonFormatter Formatter() => new() { JsonSerializerOptions = LspJson.Options };
 
     private InitializeResult Initialize(InitializeParams request)
     {
@@ -94,13 +106,7 @@ internal sealed class LanguageServer
         var root = _root ?? Directory.GetCurrentDirectory();
         _ = Task.Run(() => _workspace.Grade(Path.Combine(root, "grader-warm-up.md"), WarmUp, 0, CancellationToken.None));
         return new InitializeResult(
-            new
-            {
-                textDocumentSync = new { openClose = true, change = 1, save = new { includeText = false } },
-                hoverProvider = true,
-                codeActionProvider = new { codeActionKinds = QuickFix },
-                codeLensProvider = new { resolveProvider = false },
-            },
+            new ServerCapabilities(new TextDocumentSyncOptions(OpenClose: true, Change: 1, new SaveOptions(IncludeText: false)), HoverProvider: true, new CodeActionOptions(QuickFix), new CodeLensOptions(ResolveProvider: false)),
             new ServerInfo(ToolInfo.Name, ToolInfo.Version));
     }
 
@@ -109,9 +115,8 @@ internal sealed class LanguageServer
         if (_watchRegistration)
         {
             // A config or rubric edited on disk regrades every open answer (workspace/didChangeWatchedFiles).
-            var watchers = new[] { new { globPattern = "**/" + ConfigResolver.FileName }, new { globPattern = "**/*.{yaml,yml}" } };
-            _ = Quietly(_rpc.InvokeWithParameterObjectAsync("client/registerCapability",
-                new RegistrationParams([new Registration("grader-watch", "workspace/didChangeWatchedFiles", new { watchers })])));
+            var watchers = new DidChangeWatchedFilesRegistrationOptions([new("**/" + ConfigResolver.FileName), new("**/*.{yaml,yml}")]);
+            _ = Quietly(Request("client/registerCapability", new RegistrationParams([new Registration("grader-watch", "workspace/didChangeWatchedFiles", watchers)]), LspJsonContext.Default.RegistrationParams));
         }
     }
 
@@ -179,7 +184,7 @@ internal sealed class LanguageServer
         if (request.TextDocument?.Uri is { } uri && _documents.TryRemove(uri, out var document))
         {
             document.Close();
-            _ = Quietly(_rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, [])));
+            _ = Quietly(Notify("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, null, []), LspJsonContext.Default.PublishDiagnosticsParams));
         }
     }
 
@@ -318,11 +323,11 @@ internal sealed class LanguageServer
                 (document.Latest, document.Findings) = (graded, findings);
             }
 
-            await Quietly(_rpc.NotifyWithParameterObjectAsync("textDocument/publishDiagnostics",
-                new PublishDiagnosticsParams(document.Uri, graded.Version, [.. findings.Select(f => f.Lsp)]))).ConfigureAwait(false);
+            await Quietly(Notify("textDocument/publishDiagnostics",
+                new PublishDiagnosticsParams(document.Uri, graded.Version, [.. findings.Select(f => f.Lsp)]), LspJsonContext.Default.PublishDiagnosticsParams)).ConfigureAwait(false);
             if (_lensRefresh)
             {
-                _ = Quietly(_rpc.InvokeWithParameterObjectAsync("workspace/codeLens/refresh"));
+                _ = Quietly(_rpc.InvokeWithParameterObjectAsync("workspace/codeLens/refresh", argument: null, argumentDeclaredTypes: null, CancellationToken.None));
             }
         }
     }
@@ -339,7 +344,27 @@ internal sealed class LanguageServer
     }
 
     private void Log(int type, string message) =>
-        _ = Quietly(_rpc.NotifyWithParameterObjectAsync("window/logMessage", new LogMessageParams(type, UntrustedText.Visible(message))));
+        _ = Quietly(Notify("window/logMessage", new LogMessageParams(type, UntrustedText.Visible(message)), LspJsonContext.Default.LogMessageParams));
+
+    // StreamJsonRpc writes named arguments one by one under their keys, each with its declared type; so the params object
+    // goes as its JSON members, as LspJsonContext writes them (camelCase, nulls left out).
+    private Task Notify<T>(string method, T parameters, JsonTypeInfo<T> type)
+    {
+        var (members, types) = Members(parameters, type);
+        return _rpc.NotifyWithParameterObjectAsync(method, members, types);
+    }
+
+    private Task Request<T>(string method, T parameters, JsonTypeInfo<T> type)
+    {
+        var (members, types) = Members(parameters, type);
+        return _rpc.InvokeWithParameterObjectAsync(method, members, types, CancellationToken.None);
+    }
+
+    private static (Dictionary<string, object?> Members, Dictionary<string, Type> Types) Members<T>(T parameters, JsonTypeInfo<T> type)
+    {
+        var members = JsonSerializer.SerializeToElement(parameters, type).EnumerateObject().ToDictionary(m => m.Name, m => (object?)m.Value, StringComparer.Ordinal);
+        return (members, members.Keys.ToDictionary(k => k, _ => typeof(JsonElement), StringComparer.Ordinal));
+    }
 
     // A message to a client that has gone away is not an error worth more than its loss.
     private static async Task Quietly(Task send)
@@ -446,9 +471,12 @@ internal sealed class LanguageServer
 
     /// <summary>
     /// The methods the client may call, and nothing else: each checks the server's state and its parameters, and a
-    /// failure becomes a JSON-RPC error with a one-line message (no stack trace leaves the server).
+    /// failure becomes a JSON-RPC error with a one-line message (no stack trace leaves the server). The method table is
+    /// PolyType's compile-time shape of this class (<see cref="RpcTargetMetadata.FromShape{T}"/>), not reflection over it at
+    /// start-up, so dispatch works in the native build; the generator needs the class internal rather than private.
     /// </summary>
-    private sealed class Target(LanguageServer server)
+    [GenerateShape(IncludeMethods = MethodShapeFlags.PublicInstance)]
+    internal sealed partial class Target(LanguageServer server)
     {
         [JsonRpcMethod("initialize", UseSingleObjectParameterDeserialization = true)]
         public InitializeResult Initialize(JsonElement? request = null) => Guard(() => server.Initialize(Parse<InitializeParams>(request)), initializing: true);
@@ -502,7 +530,7 @@ internal sealed class LanguageServer
 
             try
             {
-                return element.Deserialize<T>(LspJson.Options) ?? throw Error(LspErrors.InvalidParams, "params must be an object");
+                return element.Deserialize((JsonTypeInfo<T>)LspJson.Options.GetTypeInfo(typeof(T))) ?? throw Error(LspErrors.InvalidParams, "params must be an object");
             }
             catch (JsonException ex)
             {

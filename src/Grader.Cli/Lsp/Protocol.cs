@@ -7,14 +7,37 @@ namespace Grader.Cli.Lsp;
 // server does not use are left out (System.Text.Json ignores them on input). Positions are 0-based, in UTF-16 code
 // units, the protocol's default encoding and the one SourceSpan uses.
 
-/// <summary>Serializer settings for the wire: camelCase names, nulls left out.</summary>
+/// <summary>Serializer settings for the wire: camelCase names, nulls left out, every type from <see cref="LspJsonContext"/>.</summary>
 internal static class LspJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    /// <summary>
+    /// Only the source-generated metadata, no reflection fallback: the native build has none, so a message type missing
+    /// from the context fails the in-process tests too instead of only the shipped binary.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = new(LspJsonContext.Default.Options);
 }
+
+/// <summary>Compile-time JSON metadata for every type the server reads or writes (Native AOT has no reflection-based serializer).</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(JsonElement?))]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(InitializeParams))]
+[JsonSerializable(typeof(InitializeResult))]
+[JsonSerializable(typeof(DidOpenTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeTextDocumentParams))]
+[JsonSerializable(typeof(DidSaveTextDocumentParams))]
+[JsonSerializable(typeof(DidCloseTextDocumentParams))]
+[JsonSerializable(typeof(DidChangeWatchedFilesParams))]
+[JsonSerializable(typeof(TextDocumentPositionParams))]
+[JsonSerializable(typeof(CodeActionParams))]
+[JsonSerializable(typeof(CodeLensParams))]
+[JsonSerializable(typeof(Hover))]
+[JsonSerializable(typeof(IReadOnlyList<CodeAction>))]
+[JsonSerializable(typeof(IReadOnlyList<CodeLens>))]
+[JsonSerializable(typeof(PublishDiagnosticsParams))]
+[JsonSerializable(typeof(LogMessageParams))]
+[JsonSerializable(typeof(RegistrationParams))]
+internal sealed partial class LspJsonContext : JsonSerializerContext;
 
 /// <summary>JSON-RPC and LSP error codes the server answers with.</summary>
 internal static class LspErrors
@@ -83,10 +106,25 @@ internal sealed record CodeLens(LspRange Range, LensCommand Command);
 
 internal sealed record LogMessageParams(int Type, string Message);
 
-internal sealed record Registration(string Id, string Method, object? RegisterOptions);
+internal sealed record FileSystemWatcher(string GlobPattern);
+
+internal sealed record DidChangeWatchedFilesRegistrationOptions(IReadOnlyList<FileSystemWatcher> Watchers);
+
+internal sealed record Registration(string Id, string Method, DidChangeWatchedFilesRegistrationOptions? RegisterOptions);
 
 internal sealed record RegistrationParams(IReadOnlyList<Registration> Registrations);
 
 internal sealed record ServerInfo(string Name, string Version);
 
-internal sealed record InitializeResult(object Capabilities, ServerInfo ServerInfo);
+/// <summary>Change 1: the client sends the full text on every change.</summary>
+internal sealed record TextDocumentSyncOptions(bool OpenClose, int Change, SaveOptions Save);
+
+internal sealed record SaveOptions(bool IncludeText);
+
+internal sealed record CodeActionOptions(IReadOnlyList<string> CodeActionKinds);
+
+internal sealed record CodeLensOptions(bool ResolveProvider);
+
+internal sealed record ServerCapabilities(TextDocumentSyncOptions TextDocumentSync, bool HoverProvider, CodeActionOptions CodeActionProvider, CodeLensOptions CodeLensProvider);
+
+internal sealed record InitializeResult(ServerCapabilities Capabilities, ServerInfo ServerInfo);

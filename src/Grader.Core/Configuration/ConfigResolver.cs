@@ -31,7 +31,8 @@ public sealed class ConfigResolver
     private readonly ConcurrentQueue<ConfigNotice> _notices = new();
     private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string File, RubricCatalog Catalog), ImmutableArray<RubricError>> _idChecks = new();
-    private readonly ConfigValidator _validator = new(DescriptorCatalog.All.Select(d => d.Category).ToHashSet(StringComparer.Ordinal));
+    // Built on the first config file met: a run without one never pays for FluentValidation's rule set.
+    private readonly Lazy<ConfigValidator> _validator = new(() => new(DescriptorCatalog.All.Select(d => d.Category).ToHashSet(StringComparer.Ordinal)));
 
     public ConfigResolver()
         : this(ConfigPolicy.Local)
@@ -252,7 +253,7 @@ public sealed class ConfigResolver
 
         dto ??= new ConfigDto();
         var marks = ConfigMarks.Of(text);
-        var errors = _validator.Validate(dto).Errors
+        var errors = _validator.Value.Validate(dto).Errors
             .Select(failure =>
             {
                 var (line, column) = failure.CustomState is ConfigNode node ? node.In(marks) : ((int)Math.Max(1, dto.Start.Line), (int)Math.Max(1, dto.Start.Column));

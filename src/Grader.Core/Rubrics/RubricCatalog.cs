@@ -34,39 +34,41 @@ public sealed class RubricCatalog
     /// </summary>
     public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IReadOnlySet<string> knownRules, IEnumerable<string>? folders = null, Func<string, bool>? skip = null)
     {
-        var sources = new List<(string File, string Text, bool Trusted)>();
-        var assembly = typeof(RubricCatalog).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("rubrics/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        // Built-in rubrics were compiled from their YAML at build time and ship validated (the test suite and 'grader
+        // rubrics validate' check them), so a normal run neither reads their YAML nor runs FluentValidation on them:
+        // both cost tens of milliseconds of start-up. Merge checks still run for every rubric.
+        var read = new List<(RubricDto Dto, RubricFile File)>();
+        foreach (var builtIn in BuiltInRubrics.All())
         {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            sources.Add((name, reader.ReadToEnd(), true));
+            read.Add((RubricReader.Stamp(builtIn.Read(), builtIn.File), new RubricFile(builtIn.File, builtIn.Sha256, true)));
         }
 
+        var sources = new List<(string File, string Text)>();
         foreach (var folder in folders ?? [])
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*.yaml").Where(f => skip?.Invoke(f) != true).Order(StringComparer.Ordinal))
             {
-                sources.Add((file, File.ReadAllText(file), false));
+                sources.Add((file, File.ReadAllText(file)));
             }
         }
 
-        return Load(sources, knownRules);
+        var errors = new List<RubricError>();
+        read.AddRange(Read(sources, knownRules, errors));
+        return Build(read, errors);
     }
 
-    /// <summary>Every source is validated in full (what <c>grader rubrics validate</c> and the tests use).</summary>
-    public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IEnumerable<(string File, string Text)> sources, IReadOnlySet<string> knownRules) =>
-        Load(sources.Select(s => (s.File, s.Text, false)), knownRules);
-
-    // Built-in rubrics ship validated (the test suite and 'grader rubrics validate' check them), so a normal run skips
-    // FluentValidation for them: it costs tens of milliseconds of start-up. Merge checks still run for every rubric.
-    private static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IEnumerable<(string File, string Text, bool Trusted)> sources, IReadOnlySet<string> knownRules)
+    /// <summary>Every source is read from YAML and validated in full (what <c>grader rubrics validate</c> and the tests use).</summary>
+    public static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Load(IEnumerable<(string File, string Text)> sources, IReadOnlySet<string> knownRules)
     {
         var errors = new List<RubricError>();
-        var dtos = new Dictionary<string, RubricDto>(StringComparer.Ordinal);
-        var byFile = new Dictionary<string, RubricFile>(StringComparer.Ordinal);
+        return Build(Read(sources, knownRules, errors), errors);
+    }
+
+    private static List<(RubricDto Dto, RubricFile File)> Read(IEnumerable<(string File, string Text)> sources, IReadOnlySet<string> knownRules, List<RubricError> errors)
+    {
+        var read = new List<(RubricDto, RubricFile)>();
         var validator = new Lazy<RubricValidator>(() => new RubricValidator(knownRules));
-        foreach (var (file, text, trusted) in sources)
+        foreach (var (file, text) in sources)
         {
             var (dto, error) = RubricReader.Read(file, text);
             if (error is not null)
@@ -75,17 +77,32 @@ public sealed class RubricCatalog
                 continue;
             }
 
-            var result = trusted ? new FluentValidation.Results.ValidationResult() : validator.Value.Validate(dto!);
+            var result = validator.Value.Validate(dto!);
             if (!result.IsValid)
             {
                 errors.AddRange(result.Errors.Select(e => Locate(dto!, e)));
                 continue;
             }
 
-            dtos[dto!.Id!] = dto;
-            byFile[file] = new RubricFile(file, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), trusted);
+            read.Add((dto!, new RubricFile(file, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), false)));
         }
 
+        return read;
+    }
+
+    private static (RubricCatalog Catalog, ImmutableArray<RubricError> Errors) Build(List<(RubricDto Dto, RubricFile File)> read, List<RubricError> errors)
+    {
+        var dtos = new Dictionary<string, RubricDto>(StringComparer.Ordinal);
+        var byFile = new Dictionary<string, RubricFile>(StringComparer.Ordinal);
+        foreach (var (dto, file) in read)
+        {
+            dtos[dto.Id!] = dto;
+            byFile[file.Path] = file;
+        }
+
+        // An inherited criterion is one DTO in every chain that extends its rubric: built once, its concepts parsed and
+        // stemmed once, not once per problem (base's criteria were most of start-up's rubric work).
+        var built = new Dictionary<CriterionDto, Criterion>(ReferenceEqualityComparer.Instance);
         var rubrics = ImmutableSortedDictionary.CreateBuilder<string, Rubric>(StringComparer.Ordinal);
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<RubricFile>>(StringComparer.Ordinal);
         foreach (var id in dtos.Keys.Order(StringComparer.Ordinal))
@@ -96,7 +113,7 @@ public sealed class RubricCatalog
                 continue;
             }
 
-            var rubric = Merge(chain, errors);
+            var rubric = Merge(chain, built, errors);
             if (rubric is not null)
             {
                 rubrics[id] = rubric;
@@ -150,7 +167,7 @@ public sealed class RubricCatalog
         }
     }
 
-    private static Rubric? Merge(List<RubricDto> chain, List<RubricError> errors)
+    private static Rubric? Merge(List<RubricDto> chain, Dictionary<CriterionDto, Criterion> built, List<RubricError> errors)
     {
         var leaf = chain[^1];
         var titles = new Dictionary<FrameworkStep, string>();
@@ -239,7 +256,7 @@ public sealed class RubricCatalog
             leaf.Prompt?.Trim(),
             steps,
             [.. bands.OrderByDescending(b => b.Min)],
-            [.. criteria.Select(ToCriterion)],
+            [.. criteria.Select(c => built.TryGetValue(c, out var criterion) ? criterion : built[c] = ToCriterion(c))],
             [.. ignored.Distinct(StringComparer.OrdinalIgnoreCase)]);
     }
 

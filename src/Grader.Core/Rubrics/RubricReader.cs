@@ -16,12 +16,18 @@ internal static class RubricReader
             return (null, new RubricError(file, 1, 1, "rubric.empty", "The rubric is empty; start with 'id:', 'title:' and 'criteria:'"));
         }
 
+        return (Stamp(dto, file), null);
+    }
+
+    /// <summary>Records the file a rubric and its criteria were read from (errors and provenance name it).</summary>
+    public static RubricDto Stamp(RubricDto dto, string file)
+    {
         dto.File = file;
         foreach (var criterion in dto.Criteria ?? [])
         {
             criterion.File = file;
         }
 
-        return (dto, null);
+        return dto;
     }
 }

@@ -6,9 +6,11 @@ namespace Grader.Tests.Llm;
 
 /// <summary>
 /// Advisory feedback through the real client libraries (Microsoft.Extensions.AI.OpenAI, OllamaSharp) over real HTTP
-/// to a server on 127.0.0.1. Tests in this class run one at a time (they set environment variables).
+/// to a server on 127.0.0.1. Tests in this class run one at a time (they set environment variables), and so does its
+/// subclass that runs them against the native build (Native/NativeLlmFeedbackTests.cs).
 /// </summary>
-public sealed class LlmFeedbackTests : IDisposable
+[Collection("llm-environment")]
+public class LlmFeedbackTests : IDisposable
 {
     private const string Answer = """
         ---
@@ -25,7 +27,14 @@ public sealed class LlmFeedbackTests : IDisposable
 
     private readonly TempFolder _tree = new();
 
-    public void Dispose() => _tree.Dispose();
+    public void Dispose()
+    {
+        _tree.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Runs the CLI: in-process here, the native binary in the subclass.</summary>
+    protected virtual (int Exit, string Out, string Err) Run(params string[] args) => TestGrader.RunCli(args);
 
     private static (int Status, string Body, TimeSpan Delay, string? RetryAfter) Ok(string content) => (200, FakeModelServer.OpenAiBody(content), TimeSpan.Zero, null);
 
@@ -34,7 +43,7 @@ public sealed class LlmFeedbackTests : IDisposable
         var path = _tree.Write("answer.md", answer);
         string[] args = ["check", path, "--format", "json", "--llm", "--llm-model", "test-model", "--llm-cache", Path.Combine(_tree.Root, "cache"),
             "--llm-endpoint", server?.OpenAiEndpoint.ToString() ?? "http://127.0.0.1:9/v1", .. extra];
-        var (exit, output, error) = TestGrader.RunCli(args);
+        var (exit, output, error) = Run(args);
         return (exit, JsonDocument.Parse(output).RootElement.GetProperty("documents")[0].Clone(), error);
     }
 
@@ -85,7 +94,7 @@ public sealed class LlmFeedbackTests : IDisposable
     {
         using var server = new FakeModelServer((_, _) => (500, "{\"error\":{\"message\":\"boom\"}}", TimeSpan.Zero, "0"));
         var (exit, document, _) = Check(server);
-        var (plainExit, plainOutput, _) = TestGrader.RunCli("check", Path.Combine(_tree.Root, "answer.md"), "--format", "json");
+        var (plainExit, plainOutput, _) = Run("check", Path.Combine(_tree.Root, "answer.md"), "--format", "json");
         var plain = JsonDocument.Parse(plainOutput).RootElement.GetProperty("documents")[0];
         Assert.Equal(plainExit, exit);
         Assert.Equal(plain.GetProperty("score").GetRawText(), document.GetProperty("score").GetRawText());
@@ -178,7 +187,7 @@ public sealed class LlmFeedbackTests : IDisposable
         var warning = Assert.Single(document.GetProperty("diagnostics").EnumerateArray(), d => d.GetProperty("id").GetString() == "MLSD0008");
         Assert.Contains("could not be reached", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(7, document.GetProperty("sections").GetArrayLength());
-        var required = TestGrader.RunCli("check", Path.Combine(_tree.Root, "answer.md"), "--llm-required", "--llm-endpoint", "http://127.0.0.1:9/v1",
+        var required = Run("check", Path.Combine(_tree.Root, "answer.md"), "--llm-required", "--llm-endpoint", "http://127.0.0.1:9/v1",
             "--llm-cache", Path.Combine(_tree.Root, "cache"));
         Assert.Equal(1, required.Exit);
     }
@@ -200,7 +209,7 @@ public sealed class LlmFeedbackTests : IDisposable
         using var server = new FakeModelServer((_, _) => Ok(FakeModelServer.GoodFeedback));
         var config = _tree.Write("trusted.yaml", $"llm:\n  enabled: true\n  endpoint: {server.OpenAiEndpoint}\n  model: configured-model\n");
         var path = _tree.Write("answer.md", Answer);
-        var (exit, output, error) = TestGrader.RunCli("check", path, "--format", "json", "--llm-cache", Path.Combine(_tree.Root, "cache"), "--config", config);
+        var (exit, output, error) = Run("check", path, "--format", "json", "--llm-cache", Path.Combine(_tree.Root, "cache"), "--config", config);
         Assert.True(exit == 0, error);
         Assert.Equal("configured-model", Assert.Single(server.Requests).Body.GetProperty("model").GetString());
         Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(output).RootElement.GetProperty("documents")[0].GetProperty("feedback").ValueKind);
@@ -211,7 +220,7 @@ public sealed class LlmFeedbackTests : IDisposable
     {
         using var server = new FakeModelServer((_, _) => (200, FakeModelServer.OllamaBody(FakeModelServer.GoodFeedback), TimeSpan.Zero, null));
         var path = _tree.Write("answer.md", Answer);
-        var (exit, output, error) = TestGrader.RunCli("check", path, "--format", "json", "--llm", "--llm-provider", "ollama", "--llm-endpoint", server.Root.ToString(),
+        var (exit, output, error) = Run("check", path, "--format", "json", "--llm", "--llm-provider", "ollama", "--llm-endpoint", server.Root.ToString(),
             "--llm-model", "test-model", "--llm-cache", Path.Combine(_tree.Root, "cache"));
         Assert.True(exit == 0, error);
         Assert.Equal("/api/chat", Assert.Single(server.Requests).Path);
@@ -233,7 +242,7 @@ public sealed class LlmFeedbackTests : IDisposable
             var outputs = new List<string>();
             foreach (var format in new[] { "json", "sarif", "html", "markdown", "console" })
             {
-                var (exit, output, error) = TestGrader.RunCli("check", path, "--format", format, "--llm", "--llm-provider", "azure", "--llm-endpoint", server.Root.ToString(),
+                var (exit, output, error) = Run("check", path, "--format", format, "--llm", "--llm-provider", "azure", "--llm-endpoint", server.Root.ToString(),
                     "--llm-model", "my-deployment", "--llm-cache", cache);
                 Assert.True(exit == 0, error);
                 outputs.Add(output + error);

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Grader.Cli.Lsp;
 using Grader.Core.Diagnostics;
@@ -352,22 +351,22 @@ public sealed class LanguageServerTests : IDisposable
         var server = Task.Run(() => LanguageServer.RunAsync(serverStream, serverStream, LspSession.Settings()));
         await using (client)
         {
-            await Send(client, "{not json");
-            var parse = await Receive(client);
+            await LspFrames.SendAsync(client, "{not json");
+            var parse = await LspFrames.ReceiveAsync(client);
             Assert.Equal(-32700, parse.GetProperty("error").GetProperty("code").GetInt32());
             Assert.Equal(JsonValueKind.Null, parse.GetProperty("id").ValueKind);
 
-            await Send(client, "[1, 2]");
-            Assert.Equal(-32600, (await Receive(client)).GetProperty("error").GetProperty("code").GetInt32());
+            await LspFrames.SendAsync(client, "[1, 2]");
+            Assert.Equal(-32600, (await LspFrames.ReceiveAsync(client)).GetProperty("error").GetProperty("code").GetInt32());
 
-            await Send(client, """{"jsonrpc":"2.0","id":7,"method":"initialize","params":{"capabilities":{}}}""");
-            var initialized = await Receive(client);
+            await LspFrames.SendAsync(client, """{"jsonrpc":"2.0","id":7,"method":"initialize","params":{"capabilities":{}}}""");
+            var initialized = await LspFrames.ReceiveAsync(client);
             Assert.Equal(7, initialized.GetProperty("id").GetInt32());
             Assert.True(initialized.TryGetProperty("result", out _));
 
-            await Send(client, """{"jsonrpc":"2.0","id":8,"method":"shutdown"}""");
-            Assert.Equal(8, (await Receive(client)).GetProperty("id").GetInt32());
-            await Send(client, """{"jsonrpc":"2.0","method":"exit"}""");
+            await LspFrames.SendAsync(client, """{"jsonrpc":"2.0","id":8,"method":"shutdown"}""");
+            Assert.Equal(8, (await LspFrames.ReceiveAsync(client)).GetProperty("id").GetInt32());
+            await LspFrames.SendAsync(client, """{"jsonrpc":"2.0","method":"exit"}""");
             Assert.Equal(0, await server.WaitAsync(TimeSpan.FromSeconds(30)));
         }
     }
@@ -464,30 +463,4 @@ public sealed class LanguageServerTests : IDisposable
 
     private static object Range(string uri, int line) =>
         new { textDocument = new { uri }, range = new { start = new { line, character = 0 }, end = new { line, character = 0 } }, context = new { diagnostics = Array.Empty<object>() } };
-
-    private static async Task Send(Stream stream, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body);
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"));
-        await stream.WriteAsync(bytes);
-        await stream.FlushAsync();
-    }
-
-    // One framed message: headers up to a blank line, then Content-Length bytes.
-    private static async Task<JsonElement> Receive(Stream stream)
-    {
-        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var header = new StringBuilder();
-        var one = new byte[1];
-        while (!header.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
-        {
-            await stream.ReadExactlyAsync(one, cancel.Token);
-            header.Append((char)one[0]);
-        }
-
-        var length = int.Parse(header.ToString().Split("\r\n").First(h => h.StartsWith("Content-Length:", StringComparison.Ordinal))["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        var body = new byte[length];
-        await stream.ReadExactlyAsync(body, cancel.Token);
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.Channels;
 using Grader.Cli;
 using Grader.Cli.Lsp;
@@ -14,15 +17,21 @@ namespace Grader.Tests.Lsp;
 /// </summary>
 internal sealed class LspSession : IAsyncDisposable
 {
-    private readonly Stream _client;
+    private readonly IAsyncDisposable _client;
     private readonly Client _target = new();
 
-    private LspSession(Stream client, JsonRpc rpc, Task<int> server)
+    private LspSession(IAsyncDisposable client, JsonRpc rpc, Task<int> server)
     {
         _client = client;
         Rpc = rpc;
         Server = server;
     }
+
+    /// <summary>
+    /// The client's settings: the wire's (camelCase, nulls left out) with reflection, so tests can send anonymous objects
+    /// the server's source-generated context does not know.
+    /// </summary>
+    public static JsonSerializerOptions ClientJson { get; } = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     public JsonRpc Rpc { get; }
 
@@ -46,9 +55,28 @@ internal sealed class LspSession : IAsyncDisposable
     {
         var (serverStream, clientStream) = FullDuplexStream.CreatePair();
         var server = Task.Run(() => LanguageServer.RunAsync(serverStream, serverStream, settings ?? Settings()));
-        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = LspJson.Options };
-        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(clientStream, clientStream, formatter));
-        var session = new LspSession(clientStream, rpc, server);
+        return await ConnectAsync(clientStream, clientStream, clientStream, server, initialize, capabilities);
+    }
+
+    /// <summary>
+    /// Starts <c>COMMAND lsp ARGS...</c> in <paramref name="folder"/> (without the test run's CI variable) and talks to it
+    /// over its standard input and output, as an editor does.
+    /// </summary>
+    public static async Task<LspSession> StartProcessAsync(string command, string folder, string[] args, bool initialize = true, object? capabilities = null)
+    {
+        var start = new ProcessStartInfo(command) { WorkingDirectory = folder, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("lsp");
+        args.ToList().ForEach(start.ArgumentList.Add);
+        start.Environment.Remove("CI");
+        var process = new ServerProcess(Process.Start(start)!);
+        return await ConnectAsync(process.Output, process.Input, process, process.Exit, initialize, capabilities);
+    }
+
+    private static async Task<LspSession> ConnectAsync(Stream sending, Stream receiving, IAsyncDisposable connection, Task<int> server, bool initialize, object? capabilities)
+    {
+        var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = ClientJson };
+        var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(sending, receiving, formatter));
+        var session = new LspSession(connection, rpc, server);
         rpc.AddLocalRpcTarget(session._target, new JsonRpcTargetOptions { UseSingleObjectParameterDeserialization = true });
         rpc.StartListening();
         if (initialize)
@@ -102,6 +130,60 @@ internal sealed class LspSession : IAsyncDisposable
         await Server.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
+    /// <summary>A server process: its standard input and output, and its exit code once it stops (killed if it does not).</summary>
+    private sealed class ServerProcess : IAsyncDisposable
+    {
+        private readonly Process _process;
+        private readonly Task<string> _stderr;
+
+        public ServerProcess(Process process)
+        {
+            _process = process;
+            _stderr = process.StandardError.ReadToEndAsync();
+            Exit = ExitAsync();
+        }
+
+        /// <summary>What the client writes: the server's standard input.</summary>
+        public Stream Output => _process.StandardInput.BaseStream;
+
+        public Stream Input => _process.StandardOutput.BaseStream;
+
+        public Task<int> Exit { get; }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                // The end of input ends the server; the JSON-RPC connection has usually closed the pipe already.
+                _process.StandardInput.Close();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+
+            try
+            {
+                await Exit.WaitAsync(TimeSpan.FromSeconds(30));
+            }
+            catch (TimeoutException)
+            {
+                _process.Kill(entireProcessTree: true);
+                throw;
+            }
+            finally
+            {
+                _process.Dispose();
+            }
+        }
+
+        private async Task<int> ExitAsync()
+        {
+            await _process.WaitForExitAsync();
+            await _stderr;
+            return _process.ExitCode;
+        }
+    }
+
     /// <summary>What the server may call on its client.</summary>
     private sealed class Client
     {
@@ -132,6 +214,36 @@ internal sealed class LspSession : IAsyncDisposable
             Registrations.Enqueue(request.GetRawText());
             return null;
         }
+    }
+}
+
+/// <summary>Raw LSP framing, for bodies a JSON-RPC client would never send.</summary>
+internal static class LspFrames
+{
+    public static async Task SendAsync(Stream stream, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"Content-Length: {bytes.Length}\r\n\r\n"));
+        await stream.WriteAsync(bytes);
+        await stream.FlushAsync();
+    }
+
+    // One framed message: headers up to a blank line, then Content-Length bytes.
+    public static async Task<JsonElement> ReceiveAsync(Stream stream)
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var header = new StringBuilder();
+        var one = new byte[1];
+        while (!header.ToString().EndsWith("\r\n\r\n", StringComparison.Ordinal))
+        {
+            await stream.ReadExactlyAsync(one, cancel.Token);
+            header.Append((char)one[0]);
+        }
+
+        var length = int.Parse(header.ToString().Split("\r\n").First(h => h.StartsWith("Content-Length:", StringComparison.Ordinal))["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, cancel.Token);
+        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
 

@@ -12,13 +12,20 @@ namespace Grader.Tests.Lsp;
 /// the code action that inserts the missing monitoring step.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class NeovimTests(ITestOutputHelper output) : IDisposable
+public class NeovimTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly Lazy<string?> Nvim = new(FindOrInstall, LazyThreadSafetyMode.ExecutionAndPublication);
     private static string? _installError;
     private readonly TempFolder _folder = new();
 
-    public void Dispose() => _folder.Dispose();
+    /// <summary>The server Neovim starts: the framework-dependent build this test run built.</summary>
+    protected virtual string[] Server => ["dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "grader.dll"), "lsp"];
+
+    public void Dispose()
+    {
+        _folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [SkippableFact]
     public void Neovim_shows_the_findings_at_their_lines_and_updates_them_after_the_monitoring_action()
@@ -28,7 +35,7 @@ public sealed class NeovimTests(ITestOutputHelper output) : IDisposable
         var answer = _folder.Copy("examples/video-recommendation/weak.md", "weak.md");
         var results = Path.Combine(_folder.Root, "results.json");
         var script = _folder.Write("grader-test.lua", Script);
-        var server = JsonSerializer.Serialize(new[] { "dotnet", "exec", Path.Combine(AppContext.BaseDirectory, "grader.dll"), "lsp" });
+        var server = JsonSerializer.Serialize(Server);
         var run = Chromium.Run(Nvim.Value!, ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", $"luafile {script}"], TimeSpan.FromMinutes(5),
             new Dictionary<string, string> { ["GRADER_ANSWER"] = answer, ["GRADER_OUT"] = results, ["GRADER_CMD"] = server, ["HOME"] = _folder.Root });
         output.WriteLine($"nvim exit {run.ExitCode}; stderr: {run.Stderr}");
