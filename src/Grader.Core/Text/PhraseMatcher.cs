@@ -13,9 +13,8 @@ public sealed class PhraseMatcher<TKey>
 {
     private readonly FrozenDictionary<string, (string[] Stems, TKey Key)[]> _byFirstStem;
 
-    // A bit per (first letter, last letter, length) of the phrases' first stems: most tokens start no phrase, and
-    // this says so with one load, before the dictionary hashes the whole token. It never says no to a first stem.
-    private readonly ulong[] _mayStart = new ulong[FilterBits / 64];
+    // Which tokens may start a phrase (see PhraseMatches.NewFilter).
+    private readonly ulong[] _mayStart = PhraseMatches.NewFilter();
 
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
@@ -43,23 +42,13 @@ public sealed class PhraseMatcher<TKey>
             StringComparer.Ordinal);
         foreach (var first in _byFirstStem.Keys)
         {
-            var slot = Slot(first);
-            _mayStart[slot >> 6] |= 1UL << (slot & 63);
+            PhraseMatches.AddToFilter(_mayStart, first);
         }
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
 
-    private const int FilterBits = 32 * 32 * 8;
-
-    private static int Slot(string stem) =>
-        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
-
-    private bool MayStart(string stem)
-    {
-        var slot = Slot(stem);
-        return (_mayStart[slot >> 6] & (1UL << (slot & 63))) != 0;
-    }
+    private bool MayStart(string stem) => PhraseMatches.MayStart(_mayStart, stem);
 
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
     public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
@@ -82,7 +71,7 @@ public sealed class PhraseMatcher<TKey>
 
             foreach (var (phrase, key) in candidates)
             {
-                if (IsMatchAt(stems, i, phrase))
+                if (PhraseMatches.IsMatchAt(stems, i, phrase))
                 {
                     (found ??= []).Add((key, i, phrase.Length));
                 }
@@ -104,7 +93,7 @@ public sealed class PhraseMatcher<TKey>
 
             foreach (var (phrase, key) in candidates)
             {
-                if (IsMatchAt(stems, i, phrase))
+                if (PhraseMatches.IsMatchAt(stems, i, phrase))
                 {
                     visitor.Match(key, i, phrase.Length);
                 }
@@ -125,7 +114,7 @@ public sealed class PhraseMatcher<TKey>
 
             foreach (var (phrase, key) in candidates)
             {
-                if (IsMatchAt(stems, i, phrase))
+                if (PhraseMatches.IsMatchAt(stems, i, phrase))
                 {
                     first = (key, i, phrase.Length);
                     return true;
@@ -138,43 +127,6 @@ public sealed class PhraseMatcher<TKey>
     }
 
     public bool Contains(string[] stems) => TryFirst(stems, out _);
-
-    private static bool IsMatchAt(string[] stems, int start, string[] phrase)
-    {
-        if (start + phrase.Length > stems.Length)
-        {
-            return false;
-        }
-
-        for (var j = 1; j < phrase.Length; j++)
-        {
-            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal) && !IsCutoff(phrase[j], stems[start + j]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
-    private static bool IsCutoff(string pattern, string token)
-    {
-        if (pattern != "k" || token.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var c in token)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }
 
 /// <summary>What <see cref="PhraseMatcher{TKey}.Visit"/> calls for each match.</summary>
@@ -222,5 +174,66 @@ public static class PhraseMatches
 
         ArrayPool<(int, int, int)>.Shared.Return(order);
         ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
+    }
+
+    private const int FilterBits = 32 * 32 * 8;
+
+    /// <summary>
+    /// A filter of first stems, a bit per (first letter, last letter, length): most tokens start no phrase, and it says
+    /// so with one load, before a dictionary hashes the whole token. It never says no to a stem added to it.
+    /// </summary>
+    internal static ulong[] NewFilter() => new ulong[FilterBits / 64];
+
+    internal static void AddToFilter(ulong[] filter, string stem)
+    {
+        var slot = Slot(stem);
+        filter[slot >> 6] |= 1UL << (slot & 63);
+    }
+
+    internal static bool MayStart(ulong[] filter, string stem)
+    {
+        var slot = Slot(stem);
+        return (filter[slot >> 6] & (1UL << (slot & 63))) != 0;
+    }
+
+    private static int Slot(string stem) =>
+        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
+
+    /// <summary>True when the phrase's stems stand at <paramref name="start"/> (its first is known to match).</summary>
+    internal static bool IsMatchAt(string[] stems, int start, string[] phrase)
+    {
+        if (start + phrase.Length > stems.Length)
+        {
+            return false;
+        }
+
+        for (var j = 1; j < phrase.Length; j++)
+        {
+            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal) && !IsCutoff(phrase[j], stems[start + j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
+    private static bool IsCutoff(string pattern, string token)
+    {
+        if (pattern != "k" || token.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
