@@ -11,7 +11,7 @@ namespace Grader.Core.Text;
 public sealed class PhraseMatcher<TKey>
     where TKey : notnull
 {
-    private readonly FrozenDictionary<string, (string[] Stems, TKey Key)[]> _byFirstStem;
+    private readonly FrozenDictionary<string, Entry> _byFirstStem;
 
     // Which tokens may start a phrase (see PhraseMatches.NewFilter).
     private readonly ulong[] _mayStart = PhraseMatches.NewFilter();
@@ -38,7 +38,7 @@ public sealed class PhraseMatcher<TKey>
         // Longest phrases first, so the first hit at a position is the most specific.
         _byFirstStem = map.ToFrozenDictionary(
             kv => kv.Key,
-            kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(),
+            kv => new Entry([.. kv.Value.OrderByDescending(p => p.Item1.Length)]),
             StringComparer.Ordinal);
         foreach (var first in _byFirstStem.Keys)
         {
@@ -47,8 +47,6 @@ public sealed class PhraseMatcher<TKey>
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
-
-    private bool MayStart(string stem) => PhraseMatches.MayStart(_mayStart, stem);
 
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
     public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
@@ -61,72 +59,159 @@ public sealed class PhraseMatcher<TKey>
     /// <summary>Adds every match (as <see cref="Matches"/> orders them) to <paramref name="found"/>, created on the first.</summary>
     public void Collect(string[] stems, ref List<(TKey Key, int Start, int Length)>? found)
     {
-        ArgumentNullException.ThrowIfNull(stems);
-        for (var i = 0; i < stems.Length; i++)
-        {
-            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, key) in candidates)
-            {
-                if (PhraseMatches.IsMatchAt(stems, i, phrase))
-                {
-                    (found ??= []).Add((key, i, phrase.Length));
-                }
-            }
-        }
+        var sink = new ListSink(found);
+        Walk(stems, ref sink);
+        found = sink.Found;
     }
 
     /// <summary>Calls <paramref name="visitor"/> for every match, in <see cref="Matches"/> order, storing none of them.</summary>
     public void Visit<TVisitor>(string[] stems, ref TVisitor visitor)
         where TVisitor : struct, IMatchVisitor<TKey>
     {
-        ArgumentNullException.ThrowIfNull(stems);
-        for (var i = 0; i < stems.Length; i++)
-        {
-            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, key) in candidates)
-            {
-                if (PhraseMatches.IsMatchAt(stems, i, phrase))
-                {
-                    visitor.Match(key, i, phrase.Length);
-                }
-            }
-        }
+        var sink = new VisitorSink<TVisitor>(visitor);
+        Walk(stems, ref sink);
+        visitor = sink.Visitor;
     }
 
     /// <summary>The first match (<see cref="Matches"/> order), if any.</summary>
     public bool TryFirst(string[] stems, out (TKey Key, int Start, int Length) first)
     {
+        var sink = new FirstSink();
+        Walk(stems, ref sink);
+        first = sink.First;
+        return sink.Found;
+    }
+
+    public bool Contains(string[] stems) => TryFirst(stems, out _);
+
+    // Every match in order: by position, then as the phrases starting there are ordered. Returns early when the sink
+    // has seen enough.
+    private void Walk<TSink>(string[] stems, ref TSink sink)
+        where TSink : struct, ISink
+    {
         ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
+            if (!PhraseMatches.MayStart(_mayStart, stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var entry))
             {
                 continue;
             }
 
-            foreach (var (phrase, key) in candidates)
+            // The phrases that can match here: the one-token ones, and those whose second stem is the next token
+            // (or "k", for a number). Each list is in phrase order; merged, they keep it.
+            var next = i + 1 < stems.Length ? stems[i + 1] : null;
+            int[] second = [], cutoff = [];
+            if (next is not null)
             {
-                if (PhraseMatches.IsMatchAt(stems, i, phrase))
+                if (entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var same))
                 {
-                    first = (key, i, phrase.Length);
-                    return true;
+                    second = same;
+                }
+
+                if (entry.Cutoff.Length > 0 && (next == "k" || PhraseMatches.IsNumber(next)))
+                {
+                    cutoff = entry.Cutoff;
+                }
+            }
+
+            int a = 0, b = 0, c = 0;
+            while (a < entry.Single.Length || b < second.Length || c < cutoff.Length)
+            {
+                var index = Math.Min(a < entry.Single.Length ? entry.Single[a] : int.MaxValue,
+                    Math.Min(b < second.Length ? second[b] : int.MaxValue, c < cutoff.Length ? cutoff[c] : int.MaxValue));
+                a += a < entry.Single.Length && entry.Single[a] == index ? 1 : 0;
+                b += b < second.Length && second[b] == index ? 1 : 0;
+                c += c < cutoff.Length && cutoff[c] == index ? 1 : 0;
+                var (phrase, key) = entry.All[index];
+                if (PhraseMatches.IsMatchAt(stems, i, phrase) && !sink.Match(key, i, phrase.Length))
+                {
+                    return;
                 }
             }
         }
-
-        first = default;
-        return false;
     }
 
-    public bool Contains(string[] stems) => TryFirst(stems, out _);
+    // The phrases starting with one stem, in match order, indexed by their second stem: at a position only the
+    // phrases whose second stem is the next token are compared, not every phrase that starts there.
+    private sealed class Entry
+    {
+        public Entry((string[] Stems, TKey Key)[] all)
+        {
+            All = all;
+            var bySecond = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            List<int> single = [], cutoff = [];
+            for (var i = 0; i < all.Length; i++)
+            {
+                var stems = all[i].Stems;
+                if (stems.Length == 1)
+                {
+                    single.Add(i);
+                }
+                else if (stems[1] == "k")
+                {
+                    // "k" stands for a number too: compared whenever the next token is one.
+                    cutoff.Add(i);
+                }
+                else
+                {
+                    (bySecond.TryGetValue(stems[1], out var list) ? list : bySecond[stems[1]] = []).Add(i);
+                }
+            }
+
+            Single = [.. single];
+            Cutoff = [.. cutoff];
+            BySecond = bySecond.Count == 0 ? null : bySecond.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        }
+
+        public (string[] Stems, TKey Key)[] All { get; }
+
+        public int[] Single { get; }
+
+        public int[] Cutoff { get; }
+
+        public Dictionary<string, int[]>? BySecond { get; }
+    }
+
+    private interface ISink
+    {
+        // False to stop.
+        bool Match(TKey key, int start, int length);
+    }
+
+    private struct ListSink(List<(TKey Key, int Start, int Length)>? found) : ISink
+    {
+        public List<(TKey Key, int Start, int Length)>? Found = found;
+
+        public bool Match(TKey key, int start, int length)
+        {
+            (Found ??= []).Add((key, start, length));
+            return true;
+        }
+    }
+
+    private struct VisitorSink<TVisitor>(TVisitor visitor) : ISink
+        where TVisitor : struct, IMatchVisitor<TKey>
+    {
+        public TVisitor Visitor = visitor;
+
+        public bool Match(TKey key, int start, int length)
+        {
+            Visitor.Match(key, start, length);
+            return true;
+        }
+    }
+
+    private struct FirstSink : ISink
+    {
+        public (TKey Key, int Start, int Length) First;
+        public bool Found;
+
+        public bool Match(TKey key, int start, int length)
+        {
+            (First, Found) = ((key, start, length), true);
+            return false;
+        }
+    }
 }
 
 /// <summary>What <see cref="PhraseMatcher{TKey}.Visit"/> calls for each match.</summary>
@@ -219,9 +304,12 @@ public static class PhraseMatches
     }
 
     // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
-    private static bool IsCutoff(string pattern, string token)
+    private static bool IsCutoff(string pattern, string token) => pattern == "k" && IsNumber(token);
+
+    /// <summary>A token of ASCII digits only, which a "k" in a phrase stands for.</summary>
+    internal static bool IsNumber(string token)
     {
-        if (pattern != "k" || token.Length == 0)
+        if (token.Length == 0)
         {
             return false;
         }
