@@ -138,7 +138,7 @@ public sealed class PhraseMatcher<TKey>
         public Entry((string[] Stems, TKey Key)[] all)
         {
             All = all;
-            var bySecond = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            Dictionary<string, List<int>>? bySecond = null;
             List<int> single = [], cutoff = [];
             for (var i = 0; i < all.Length; i++)
             {
@@ -154,13 +154,14 @@ public sealed class PhraseMatcher<TKey>
                 }
                 else
                 {
+                    bySecond ??= new(StringComparer.Ordinal);
                     (bySecond.TryGetValue(stems[1], out var list) ? list : bySecond[stems[1]] = []).Add(i);
                 }
             }
 
             Single = [.. single];
             Cutoff = [.. cutoff];
-            BySecond = bySecond.Count == 0 ? null : bySecond.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+            BySecond = bySecond?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         }
 
         public (string[] Stems, TKey Key)[] All { get; }
