@@ -14,6 +14,8 @@ public sealed class AnalysisContext
     private UnitConcepts?[]? _concepts;
     private Dictionary<StepSet, (IReadOnlyList<TextUnit> Units, double Words)>? _substance;
 
+    private string?[]? _sameText;
+
     // Reused for every unit's term matches, which are then copied out at their size.
     private List<((int Set, int Concept) Key, int Start, int Length)>? _terms;
 
@@ -65,7 +67,7 @@ public sealed class AnalysisContext
 
         var units = steps.Steps().SelectMany(ProseIn)
             .DistinctBy(u => u.Index)
-            .DistinctBy(u => u.Text.Trim().ToLowerInvariant())
+            .DistinctBy(u => SameText(u.Index))
             .ToList();
         var result = (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
         _substance[steps] = result;
@@ -120,6 +122,13 @@ public sealed class AnalysisContext
         }
 
         return _enumeration[unit];
+    }
+
+    // A unit's text as repetition is judged (trimmed, lower-cased), made once however many sets of steps ask.
+    private string SameText(int unit)
+    {
+        _sameText ??= new string?[Document.Units.Length];
+        return _sameText[unit] ??= Document.Units[unit].Text.Trim().ToLowerInvariant();
     }
 
     private static int DistinctConcepts(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms)

@@ -50,7 +50,7 @@ public sealed class ProblemDetector
 
     // Per problem, its own concepts with a weight: concepts shared by many problems ("ranking", "clicks") say little.
     private readonly ImmutableArray<(string Problem, ImmutableArray<double> Weights)> _problems;
-    private readonly PhraseMatcher<(int Problem, int Concept)> _matcher;
+    private readonly PhraseMatcher<int> _matcher;
 
     public ProblemDetector(RubricCatalog catalog)
     {
@@ -89,17 +89,43 @@ public sealed class ProblemDetector
         }
 
         _problems = problems.ToImmutable();
-        _matcher = new PhraseMatcher<(int, int)>(terms);
+
+        // A term many concepts share is matched once: each distinct term stands for every concept that has it,
+        // numbered problem by problem (the concepts of problem p start at _firstConcept[p]).
+        _firstConcept = new int[_problems.Length + 1];
+        for (var p = 0; p < _problems.Length; p++)
+        {
+            _firstConcept[p + 1] = _firstConcept[p] + _problems[p].Weights.Length;
+        }
+
+        var conceptsByTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var (term, (p, k)) in terms)
+        {
+            if (!conceptsByTerm.TryGetValue(term, out var concepts))
+            {
+                conceptsByTerm[term] = concepts = [];
+                order.Add(term);
+            }
+
+            concepts.Add(_firstConcept[p] + k);
+        }
+
+        _conceptsOfTerm = [.. order.Select(t => conceptsByTerm[t].ToArray())];
+        _matcher = new PhraseMatcher<int>(order.Select((t, i) => (t, i)));
     }
+
+    private readonly int[] _firstConcept;
+    private readonly int[][] _conceptsOfTerm;
 
     public DetectionResult Detect(DesignDocument document, Func<int, string[]> stems, Func<TextUnit, bool> counts)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(stems);
         ArgumentNullException.ThrowIfNull(counts);
-        var found = new HashSet<(int, int)>();
+        var found = new bool[_firstConcept[^1]];
         var signals = new HashSet<int>();
-        var concepts = new KeySetVisitor<(int, int)>(found);
+        var concepts = new ConceptVisitor(found, _conceptsOfTerm);
         var groups = new KeySetVisitor<int>(signals);
         foreach (var unit in document.Units)
         {
@@ -117,7 +143,12 @@ public sealed class ProblemDetector
         for (var p = 0; p < _problems.Length; p++)
         {
             var (problem, weights) = _problems[p];
-            var earned = Enumerable.Range(0, weights.Length).Where(k => found.Contains((p, k))).Sum(k => weights[k]);
+            var earned = 0.0;
+            for (var k = 0; k < weights.Length; k++)
+            {
+                earned += found[_firstConcept[p] + k] ? weights[k] : 0;
+            }
+
             var available = weights.Sum();
             matches[problem] = available > 0 ? earned / available : 0;
         }
@@ -134,5 +165,17 @@ public sealed class ProblemDetector
         var best = ranked[0].Value;
         var confidence = 1 / ranked.Sum(m => Math.Exp((m.Value - best) / Temperature));
         return new DetectionResult(ranked[0].Key, confidence, isMl, signals.Count, matches.ToImmutable());
+    }
+
+    // Marks every concept a matched term stands for.
+    private readonly struct ConceptVisitor(bool[] found, int[][] conceptsOfTerm) : IMatchVisitor<int>
+    {
+        public void Match(int key, int start, int length)
+        {
+            foreach (var concept in conceptsOfTerm[key])
+            {
+                found[concept] = true;
+            }
+        }
     }
 }

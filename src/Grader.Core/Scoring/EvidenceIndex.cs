@@ -82,8 +82,14 @@ public sealed class EvidenceIndex
             {
                 _placedUnits++;
                 _matches += terms.Length;
-                _matchesInStep += terms.Count(m => (compiled.ConceptSets[m.Key.Set].Criterion.Scope & unitSteps) != 0);
-                var stepsNamed = terms.Aggregate(StepSet.None, (acc, m) => acc | compiled.ConceptSets[m.Key.Set].Criterion.Step.ToSet());
+                var stepsNamed = StepSet.None;
+                foreach (var (key, _, _) in terms)
+                {
+                    var criterion = compiled.ConceptSets[key.Set].Criterion;
+                    _matchesInStep += (criterion.Scope & unitSteps) != 0 ? 1 : 0;
+                    stepsNamed |= criterion.Step.ToSet();
+                }
+
                 if (density > MaxTermDensity && System.Numerics.BitOperations.PopCount((uint)stepsNamed) >= ScatteredSteps)
                 {
                     _scatteredUnits++;
@@ -223,28 +229,43 @@ public sealed class EvidenceIndex
         public StepSet Steps;
     }
 
-    // Says why each concept short of full credit fell short: where it was found, and what would earn it.
+    // What held a concept back, in the order the finding names them.
+    private static readonly (string Label, Func<Found, bool> Test)[] Shortfalls =
+    [
+        ("found only under another step", f => f.Credit is > 0 and < 1 && f.OffScope),
+        ("said only in sentences that string terms together", f => f.Credit is > 0 and < 1 && !f.OffScope && f.Diluted),
+        ("named only in a list, explain it in a sentence", f => f.Credit == 0 && f.InList),
+        ("not found", f => f.Credit == 0 && !f.InList),
+    ];
+
+    // Says why each concept short of full credit fell short: where it was found, and what would earn it (at most six
+    // concepts named per reason).
     private static string Describe(ImmutableArray<Rubrics.Concept> concepts, Found[] best)
     {
-        var groups = new (string Label, Func<Found, bool> Test)[]
+        var text = new System.Text.StringBuilder();
+        foreach (var (label, test) in Shortfalls)
         {
-            ("found only under another step", f => f.Credit is > 0 and < 1 && f.OffScope),
-            ("said only in sentences that string terms together", f => f.Credit is > 0 and < 1 && !f.OffScope && f.Diluted),
-            ("named only in a list, explain it in a sentence", f => f.Credit == 0 && f.InList),
-            ("not found", f => f.Credit == 0 && !f.InList),
-        };
-        var parts = new List<string>();
-        foreach (var (label, test) in groups)
-        {
-            var names = concepts.Select((c, i) => (c, f: best[i])).Where(x => test(x.f))
-                .Select(x => x.f.Credit > 0 && x.f.OffScope ? $"{x.c.Name} ({Where(x.f.Steps)})" : x.c.Name).ToList();
-            if (names.Count > 0)
+            var named = 0;
+            for (var i = 0; i < concepts.Length && named < 6; i++)
             {
-                parts.Add($"{label}: {string.Join(", ", names.Take(6))}");
+                var f = best[i];
+                if (!test(f))
+                {
+                    continue;
+                }
+
+                text.Append(named == 0 ? (text.Length == 0 ? "" : "; ") + label + ": " : ", ");
+                text.Append(concepts[i].Name);
+                if (f.Credit > 0 && f.OffScope)
+                {
+                    text.Append(" (").Append(Where(f.Steps)).Append(')');
+                }
+
+                named++;
             }
         }
 
-        return string.Join("; ", parts);
+        return text.ToString();
     }
 
     private static string Where(StepSet steps) => steps == StepSet.None ? "under no step" : string.Join(", ", steps.Steps().Select(s => s.ToId()));

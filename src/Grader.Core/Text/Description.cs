@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Grader.Core.Text;
@@ -38,15 +39,51 @@ public sealed record Description(string Text, ImmutableArray<ImmutableArray<stri
 public sealed class DescriptionMatcher<TKey>
     where TKey : notnull
 {
-    private readonly PhraseMatcher<(int Description, int Group)> _phrases;
+    // By first stem: the one-word alternatives it is, merged per description into one mask of the groups they stand
+    // for, and the longer alternatives it starts. Which alternative of a group was met does not matter, only that
+    // the group was, so a common word that many descriptions use costs one mask per description, not one per phrase.
+    private readonly FrozenDictionary<string, ((int Description, ulong Groups)[] Words, (string[] Stems, int Description, ulong Groups)[] Phrases)> _byFirstStem;
+    private readonly ulong[] _mayStart = PhraseMatches.NewFilter();
     private readonly (TKey Key, int Groups)[] _descriptions;
 
     public DescriptionMatcher(IEnumerable<(Description Description, TKey Key)> descriptions)
     {
         var list = descriptions.Where(d => d.Description.IsValid).ToList();
         _descriptions = [.. list.Select(d => (d.Key, d.Description.Groups.Length))];
-        _phrases = new PhraseMatcher<(int, int)>(list.SelectMany((d, di) => d.Description.Groups.SelectMany((g, gi) =>
-            g.Select(phrase => (phrase, (di, gi))))));
+        var words = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, List<(string[], int, ulong)>>(StringComparer.Ordinal);
+        for (var d = 0; d < list.Count; d++)
+        {
+            var groups = list[d].Description.Groups;
+            for (var g = 0; g < groups.Length; g++)
+            {
+                var bit = 1UL << Math.Min(g, 63);
+                foreach (var alternative in groups[g])
+                {
+                    var stems = Stemmer.StemAll(alternative);
+                    if (stems.Length == 1)
+                    {
+                        var masks = words.TryGetValue(stems[0], out var known) ? known : words[stems[0]] = [];
+                        masks[d] = masks.GetValueOrDefault(d) | bit;
+                    }
+                    else if (stems.Length > 1)
+                    {
+                        (phrases.TryGetValue(stems[0], out var known) ? known : phrases[stems[0]] = []).Add((stems, d, bit));
+                    }
+                }
+            }
+        }
+
+        _byFirstStem = words.Keys.Union(phrases.Keys, StringComparer.Ordinal).ToFrozenDictionary(
+            first => first,
+            first => (
+                words.TryGetValue(first, out var masks) ? masks.Select(m => (m.Key, m.Value)).ToArray() : [],
+                phrases.TryGetValue(first, out var longer) ? longer.ToArray() : []),
+            StringComparer.Ordinal);
+        foreach (var first in _byFirstStem.Keys)
+        {
+            PhraseMatches.AddToFilter(_mayStart, first);
+        }
     }
 
     public bool IsEmpty => _descriptions.Length == 0;
@@ -63,7 +100,27 @@ public sealed class DescriptionMatcher<TKey>
         var hits = new GroupHits(_descriptions.Length);
         try
         {
-            _phrases.Visit(stems, ref hits);
+            for (var i = 0; i < stems.Length; i++)
+            {
+                if (!PhraseMatches.MayStart(_mayStart, stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var starting))
+                {
+                    continue;
+                }
+
+                foreach (var (description, groups) in starting.Words)
+                {
+                    hits.Match(description, groups);
+                }
+
+                foreach (var (phrase, description, groups) in starting.Phrases)
+                {
+                    if (PhraseMatches.IsMatchAt(stems, i, phrase))
+                    {
+                        hits.Match(description, groups);
+                    }
+                }
+            }
+
             if (hits.Count == 0)
             {
                 return [];
@@ -106,7 +163,7 @@ public sealed class DescriptionMatcher<TKey>
     [ThreadStatic]
     private static int[]? t_touched;
     // Per description, the bit mask of its groups hit, and the descriptions hit at least once.
-    private struct GroupHits : IMatchVisitor<(int Description, int Group)>
+    private struct GroupHits
     {
         public ulong[] Groups;
         public int[] Touched;
@@ -123,9 +180,8 @@ public sealed class DescriptionMatcher<TKey>
             Touched = t_touched ??= new int[16];
         }
 
-        public void Match((int Description, int Group) key, int start, int length)
+        public void Match(int description, ulong groups)
         {
-            var (description, group) = key;
             if (Groups[description] == 0)
             {
                 if (Count == Touched.Length)
@@ -137,7 +193,7 @@ public sealed class DescriptionMatcher<TKey>
                 Touched[Count++] = description;
             }
 
-            Groups[description] |= 1UL << Math.Min(group, 63);
+            Groups[description] |= groups;
         }
 
         public readonly void Return()

@@ -11,11 +11,10 @@ namespace Grader.Core.Text;
 public sealed class PhraseMatcher<TKey>
     where TKey : notnull
 {
-    private readonly FrozenDictionary<string, (string[] Stems, TKey Key)[]> _byFirstStem;
+    private readonly FrozenDictionary<string, Entry> _byFirstStem;
 
-    // A bit per (first letter, last letter, length) of the phrases' first stems: most tokens start no phrase, and
-    // this says so with one load, before the dictionary hashes the whole token. It never says no to a first stem.
-    private readonly ulong[] _mayStart = new ulong[FilterBits / 64];
+    // Which tokens may start a phrase (see PhraseMatches.NewFilter).
+    private readonly ulong[] _mayStart = PhraseMatches.NewFilter();
 
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
@@ -39,27 +38,15 @@ public sealed class PhraseMatcher<TKey>
         // Longest phrases first, so the first hit at a position is the most specific.
         _byFirstStem = map.ToFrozenDictionary(
             kv => kv.Key,
-            kv => kv.Value.OrderByDescending(p => p.Item1.Length).ToArray(),
+            kv => new Entry([.. kv.Value.OrderByDescending(p => p.Item1.Length)]),
             StringComparer.Ordinal);
         foreach (var first in _byFirstStem.Keys)
         {
-            var slot = Slot(first);
-            _mayStart[slot >> 6] |= 1UL << (slot & 63);
+            PhraseMatches.AddToFilter(_mayStart, first);
         }
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
-
-    private const int FilterBits = 32 * 32 * 8;
-
-    private static int Slot(string stem) =>
-        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
-
-    private bool MayStart(string stem)
-    {
-        var slot = Slot(stem);
-        return (_mayStart[slot >> 6] & (1UL << (slot & 63))) != 0;
-    }
 
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
     public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
@@ -72,108 +59,159 @@ public sealed class PhraseMatcher<TKey>
     /// <summary>Adds every match (as <see cref="Matches"/> orders them) to <paramref name="found"/>, created on the first.</summary>
     public void Collect(string[] stems, ref List<(TKey Key, int Start, int Length)>? found)
     {
-        ArgumentNullException.ThrowIfNull(stems);
-        for (var i = 0; i < stems.Length; i++)
-        {
-            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, key) in candidates)
-            {
-                if (IsMatchAt(stems, i, phrase))
-                {
-                    (found ??= []).Add((key, i, phrase.Length));
-                }
-            }
-        }
+        var sink = new ListSink(found);
+        Walk(stems, ref sink);
+        found = sink.Found;
     }
 
     /// <summary>Calls <paramref name="visitor"/> for every match, in <see cref="Matches"/> order, storing none of them.</summary>
     public void Visit<TVisitor>(string[] stems, ref TVisitor visitor)
         where TVisitor : struct, IMatchVisitor<TKey>
     {
-        ArgumentNullException.ThrowIfNull(stems);
-        for (var i = 0; i < stems.Length; i++)
-        {
-            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, key) in candidates)
-            {
-                if (IsMatchAt(stems, i, phrase))
-                {
-                    visitor.Match(key, i, phrase.Length);
-                }
-            }
-        }
+        var sink = new VisitorSink<TVisitor>(visitor);
+        Walk(stems, ref sink);
+        visitor = sink.Visitor;
     }
 
     /// <summary>The first match (<see cref="Matches"/> order), if any.</summary>
     public bool TryFirst(string[] stems, out (TKey Key, int Start, int Length) first)
     {
-        ArgumentNullException.ThrowIfNull(stems);
-        for (var i = 0; i < stems.Length; i++)
-        {
-            if (!MayStart(stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var candidates))
-            {
-                continue;
-            }
-
-            foreach (var (phrase, key) in candidates)
-            {
-                if (IsMatchAt(stems, i, phrase))
-                {
-                    first = (key, i, phrase.Length);
-                    return true;
-                }
-            }
-        }
-
-        first = default;
-        return false;
+        var sink = new FirstSink();
+        Walk(stems, ref sink);
+        first = sink.First;
+        return sink.Found;
     }
 
     public bool Contains(string[] stems) => TryFirst(stems, out _);
 
-    private static bool IsMatchAt(string[] stems, int start, string[] phrase)
+    // Every match in order: by position, then as the phrases starting there are ordered. Returns early when the sink
+    // has seen enough.
+    private void Walk<TSink>(string[] stems, ref TSink sink)
+        where TSink : struct, ISink
     {
-        if (start + phrase.Length > stems.Length)
+        ArgumentNullException.ThrowIfNull(stems);
+        for (var i = 0; i < stems.Length; i++)
         {
-            return false;
-        }
-
-        for (var j = 1; j < phrase.Length; j++)
-        {
-            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal) && !IsCutoff(phrase[j], stems[start + j]))
+            if (!PhraseMatches.MayStart(_mayStart, stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var entry))
             {
-                return false;
+                continue;
+            }
+
+            // The phrases that can match here: the one-token ones, and those whose second stem is the next token
+            // (or "k", for a number). Each list is in phrase order; merged, they keep it.
+            var next = i + 1 < stems.Length ? stems[i + 1] : null;
+            int[] second = [], cutoff = [];
+            if (next is not null)
+            {
+                if (entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var same))
+                {
+                    second = same;
+                }
+
+                if (entry.Cutoff.Length > 0 && (next == "k" || PhraseMatches.IsNumber(next)))
+                {
+                    cutoff = entry.Cutoff;
+                }
+            }
+
+            int a = 0, b = 0, c = 0;
+            while (a < entry.Single.Length || b < second.Length || c < cutoff.Length)
+            {
+                var index = Math.Min(a < entry.Single.Length ? entry.Single[a] : int.MaxValue,
+                    Math.Min(b < second.Length ? second[b] : int.MaxValue, c < cutoff.Length ? cutoff[c] : int.MaxValue));
+                a += a < entry.Single.Length && entry.Single[a] == index ? 1 : 0;
+                b += b < second.Length && second[b] == index ? 1 : 0;
+                c += c < cutoff.Length && cutoff[c] == index ? 1 : 0;
+                var (phrase, key) = entry.All[index];
+                if (PhraseMatches.IsMatchAt(stems, i, phrase) && !sink.Match(key, i, phrase.Length))
+                {
+                    return;
+                }
             }
         }
-
-        return true;
     }
 
-    // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
-    private static bool IsCutoff(string pattern, string token)
+    // The phrases starting with one stem, in match order, indexed by their second stem: at a position only the
+    // phrases whose second stem is the next token are compared, not every phrase that starts there.
+    private sealed class Entry
     {
-        if (pattern != "k" || token.Length == 0)
+        public Entry((string[] Stems, TKey Key)[] all)
         {
+            All = all;
+            Dictionary<string, List<int>>? bySecond = null;
+            List<int> single = [], cutoff = [];
+            for (var i = 0; i < all.Length; i++)
+            {
+                var stems = all[i].Stems;
+                if (stems.Length == 1)
+                {
+                    single.Add(i);
+                }
+                else if (stems[1] == "k")
+                {
+                    // "k" stands for a number too: compared whenever the next token is one.
+                    cutoff.Add(i);
+                }
+                else
+                {
+                    bySecond ??= new(StringComparer.Ordinal);
+                    (bySecond.TryGetValue(stems[1], out var list) ? list : bySecond[stems[1]] = []).Add(i);
+                }
+            }
+
+            Single = [.. single];
+            Cutoff = [.. cutoff];
+            BySecond = bySecond?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        }
+
+        public (string[] Stems, TKey Key)[] All { get; }
+
+        public int[] Single { get; }
+
+        public int[] Cutoff { get; }
+
+        public Dictionary<string, int[]>? BySecond { get; }
+    }
+
+    private interface ISink
+    {
+        // False to stop.
+        bool Match(TKey key, int start, int length);
+    }
+
+    private struct ListSink(List<(TKey Key, int Start, int Length)>? found) : ISink
+    {
+        public List<(TKey Key, int Start, int Length)>? Found = found;
+
+        public bool Match(TKey key, int start, int length)
+        {
+            (Found ??= []).Add((key, start, length));
+            return true;
+        }
+    }
+
+    private struct VisitorSink<TVisitor>(TVisitor visitor) : ISink
+        where TVisitor : struct, IMatchVisitor<TKey>
+    {
+        public TVisitor Visitor = visitor;
+
+        public bool Match(TKey key, int start, int length)
+        {
+            Visitor.Match(key, start, length);
+            return true;
+        }
+    }
+
+    private struct FirstSink : ISink
+    {
+        public (TKey Key, int Start, int Length) First;
+        public bool Found;
+
+        public bool Match(TKey key, int start, int length)
+        {
+            (First, Found) = ((key, start, length), true);
             return false;
         }
-
-        foreach (var c in token)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
 
@@ -222,5 +260,69 @@ public static class PhraseMatches
 
         ArrayPool<(int, int, int)>.Shared.Return(order);
         ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
+    }
+
+    private const int FilterBits = 32 * 32 * 8;
+
+    /// <summary>
+    /// A filter of first stems, a bit per (first letter, last letter, length): most tokens start no phrase, and it says
+    /// so with one load, before a dictionary hashes the whole token. It never says no to a stem added to it.
+    /// </summary>
+    internal static ulong[] NewFilter() => new ulong[FilterBits / 64];
+
+    internal static void AddToFilter(ulong[] filter, string stem)
+    {
+        var slot = Slot(stem);
+        filter[slot >> 6] |= 1UL << (slot & 63);
+    }
+
+    internal static bool MayStart(ulong[] filter, string stem)
+    {
+        var slot = Slot(stem);
+        return (filter[slot >> 6] & (1UL << (slot & 63))) != 0;
+    }
+
+    private static int Slot(string stem) =>
+        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
+
+    /// <summary>True when the phrase's stems stand at <paramref name="start"/> (its first is known to match).</summary>
+    internal static bool IsMatchAt(string[] stems, int start, string[] phrase)
+    {
+        if (start + phrase.Length > stems.Length)
+        {
+            return false;
+        }
+
+        for (var j = 1; j < phrase.Length; j++)
+        {
+            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal) && !IsCutoff(phrase[j], stems[start + j]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
+    private static bool IsCutoff(string pattern, string token) => pattern == "k" && IsNumber(token);
+
+    /// <summary>A token of ASCII digits only, which a "k" in a phrase stands for.</summary>
+    internal static bool IsNumber(string token)
+    {
+        if (token.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -96,7 +96,10 @@ public static partial class Quantities
         }
 
         // Numbers written with CJK units or multipliers, or glued to CJK text, which the English tokens below do not see.
-        found.AddRange(CjkQuantities.Find(text));
+        if (CjkQuantities.HasCjk(text))
+        {
+            found.AddRange(CjkQuantities.Find(text));
+        }
 
         // The English reading starts at a token that starts with an ASCII digit.
         if (digits && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
@@ -123,7 +126,8 @@ public static partial class Quantities
     private static void English(string text, List<Quantity> found)
     {
 
-        var tokens = Words.Tokenize(text);
+        var tokens = t_tokens ??= [];
+        Words.Tokenize(text, tokens);
         for (var i = 0; i < tokens.Count; i++)
         {
             var (word, start) = tokens[i];
@@ -188,6 +192,10 @@ public static partial class Quantities
             }
         }
     }
+
+    // One answer's tokens at a time, reused by the thread.
+    [ThreadStatic]
+    private static List<(string Word, int Start)>? t_tokens;
 
     // "0.5 s for the first check" or "under 2 seconds" is a response time, not a span of time: a few seconds at most.
     private static QuantityKind Seconds(QuantityKind kind, string unit, string text, int start)

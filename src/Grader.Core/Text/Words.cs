@@ -26,14 +26,22 @@ public static class Words
     /// <summary>Lower-case word tokens with their start offsets in <paramref name="text"/>.</summary>
     public static List<(string Word, int Start)> Tokenize(string text)
     {
-        var result = new List<(string, int)>();
+        var result = new List<(string Word, int Start)>();
+        Tokenize(text, result);
+        return result;
+    }
+
+    /// <summary>The same tokens, into <paramref name="tokens"/> (cleared first).</summary>
+    public static void Tokenize(string text, List<(string Word, int Start)> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        tokens.Clear();
         var i = 0;
         while (Next(text, ref i, out var start))
         {
-            result.Add((Stemmer.Lower(text.AsSpan(start, i - start)), start));
+            tokens.Add((Stemmer.Lower(text.AsSpan(start, i - start)), start));
         }
-
-        return result;
     }
 
     /// <summary>Moves <paramref name="i"/> past the next word of <paramref name="text"/>, which starts at <paramref name="start"/>; false when none is left.</summary>

@@ -1,0 +1,90 @@
+using Grader.Core.Text;
+
+namespace Grader.Tests.Text;
+
+/// <summary>What the phrase and description matchers promise, whatever index they keep inside.</summary>
+public class MatcherTests
+{
+    private static readonly PhraseMatcher<string> Metrics = new([
+        ("recall", "recall"),
+        ("recall at k", "recall-at-k"),
+        ("recall at 5", "recall-at-5"),
+        ("precision at k", "precision-at-k"),
+        ("recall", "recall-again"),
+        ("click through rate", "ctr"),
+        ("click", "click"),
+    ]);
+
+    [Fact]
+    public void Matches_longest_first_at_a_position_then_in_the_order_given()
+    {
+        var matches = Metrics.Matches(Stemmer.StemAll("We track recall at 5 and click through rates"));
+        Assert.Equal(
+            [("recall-at-k", 2, 3), ("recall-at-5", 2, 3), ("recall", 2, 1), ("recall-again", 2, 1), ("ctr", 6, 3), ("click", 6, 1)],
+            matches.Select(m => (m.Key, m.Start, m.Length)));
+    }
+
+    [Theory]
+    [InlineData("precision at 10 matters", "precision-at-k")]
+    [InlineData("precision at k matters", "precision-at-k")]
+    [InlineData("precision at ten matters", null)]
+    [InlineData("precision at", null)]
+    public void A_k_stands_for_a_number_or_itself(string text, string? expected)
+    {
+        var found = Metrics.TryFirst(Stemmer.StemAll(text), out var first);
+        Assert.Equal(expected, found ? first.Key : null);
+        Assert.Equal(expected is not null, Metrics.Contains(Stemmer.StemAll(text)));
+    }
+
+    [Fact]
+    public void Collecting_visiting_and_listing_give_the_same_matches()
+    {
+        var stems = Stemmer.StemAll("recall at 3, recall at k and the click through rate; then a click");
+        List<(string Key, int Start, int Length)>? collected = null;
+        Metrics.Collect(stems, ref collected);
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var visitor = new KeySetVisitor<string>(visited);
+        Metrics.Visit(stems, ref visitor);
+        Assert.Equal(Metrics.Matches(stems), collected!);
+        Assert.Equal(collected!.Select(m => m.Key).ToHashSet(StringComparer.Ordinal), visited);
+    }
+
+    [Fact]
+    public void Descriptions_are_met_when_every_group_is_and_come_in_rubric_order()
+    {
+        var matcher = new DescriptionMatcher<string>([
+            (Description.Parse("share | fraction + shown | displayed + click | tap"), "ctr"),
+            (Description.Parse("time + watched | spent watching"), "watch-time"),
+            (Description.Parse("users + come back"), "retention"),
+        ]);
+
+        Assert.Equal(["ctr", "watch-time"], matcher.Matches(Stemmer.StemAll("Time spent watching, and the share of videos displayed that users tap")));
+        Assert.Equal(["retention"], matcher.Matches(Stemmer.StemAll("How many users come back")));
+
+        // Nothing from an earlier unit is left over: "users" alone meets no description.
+        Assert.Empty(matcher.Matches(Stemmer.StemAll("users")));
+        Assert.Empty(matcher.Matches(Stemmer.StemAll("the fraction shown")));
+    }
+
+    [Theory]
+    [InlineData("Labelled LABELS labeling")]
+    [InlineData("Ünïcode wörds and naïve café")]
+    [InlineData("a SupercalifragilisticexpialidociousexpialidociousexpialidociousexpialidociousWORDS token")]
+    public void Stemming_a_text_stems_each_lower_cased_word(string text)
+    {
+        var expected = Words.Tokenize(text).Select(t => Stemmer.Stem(t.Word)).ToArray();
+
+        // Twice: the second time every word comes from the cache.
+        Assert.Equal(expected, Stemmer.StemAll(text));
+        Assert.Equal(expected, Stemmer.StemAll(text));
+        Assert.Equal(Words.Tokenize(text).Select(t => t.Word), Words.Tokenize(text).Select(t => text.Substring(t.Start, t.Word.Length).ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("two-tower, ANN, cold start, nDCG, drift", true)]
+    [InlineData("Ranking | Retrieval | Filtering | Re-ranking", true)]
+    [InlineData("We retrain daily, because drift is fast; the model, which is small, is cheap to rebuild", false)]
+    [InlineData("a, b, c", false)]
+    public void A_term_chain_is_short_segments_without_grammar(string text, bool expected) =>
+        Assert.Equal(expected, Prose.IsTermChain(text));
+}
