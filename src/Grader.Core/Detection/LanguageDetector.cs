@@ -178,47 +178,11 @@ public static class LanguageDetector
             }
         }
 
-        // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space;
-        // most units have none, and are read as they are.
+        // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space.
+        // Copied only from the first such run on: most units have none, and are read as they are.
         var text = unit.Text;
-        if (!HasUrlOrCode(text))
-        {
-            return text;
-        }
-
-        var prose = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length;)
-        {
-            if (text[i] is < '!' or > '~')
-            {
-                prose.Append(text[i++]);
-                continue;
-            }
-
-            var end = i;
-            while (end < text.Length && text[end] is >= '!' and <= '~')
-            {
-                end++;
-            }
-
-            var run = text.AsSpan(i, end - i);
-            if (IsUrl(run) || IsCode(run))
-            {
-                prose.Append(' ');
-            }
-            else
-            {
-                prose.Append(run);
-            }
-
-            i = end;
-        }
-
-        return prose.ToString();
-    }
-
-    private static bool HasUrlOrCode(string text)
-    {
+        StringBuilder? prose = null;
+        var copied = 0;
         for (var i = 0; i < text.Length;)
         {
             if (text[i] is < '!' or > '~')
@@ -236,13 +200,14 @@ public static class LanguageDetector
             var run = text.AsSpan(i, end - i);
             if (IsUrl(run) || IsCode(run))
             {
-                return true;
+                (prose ??= new StringBuilder(text.Length)).Append(text, copied, i - copied).Append(' ');
+                copied = end;
             }
 
             i = end;
         }
 
-        return false;
+        return prose is null ? text : prose.Append(text, copied, text.Length - copied).ToString();
     }
 
     private static bool IsUrl(ReadOnlySpan<char> run) =>
