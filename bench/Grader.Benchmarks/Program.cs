@@ -422,9 +422,15 @@ internal static class StartupProfile
     public static void Run()
     {
         var watch = Stopwatch.StartNew();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         void Mark(string step)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{step,-40} {watch.Elapsed.TotalMilliseconds,7:0.0} ms"));
+            var now = GC.GetTotalAllocatedBytes(precise: true);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{step,-40} {watch.Elapsed.TotalMilliseconds,7:0.0} ms {(now - allocated) / 1024.0,9:0} KB allocated {GC.CollectionCount(0) - collections,3} GCs"));
+            allocated = now;
+            collections = GC.CollectionCount(0);
             watch.Restart();
         }
 

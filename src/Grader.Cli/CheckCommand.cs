@@ -340,7 +340,7 @@ internal static class CheckCommand
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
             foreach (var window in run.GradeInWindows(items, () => task.Increment(1)))
             {
-                windows.Add([.. window.Select(w => (w.Result?.Compact(), w.Error))]);
+                windows.Add(window);
             }
         });
         return windows;

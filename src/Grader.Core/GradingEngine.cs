@@ -83,6 +83,13 @@ public sealed class GradingEngine
             extra.Add(new Diagnostic(descriptor, Severity.Warning, issue.Span, descriptor.Format(issue.Message)));
         }
 
+        // The rubric named up front is compiled before detection: when WarmUp is building the detector on another core,
+        // the two overlap (most of a single answer's run).
+        if (Named(document, problem, config.Problem) is { } named)
+        {
+            _ = Mapper(named);
+        }
+
         var facts = new DocumentFacts(document);
         var detection = _detector.Value.Detect(document, facts.Stems, u => !facts.IsExcluded(u.Index));
         var resolution = Resolve(document, problem, config.Problem, detection, extra);
@@ -147,6 +154,26 @@ public sealed class GradingEngine
         }
 
         return new GradeResult(path, document, resolution, context.Map, score, diagnostics);
+    }
+
+    /// <summary>
+    /// Starts building the problem detector on the thread pool, so a run that grades soon after (one answer from the
+    /// command line) finds it ready or nearly so instead of building it on the grading thread.
+    /// </summary>
+    public void WarmUp() => ThreadPool.QueueUserWorkItem(static detector => _ = detector.Value, _detector, preferLocal: false);
+
+    // The problem a flag, the front matter or the configuration names, when the catalog knows it; detection decides otherwise.
+    private string? Named(DesignDocument document, string? flag, string? configured)
+    {
+        foreach (var id in (ReadOnlySpan<string?>)[flag, document.FrontMatter.Problem, configured])
+        {
+            if (id is not null && id != RubricCatalog.BaseId && Catalog.TryGet(id, out _))
+            {
+                return id;
+            }
+        }
+
+        return null;
     }
 
     public CompiledRubric Compile(string id) =>

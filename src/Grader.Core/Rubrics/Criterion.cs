@@ -41,7 +41,11 @@ public abstract record Criterion(
 /// </summary>
 public sealed record Concept(string Name, ImmutableArray<string> Terms)
 {
+    // Parsed on first use: a catalog holds every problem's concepts, a run grades against one or two of them.
+    private readonly Lazy<ImmutableArray<Text.Description>> _descriptions =
+        new(() => [.. Terms.Where(Text.Description.IsDescription).Select(Text.Description.Parse)]);
+
     public ImmutableArray<string> Phrases { get; } = [.. Terms.Where(t => !Text.Description.IsDescription(t))];
 
-    public ImmutableArray<Text.Description> Descriptions { get; } = [.. Terms.Where(Text.Description.IsDescription).Select(Text.Description.Parse)];
+    public ImmutableArray<Text.Description> Descriptions => _descriptions.Value;
 }

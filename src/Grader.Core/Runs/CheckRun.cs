@@ -71,6 +71,7 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
             {
                 var (catalog, rubricErrors) = RubricCatalog.Load(DescriptorCatalog.Ids, folders.Where(Directory.Exists), config.IsConfigFile);
                 entry = (rubricErrors.IsEmpty ? new GradingEngine(catalog) : null, rubricErrors);
+                entry.Engine?.WarmUp();
                 _engines[key] = entry;
                 errors.AddRange(rubricErrors.Select(e => e.ToString()));
                 errors.AddRange(Options.RubricFolders.Where(f => !Directory.Exists(f)).Select(f => $"--rubrics: error config.rubrics-missing: rubric folder '{f}' does not exist"));
@@ -111,7 +112,9 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
 
     /// <summary>
     /// Grades in windows of a few dozen answers, in parallel within a window, and hands each window back in input
-    /// order: memory stays bounded by the window, not the batch, and output order never depends on timing.
+    /// order: memory stays bounded by the window, not the batch, and output order never depends on timing. Results come
+    /// back <see cref="GradeResult.Compact"/>: reports read the source text, not the parse tree, and a window of full
+    /// trees was most of a batch's peak memory.
     /// </summary>
     public IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, Action? onDone = null)
     {
@@ -124,7 +127,8 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
             var slice = new (GradeResult?, ReadError?)[count];
             Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = jobs }, i =>
             {
-                slice[i] = Grade(items[start + i]);
+                var (result, error) = Grade(items[start + i]);
+                slice[i] = (result?.Compact(), error);
                 onDone?.Invoke();
             });
             return slice;

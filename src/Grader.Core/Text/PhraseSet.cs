@@ -8,15 +8,16 @@ namespace Grader.Core.Text;
 /// </summary>
 public sealed class PhraseSet
 {
-    private readonly PhraseMatcher<int> _phrases;
-    private readonly DescriptionMatcher<int> _descriptions;
+    // Built on first use: a catalog holds every problem's sets, a run grades against one or two problems.
+    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions)> _matchers;
 
     public PhraseSet(IEnumerable<string> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = [.. entries];
-        _phrases = new(Entries.Select((e, i) => (e, i)).Where(x => !Description.IsDescription(x.e)));
-        _descriptions = new(Entries.Select((e, i) => (e, i)).Where(x => Description.IsDescription(x.e)).Select(x => (Description.Parse(x.e), x.i)));
+        _matchers = new(() => (
+            new(Entries.Select((e, i) => (e, i)).Where(x => !Description.IsDescription(x.e))),
+            new(Entries.Select((e, i) => (e, i)).Where(x => Description.IsDescription(x.e)).Select(x => (Description.Parse(x.e), x.i)))));
     }
 
     public static PhraseSet Empty { get; } = new([]);
@@ -28,11 +29,12 @@ public sealed class PhraseSet
     /// <summary>The first entry (in rubric order) that <paramref name="stems"/> meet, or null.</summary>
     public string? Find(string[] stems)
     {
+        var (phrases, descriptions) = _matchers.Value;
         var first = new FirstEntry(int.MaxValue);
-        _phrases.Visit(stems, ref first);
+        phrases.Visit(stems, ref first);
         var best = first.Best;
 
-        foreach (var i in _descriptions.Matches(stems))
+        foreach (var i in descriptions.Matches(stems))
         {
             best = Math.Min(best, i);
         }
