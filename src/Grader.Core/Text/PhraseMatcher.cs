@@ -59,9 +59,9 @@ public sealed class PhraseMatcher<TKey>
     /// <summary>Adds every match (as <see cref="Matches"/> orders them) to <paramref name="found"/>, created on the first.</summary>
     public void Collect(string[] stems, ref List<(TKey Key, int Start, int Length)>? found)
     {
-        var sink = new ListSink(found);
-        Walk(stems, ref sink);
-        found = sink.Found;
+        var list = new ListVisitor(found);
+        Visit(stems, ref list);
+        found = list.Found;
     }
 
     /// <summary>Calls <paramref name="visitor"/> for every match, in <see cref="Matches"/> order, storing none of them.</summary>
@@ -179,15 +179,11 @@ public sealed class PhraseMatcher<TKey>
         bool Match(TKey key, int start, int length);
     }
 
-    private struct ListSink(List<(TKey Key, int Start, int Length)>? found) : ISink
+    private struct ListVisitor(List<(TKey Key, int Start, int Length)>? found) : IMatchVisitor<TKey>
     {
         public List<(TKey Key, int Start, int Length)>? Found = found;
 
-        public bool Match(TKey key, int start, int length)
-        {
-            (Found ??= []).Add((key, start, length));
-            return true;
-        }
+        public void Match(TKey key, int start, int length) => (Found ??= []).Add((key, start, length));
     }
 
     private struct VisitorSink<TVisitor>(TVisitor visitor) : ISink
