@@ -147,11 +147,11 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
     }
 
     /// <summary>
-    /// Grades one answer on its own thread and waits at most the answer budget. Past it the answer becomes an
-    /// error at once and the batch goes on; the abandoned grade is cancelled and stops at the engine's next check
-    /// (between stages and analyzers), so it does not keep a core busy. A thread of its own rather than a pool task:
-    /// the graders already occupy the pool, and the one stage that cannot be interrupted (Markdig's parse) must not
-    /// hold up the report.
+    /// Grades one answer on a grading thread (<see cref="GradingThreads"/>) and waits at most the answer budget. Past
+    /// it the answer becomes an error at once and the batch goes on; the abandoned grade is cancelled and stops at the
+    /// engine's next check (between stages and analyzers), so it does not keep a core busy. A grading thread rather
+    /// than a pool task: the graders already occupy the pool, and the one stage that cannot be interrupted (Markdig's
+    /// parse) must not hold up the report.
     /// </summary>
     public (GradeResult? Result, ReadError? Error) Grade(Item item)
     {
@@ -163,8 +163,8 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
         }
 
         var cancel = new CancellationTokenSource();
-        var work = Task.Factory.StartNew(() => GradeOne(item, cancel.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        if (((IAsyncResult)work).AsyncWaitHandle.WaitOne(budget))
+        var work = GradingThreads.Shared.Run(() => GradeOne(item, cancel.Token));
+        if (work.Wait(budget))
         {
             cancel.Dispose();
             return work.GetAwaiter().GetResult();
