@@ -7,26 +7,38 @@ namespace Grader.Core.Parsing;
 /// <summary>Plain text of an inline tree, with a map from each plain-text index back to a source offset.</summary>
 internal sealed class InlineText
 {
-    private readonly StringBuilder _text = new();
-    private readonly List<(int Plain, int Source, int Length)> _segments = [];
+    // One builder per thread, lent to each paragraph in turn: a builder of its own grew chunk by chunk for every
+    // paragraph. An image's alt text, extracted while its paragraph holds the builder, gets a new one.
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
 
-    private string? _plain;
+    private const int MaxKeptCapacity = 1 << 16;
 
-    /// <summary>The plain text, made once.</summary>
-    public string Text => _plain ??= _text.ToString();
+    private readonly List<(int Plain, int Source, int Length)> _segments = new(8);
+    private StringBuilder _text = null!;
+    private List<(string Alt, int Start, int End)>? _images;
 
-    public List<(string Alt, int Start, int End)> Images { get; } = [];
+    /// <summary>The plain text.</summary>
+    public string Text { get; private set; } = "";
 
-    public bool HasContent => _text.Length > 0;
+    public IReadOnlyList<(string Alt, int Start, int End)> Images => _images ?? [];
+
+    public bool HasContent => Text.Length > 0;
 
     public static InlineText Extract(ContainerInline? inline, string source)
     {
         var result = new InlineText();
+        result._text = t_builder ?? new StringBuilder(256);
+        t_builder = null;
         if (inline?.FirstChild is not null)
         {
             result.Walk(inline.FirstChild, source);
         }
 
+        result.Text = result._text.ToString();
+        // A builder a huge paragraph grew is not kept for the thread's life.
+        t_builder = result._text.Capacity <= MaxKeptCapacity ? result._text.Clear() : null;
+        result._text = null!;
         return result;
     }
 
@@ -105,7 +117,7 @@ internal sealed class InlineText
                     break;
                 case LinkInline { IsImage: true } image:
                     var alt = Extract(image, source);
-                    Images.Add((alt.Text, image.Span.Start, image.Span.End));
+                    (_images ??= []).Add((alt.Text, image.Span.Start, image.Span.End));
                     break;
                 case ContainerInline container when container.FirstChild is not null:
                     Walk(container.FirstChild, source);
