@@ -15,30 +15,29 @@ internal sealed class InlineText
     private const int MaxKeptCapacity = 1 << 16;
 
     private readonly List<(int Plain, int Source, int Length)> _segments = new(8);
-    private StringBuilder _text = null!;
+    private readonly StringBuilder _text;
     private List<(string Alt, int Start, int End)>? _images;
+
+    private InlineText(StringBuilder text) => _text = text;
 
     /// <summary>The plain text.</summary>
     public string Text { get; private set; } = "";
 
     public IReadOnlyList<(string Alt, int Start, int End)> Images => _images ?? [];
 
-    public bool HasContent => Text.Length > 0;
-
     public static InlineText Extract(ContainerInline? inline, string source)
     {
-        var result = new InlineText();
-        result._text = t_builder ?? new StringBuilder(256);
+        var builder = t_builder ?? new StringBuilder(256);
         t_builder = null;
+        var result = new InlineText(builder);
         if (inline?.FirstChild is not null)
         {
             result.Walk(inline.FirstChild, source);
         }
 
-        result.Text = result._text.ToString();
+        result.Text = builder.ToString();
         // A builder a huge paragraph grew is not kept for the thread's life.
-        t_builder = result._text.Capacity <= MaxKeptCapacity ? result._text.Clear() : null;
-        result._text = null!;
+        t_builder = builder.Capacity <= MaxKeptCapacity ? builder.Clear() : null;
         return result;
     }
 

@@ -100,31 +100,14 @@ public sealed class RubricCatalog
             byFile[file.Path] = file;
         }
 
-        // Errors keep the order they had when each rubric was chained and merged in turn.
-        var chains = new List<(string Id, List<RubricDto>? Chain, List<RubricError> Errors)>();
-        foreach (var id in dtos.Keys.Order(StringComparer.Ordinal))
-        {
-            var chainErrors = new List<RubricError>();
-            chains.Add((id, Chain(id, dtos, chainErrors), chainErrors));
-        }
-
-        // An inherited criterion is one DTO in every chain that extends its rubric: built once, not once per problem.
-        // Building criteria (parsing and stemming concepts, building matchers) is most of start-up's rubric work and each
-        // is independent of the others, so they are built on every core; the result does not depend on the order.
-        var distinct = chains.SelectMany(c => c.Chain ?? []).Distinct().SelectMany(d => d.Criteria ?? []).Distinct(ReferenceEqualityComparer.Instance).Cast<CriterionDto>().ToArray();
-        var criteria = new Criterion[distinct.Length];
-        Parallel.For(0, distinct.Length, i => criteria[i] = ToCriterion(distinct[i]));
+        // An inherited criterion is one DTO in every chain that extends its rubric: built once, its concepts parsed and
+        // stemmed once, not once per problem (base's criteria were most of start-up's rubric work).
         var built = new Dictionary<CriterionDto, Criterion>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < distinct.Length; i++)
-        {
-            built[distinct[i]] = criteria[i];
-        }
-
         var rubrics = ImmutableSortedDictionary.CreateBuilder<string, Rubric>(StringComparer.Ordinal);
         var files = ImmutableSortedDictionary.CreateBuilder<string, ImmutableArray<RubricFile>>(StringComparer.Ordinal);
-        foreach (var (id, chain, chainErrors) in chains)
+        foreach (var id in dtos.Keys.Order(StringComparer.Ordinal))
         {
-            errors.AddRange(chainErrors);
+            var chain = Chain(id, dtos, errors);
             if (chain is null)
             {
                 continue;

@@ -50,6 +50,27 @@ public class CheckRunTests
     }
 
     [Fact]
+    public void A_batch_keeps_each_graded_answer_without_its_parse_tree_and_the_same_score_and_findings()
+    {
+        // Two windows of full parse trees were most of a batch's peak memory; reports read only what Compact keeps.
+        using var tree = new TempFolder();
+        var text = TestGrader.ReadRepoFile("examples/news-feed/strong.md");
+        var path = tree.Write("a.md", text);
+        var run = new CheckRun(new CheckRunOptions([]));
+        var (items, _) = run.Prepare([path]);
+
+        var batch = run.GradeInWindows(items).SelectMany(w => w).Single().Result!;
+        var full = TestGrader.Engine.Grade(path, text);
+
+        Assert.NotEmpty(full.Document.Units);
+        Assert.Empty(batch.Document.Units);
+        Assert.Empty(batch.Document.Blocks);
+        Assert.Equal(full.Document.WordCount, batch.Document.WordCount);
+        Assert.Equal(full.Score.Total, batch.Score.Total);
+        Assert.Equal(full.Diagnostics.Select(d => (d.Descriptor.Id, d.Span, d.Message)), batch.Diagnostics.Select(d => (d.Descriptor.Id, d.Span, d.Message)));
+    }
+
+    [Fact]
     public void The_severity_gate_names_the_first_failing_finding_and_none_turns_it_off()
     {
         var result = TestGrader.Engine.Grade("weak.md", TestGrader.ReadRepoFile("examples/video-recommendation/weak.md"));
