@@ -3,6 +3,7 @@ using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
 using Grader.Core.Rubrics;
+using Grader.Core.Text;
 
 namespace Grader.Core.Analysis;
 
@@ -44,7 +45,7 @@ public sealed class AnalysisContext
 
     public ImmutableArray<InjectionHit> Injections => Facts.Injections;
 
-    public string[] Stems(int unit) => Facts.Stems(unit);
+    public StemmedText Stems(int unit) => Facts.Stems(unit);
 
     public bool IsExcluded(int unit) => Facts.IsExcluded(unit);
 

@@ -7,7 +7,7 @@ namespace Grader.Core.Analysis;
 /// <summary>Per-document facts that do not depend on the rubric: stemmed units and text addressed to a grader.</summary>
 public sealed class DocumentFacts
 {
-    private readonly string[]?[] _stems;
+    private readonly StemmedText?[] _stems;
     private readonly Quantity[]?[] _quantities;
     private ImmutableArray<InjectionHit>? _injections;
     private bool[]? _excluded;
@@ -16,7 +16,7 @@ public sealed class DocumentFacts
     {
         ArgumentNullException.ThrowIfNull(document);
         Document = document;
-        _stems = new string[]?[document.Units.Length];
+        _stems = new StemmedText?[document.Units.Length];
         _quantities = new Quantity[]?[document.Units.Length];
     }
 
@@ -25,7 +25,7 @@ public sealed class DocumentFacts
     public ImmutableArray<InjectionHit> Injections => _injections ??= InjectionScanner.Scan(Document.Source);
 
     /// <summary>Stemmed tokens of a unit, computed once.</summary>
-    public string[] Stems(int unit) => _stems[unit] ??= Stemmer.StemAll(Document.Units[unit].Text);
+    public StemmedText Stems(int unit) => _stems[unit] ??= Stemmer.Tokens(Document.Units[unit].Text);
 
     /// <summary>Numbers with units in a unit, found once however many criteria ask.</summary>
     public Quantity[] Quantities(int unit) => _quantities[unit] ??= Text.Quantities.Find(Document.Units[unit].Text);

@@ -1,4 +1,5 @@
 using Grader.Core.Parsing;
+using Grader.Core.Text;
 
 namespace Grader.Core.Analysis;
 
@@ -27,7 +28,7 @@ public static class Enumeration
     /// <see cref="ConceptsWorth"/> / concepts, halved when it hedges: "Loss functions such as cross-entropy, MSE and
     /// Huber can be combined, and dropout, early stopping and tuning are relevant" keeps a sixth.
     /// </summary>
-    public static double Credit(TextUnit unit, string[] stems, int concepts)
+    public static double Credit(TextUnit unit, StemmedText stems, int concepts)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(stems);
@@ -67,7 +68,7 @@ public static class Enumeration
     }
 
     /// <summary>A figure, a reason, an alternative or a condition.</summary>
-    public static bool IsDecision(TextUnit unit, string[] stems)
+    public static bool IsDecision(TextUnit unit, StemmedText stems)
     {
         ArgumentNullException.ThrowIfNull(unit);
         foreach (var c in unit.Text)

@@ -118,7 +118,7 @@ public sealed class ProblemDetector
     private readonly int[] _firstConcept;
     private readonly int[][] _conceptsOfTerm;
 
-    public DetectionResult Detect(DesignDocument document, Func<int, string[]> stems, Func<TextUnit, bool> counts)
+    public DetectionResult Detect(DesignDocument document, Func<int, StemmedText> stems, Func<TextUnit, bool> counts)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(stems);

@@ -77,7 +77,7 @@ public sealed partial class StepMapper
 
     public bool IsIgnoredTitle(string title)
     {
-        var stems = Stemmer.StemAll(NumberingPrefix().Replace(title, ""));
+        var stems = Stemmer.Tokens(NumberingPrefix().Replace(title, ""));
         return stems.Length > 0 && _ignored.Matches(stems).Any(m => m.Start == 0 && m.Length == stems.Length);
     }
 
@@ -87,7 +87,7 @@ public sealed partial class StepMapper
     /// </summary>
     public double[] HeadingCoverage(string title)
     {
-        var stems = Stemmer.StemAll(NumberingPrefix().Replace(title, ""));
+        var stems = Stemmer.Tokens(NumberingPrefix().Replace(title, ""));
         var coverage = new double[FrameworkSteps.All.Count];
         if (stems.Length == 0)
         {
@@ -132,7 +132,7 @@ public sealed partial class StepMapper
     /// Maps <paramref name="document"/>. <paramref name="unitStems"/> gives a unit's stems, <paramref name="excluded"/> marks
     /// text addressed to a grader (it may not move other text's step), <paramref name="quantities"/> a unit's figures.
     /// </summary>
-    public StepMap Map(DesignDocument document, Func<int, string[]> unitStems, Func<int, bool> excluded, Func<int, Quantity[]> quantities)
+    public StepMap Map(DesignDocument document, Func<int, StemmedText> unitStems, Func<int, bool> excluded, Func<int, Quantity[]> quantities)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unitStems);
@@ -418,7 +418,7 @@ public sealed partial class StepMapper
 
     // Per step, how much of the segment's wording belongs to it: each vocabulary phrase votes, split among the steps
     // it belongs to; overlapping phrases count once (longest first).
-    private double[] Votes(DesignDocument document, int[] units, Func<int, string[]> unitStems, Func<int, Quantity[]> quantities)
+    private double[] Votes(DesignDocument document, int[] units, Func<int, StemmedText> unitStems, Func<int, Quantity[]> quantities)
     {
         var votes = new double[FrameworkSteps.All.Count];
         var matches = t_matches;

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Grader.Core.Text;
@@ -42,8 +41,7 @@ public sealed class DescriptionMatcher<TKey>
     // By first stem: the one-word alternatives it is, merged per description into one mask of the groups they stand
     // for, and the longer alternatives it starts. Which alternative of a group was met does not matter, only that
     // the group was, so a common word that many descriptions use costs one mask per description, not one per phrase.
-    private readonly FrozenDictionary<string, ((int Description, ulong Groups)[] Words, (string[] Stems, int Description, ulong Groups)[] Phrases)> _byFirstStem;
-    private readonly ulong[] _mayStart = PhraseMatches.NewFilter();
+    private readonly StemIndex<((int Description, ulong Groups)[] Words, (StemmedText Stems, int Description, ulong Groups)[] Phrases)> _byFirstStem;
     private readonly (TKey Key, int Groups)[] _descriptions;
 
     public DescriptionMatcher(IEnumerable<(Description Description, TKey Key)> descriptions)
@@ -51,7 +49,7 @@ public sealed class DescriptionMatcher<TKey>
         var list = descriptions.Where(d => d.Description.IsValid).ToList();
         _descriptions = [.. list.Select(d => (d.Key, d.Description.Groups.Length))];
         var words = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
-        var phrases = new Dictionary<string, List<(string[], int, ulong)>>(StringComparer.Ordinal);
+        var phrases = new Dictionary<string, List<(StemmedText, int, ulong)>>(StringComparer.Ordinal);
         for (var d = 0; d < list.Count; d++)
         {
             var groups = list[d].Description.Groups;
@@ -60,7 +58,7 @@ public sealed class DescriptionMatcher<TKey>
                 var bit = 1UL << Math.Min(g, 63);
                 foreach (var alternative in groups[g])
                 {
-                    var stems = Stemmer.StemAll(alternative);
+                    var stems = Stemmer.Phrase(alternative);
                     if (stems.Length == 1)
                     {
                         var masks = words.TryGetValue(stems[0], out var known) ? known : words[stems[0]] = [];
@@ -74,22 +72,15 @@ public sealed class DescriptionMatcher<TKey>
             }
         }
 
-        _byFirstStem = words.Keys.Union(phrases.Keys, StringComparer.Ordinal).ToFrozenDictionary(
-            first => first,
-            first => (
-                words.TryGetValue(first, out var masks) ? masks.Select(m => (m.Key, m.Value)).ToArray() : [],
-                phrases.TryGetValue(first, out var longer) ? longer.ToArray() : []),
-            StringComparer.Ordinal);
-        foreach (var first in _byFirstStem.Keys)
-        {
-            PhraseMatches.AddToFilter(_mayStart, first);
-        }
+        _byFirstStem = new(words.Keys.Union(phrases.Keys, StringComparer.Ordinal).Select(first => (first, (
+            words.TryGetValue(first, out var masks) ? masks.Select(m => (m.Key, m.Value)).ToArray() : [],
+            phrases.TryGetValue(first, out var longer) ? longer.ToArray() : []))));
     }
 
     public bool IsEmpty => _descriptions.Length == 0;
 
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
-    public TKey[] Matches(string[] stems)
+    public TKey[] Matches(StemmedText stems)
     {
         if (IsEmpty)
         {
@@ -102,7 +93,7 @@ public sealed class DescriptionMatcher<TKey>
         {
             for (var i = 0; i < stems.Length; i++)
             {
-                if (!PhraseMatches.MayStart(_mayStart, stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var starting))
+                if (!_byFirstStem.TryGet(stems, i, out var starting))
                 {
                     continue;
                 }
@@ -126,23 +117,33 @@ public sealed class DescriptionMatcher<TKey>
                 return [];
             }
 
-            var order = hits.Touched.AsSpan(0, hits.Count);
-            order.Sort();
+            // Most descriptions touched are not met: only the met ones are put in rubric order.
             var met = 0;
-            foreach (var description in order)
+            foreach (var description in hits.Touched.AsSpan(0, hits.Count))
             {
                 met += IsMet(hits.Groups, description) ? 1 : 0;
             }
 
-            // Sorting kept the touched set whole, which Return needs to zero the masks again.
-            TKey[] result = met == 0 ? [] : new TKey[met];
+            if (met == 0)
+            {
+                return [];
+            }
+
+            Span<int> order = met <= 64 ? stackalloc int[met] : new int[met];
             met = 0;
-            foreach (var description in order)
+            foreach (var description in hits.Touched.AsSpan(0, hits.Count))
             {
                 if (IsMet(hits.Groups, description))
                 {
-                    result[met++] = _descriptions[description].Key;
+                    order[met++] = description;
                 }
+            }
+
+            order.Sort();
+            var result = new TKey[met];
+            for (var i = 0; i < met; i++)
+            {
+                result[i] = _descriptions[order[i]].Key;
             }
 
             return result;

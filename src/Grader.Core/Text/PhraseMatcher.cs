@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Collections.Frozen;
 
 namespace Grader.Core.Text;
 
@@ -11,17 +10,14 @@ namespace Grader.Core.Text;
 public sealed class PhraseMatcher<TKey>
     where TKey : notnull
 {
-    private readonly FrozenDictionary<string, Entry> _byFirstStem;
-
-    // Which tokens may start a phrase (see PhraseMatches.NewFilter).
-    private readonly ulong[] _mayStart = PhraseMatches.NewFilter();
+    private readonly StemIndex<Entry> _byFirstStem;
 
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
-        var map = new Dictionary<string, List<(string[], TKey)>>(StringComparer.Ordinal);
+        var map = new Dictionary<string, List<(StemmedText, TKey)>>(StringComparer.Ordinal);
         foreach (var (phrase, key) in phrases)
         {
-            var stems = Stemmer.StemAll(phrase);
+            var stems = Stemmer.Phrase(phrase);
             if (stems.Length == 0)
             {
                 continue;
@@ -36,20 +32,13 @@ public sealed class PhraseMatcher<TKey>
         }
 
         // Longest phrases first, so the first hit at a position is the most specific.
-        _byFirstStem = map.ToFrozenDictionary(
-            kv => kv.Key,
-            kv => new Entry([.. kv.Value.OrderByDescending(p => p.Item1.Length)]),
-            StringComparer.Ordinal);
-        foreach (var first in _byFirstStem.Keys)
-        {
-            PhraseMatches.AddToFilter(_mayStart, first);
-        }
+        _byFirstStem = new(map.Select(kv => (kv.Key, new Entry([.. kv.Value.OrderByDescending(p => p.Item1.Length)]))));
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
 
     /// <summary>Every match: key, first token index and token count. Overlaps are kept.</summary>
-    public IEnumerable<(TKey Key, int Start, int Length)> Matches(string[] stems)
+    public IEnumerable<(TKey Key, int Start, int Length)> Matches(StemmedText stems)
     {
         List<(TKey, int, int)>? found = null;
         Collect(stems, ref found);
@@ -57,7 +46,7 @@ public sealed class PhraseMatcher<TKey>
     }
 
     /// <summary>Adds every match (as <see cref="Matches"/> orders them) to <paramref name="found"/>, created on the first.</summary>
-    public void Collect(string[] stems, ref List<(TKey Key, int Start, int Length)>? found)
+    public void Collect(StemmedText stems, ref List<(TKey Key, int Start, int Length)>? found)
     {
         var list = new ListVisitor(found);
         Visit(stems, ref list);
@@ -65,7 +54,7 @@ public sealed class PhraseMatcher<TKey>
     }
 
     /// <summary>Calls <paramref name="visitor"/> for every match, in <see cref="Matches"/> order, storing none of them.</summary>
-    public void Visit<TVisitor>(string[] stems, ref TVisitor visitor)
+    public void Visit<TVisitor>(StemmedText stems, ref TVisitor visitor)
         where TVisitor : struct, IMatchVisitor<TKey>
     {
         var sink = new VisitorSink<TVisitor>(visitor);
@@ -74,7 +63,7 @@ public sealed class PhraseMatcher<TKey>
     }
 
     /// <summary>The first match (<see cref="Matches"/> order), if any.</summary>
-    public bool TryFirst(string[] stems, out (TKey Key, int Start, int Length) first)
+    public bool TryFirst(StemmedText stems, out (TKey Key, int Start, int Length) first)
     {
         var sink = new FirstSink();
         Walk(stems, ref sink);
@@ -82,44 +71,52 @@ public sealed class PhraseMatcher<TKey>
         return sink.Found;
     }
 
-    public bool Contains(string[] stems) => TryFirst(stems, out _);
+    public bool Contains(StemmedText stems) => TryFirst(stems, out _);
 
     // Every match in order: by position, then as the phrases starting there are ordered. Returns early when the sink
     // has seen enough.
-    private void Walk<TSink>(string[] stems, ref TSink sink)
+    private void Walk<TSink>(StemmedText stems, ref TSink sink)
         where TSink : struct, ISink
     {
         ArgumentNullException.ThrowIfNull(stems);
         for (var i = 0; i < stems.Length; i++)
         {
-            if (!PhraseMatches.MayStart(_mayStart, stems[i]) || !_byFirstStem.TryGetValue(stems[i], out var entry))
+            if (!_byFirstStem.TryGet(stems, i, out var entry))
             {
                 continue;
             }
 
             // The phrases that can match here: the one-token ones, and those whose second stem is the next token
-            // (or "k", for a number). Each list is in phrase order; merged, they keep it.
-            var next = i + 1 < stems.Length ? stems[i + 1] : null;
-            int[] second = [], cutoff = [];
-            if (next is not null)
+            // (or "k", for a number). Each list is in phrase order; merged, they keep it. A next token without an id
+            // cannot be looked up: every phrase starting here is compared.
+            int[] single = entry.Single, second = [], cutoff = [];
+            if (i + 1 < stems.Length)
             {
-                if (entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var same))
+                var next = stems.Ids[i + 1];
+                if (next < 0)
                 {
-                    second = same;
+                    single = entry.Every;
                 }
-
-                if (entry.Cutoff.Length > 0 && (next == "k" || PhraseMatches.IsNumber(next)))
+                else
                 {
-                    cutoff = entry.Cutoff;
+                    if (entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var same))
+                    {
+                        second = same;
+                    }
+
+                    if (entry.Cutoff.Length > 0 && (next == PhraseMatches.CutoffId || PhraseMatches.IsNumber(stems[i + 1])))
+                    {
+                        cutoff = entry.Cutoff;
+                    }
                 }
             }
 
             int a = 0, b = 0, c = 0;
-            while (a < entry.Single.Length || b < second.Length || c < cutoff.Length)
+            while (a < single.Length || b < second.Length || c < cutoff.Length)
             {
-                var index = Math.Min(a < entry.Single.Length ? entry.Single[a] : int.MaxValue,
+                var index = Math.Min(a < single.Length ? single[a] : int.MaxValue,
                     Math.Min(b < second.Length ? second[b] : int.MaxValue, c < cutoff.Length ? cutoff[c] : int.MaxValue));
-                a += a < entry.Single.Length && entry.Single[a] == index ? 1 : 0;
+                a += a < single.Length && single[a] == index ? 1 : 0;
                 b += b < second.Length && second[b] == index ? 1 : 0;
                 c += c < cutoff.Length && cutoff[c] == index ? 1 : 0;
                 var (phrase, key) = entry.All[index];
@@ -135,10 +132,10 @@ public sealed class PhraseMatcher<TKey>
     // phrases whose second stem is the next token are compared, not every phrase that starts there.
     private sealed class Entry
     {
-        public Entry((string[] Stems, TKey Key)[] all)
+        public Entry((StemmedText Stems, TKey Key)[] all)
         {
             All = all;
-            Dictionary<string, List<int>>? bySecond = null;
+            Dictionary<int, List<int>>? bySecond = null;
             List<int> single = [], cutoff = [];
             for (var i = 0; i < all.Length; i++)
             {
@@ -147,30 +144,33 @@ public sealed class PhraseMatcher<TKey>
                 {
                     single.Add(i);
                 }
-                else if (stems[1] == "k")
+                else if (stems.Ids[1] == PhraseMatches.CutoffId)
                 {
                     // "k" stands for a number too: compared whenever the next token is one.
                     cutoff.Add(i);
                 }
                 else
                 {
-                    bySecond ??= new(StringComparer.Ordinal);
-                    (bySecond.TryGetValue(stems[1], out var list) ? list : bySecond[stems[1]] = []).Add(i);
+                    bySecond ??= [];
+                    (bySecond.TryGetValue(stems.Ids[1], out var list) ? list : bySecond[stems.Ids[1]] = []).Add(i);
                 }
             }
 
             Single = [.. single];
             Cutoff = [.. cutoff];
-            BySecond = bySecond?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+            Every = [.. Enumerable.Range(0, all.Length)];
+            BySecond = bySecond?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
         }
 
-        public (string[] Stems, TKey Key)[] All { get; }
+        public (StemmedText Stems, TKey Key)[] All { get; }
 
         public int[] Single { get; }
 
         public int[] Cutoff { get; }
 
-        public Dictionary<string, int[]>? BySecond { get; }
+        public int[] Every { get; }
+
+        public Dictionary<int, int[]>? BySecond { get; }
     }
 
     private interface ISink
@@ -258,40 +258,24 @@ public static class PhraseMatches
         ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
     }
 
-    private const int FilterBits = 32 * 32 * 8;
-
-    /// <summary>
-    /// A filter of first stems, a bit per (first letter, last letter, length): most tokens start no phrase, and it says
-    /// so with one load, before a dictionary hashes the whole token. It never says no to a stem added to it.
-    /// </summary>
-    internal static ulong[] NewFilter() => new ulong[FilterBits / 64];
-
-    internal static void AddToFilter(ulong[] filter, string stem)
-    {
-        var slot = Slot(stem);
-        filter[slot >> 6] |= 1UL << (slot & 63);
-    }
-
-    internal static bool MayStart(ulong[] filter, string stem)
-    {
-        var slot = Slot(stem);
-        return (filter[slot >> 6] & (1UL << (slot & 63))) != 0;
-    }
-
-    private static int Slot(string stem) =>
-        stem.Length == 0 ? 0 : ((stem[0] & 31) << 8) | ((stem[^1] & 31) << 3) | Math.Min(stem.Length - 1, 7);
+    /// <summary>The id of "k", which stands for a number in a phrase: "recall@k" meets "recall@10".</summary>
+    internal static readonly int CutoffId = Stemmer.Intern("k");
 
     /// <summary>True when the phrase's stems stand at <paramref name="start"/> (its first is known to match).</summary>
-    internal static bool IsMatchAt(string[] stems, int start, string[] phrase)
+    internal static bool IsMatchAt(StemmedText text, int start, StemmedText phrase)
     {
-        if (start + phrase.Length > stems.Length)
+        if (start + phrase.Length > text.Length)
         {
             return false;
         }
 
+        var ids = text.Ids;
         for (var j = 1; j < phrase.Length; j++)
         {
-            if (!string.Equals(stems[start + j], phrase[j], StringComparison.Ordinal) && !IsCutoff(phrase[j], stems[start + j]))
+            var id = ids[start + j];
+            if (id != phrase.Ids[j]
+                && !(id < 0 && string.Equals(text.Stems[start + j], phrase.Stems[j], StringComparison.Ordinal))
+                && !(phrase.Ids[j] == CutoffId && IsNumber(text.Stems[start + j])))
             {
                 return false;
             }
@@ -299,9 +283,6 @@ public static class PhraseMatches
 
         return true;
     }
-
-    // "k" in a term stands for any cutoff: "recall@k" meets "recall@10", "top k" meets "top 50".
-    private static bool IsCutoff(string pattern, string token) => pattern == "k" && IsNumber(token);
 
     /// <summary>A token of ASCII digits only, which a "k" in a phrase stands for.</summary>
     internal static bool IsNumber(string token)

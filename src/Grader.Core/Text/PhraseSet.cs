@@ -27,7 +27,7 @@ public sealed class PhraseSet
     public bool IsEmpty => Entries.IsEmpty;
 
     /// <summary>The first entry (in rubric order) that <paramref name="stems"/> meet, or null.</summary>
-    public string? Find(string[] stems)
+    public string? Find(StemmedText stems)
     {
         var (phrases, descriptions) = _matchers.Value;
         var first = new FirstEntry(int.MaxValue);

@@ -9,14 +9,21 @@ namespace Grader.Core.Text;
 /// </summary>
 public static class Stemmer
 {
-    // Lower-cased word -> its stem, shared by every answer and thread: most words of an answer were seen in earlier
-    // answers (or earlier sentences), so neither the lower-cased word nor its stem is made again. Bounded, so a corpus
-    // of made-up words cannot grow it without limit: past the bound, new words are stemmed as before and not kept.
+    // Lower-cased word -> its stem and the stem's id, shared by every answer and thread: most words of an answer were
+    // seen in earlier answers (or earlier sentences), so neither the lower-cased word nor its stem is made again.
+    // Bounded, so a corpus of made-up words cannot grow it without limit: past the bound, new words are stemmed as
+    // before and not kept.
     private const int MaxCached = 50_000;
     private const int MaxCachedLength = 64;
-    private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CacheBySpan =
+    private static readonly ConcurrentDictionary<string, (string Stem, int Id)> Cache = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Stem, int Id)>.AlternateLookup<ReadOnlySpan<char>> CacheBySpan =
         Cache.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Stem -> id, so matchers look tokens up by a number instead of hashing their text. Every stem of every phrase a
+    // matcher is built from has one; a text's stems get one while the cache above takes new words, and otherwise
+    // keep the id their stem already has or none (-1), which matchers then compare by text.
+    private static readonly ConcurrentDictionary<string, int> Ids = new(StringComparer.Ordinal);
+    private static int _lastId = -1;
 
     private static int _cached;
 
@@ -25,45 +32,90 @@ public static class Stemmer
     private static char[]? t_lower;
 
     /// <summary>Stems of every word token of <paramref name="text"/>, lower-cased, in order.</summary>
-    public static string[] StemAll(string text)
+    public static string[] StemAll(string text) => Tokens(text).Stems;
+
+    /// <summary>The same stems, each with its id (see <see cref="StemmedText"/>).</summary>
+    public static StemmedText Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
 
         // A word takes at least one character and a separator: at most half the text, rounded up.
-        var buffer = ArrayPool<string>.Shared.Rent((text.Length / 2) + 1);
+        var most = (text.Length / 2) + 1;
+        var buffer = ArrayPool<string>.Shared.Rent(most);
+        var idBuffer = ArrayPool<int>.Shared.Rent(most);
         var count = 0;
         Span<char> lower = stackalloc char[MaxCachedLength];
         var i = 0;
         while (Words.Next(text, ref i, out var start))
         {
             var word = text.AsSpan(start, i - start);
-            string stem;
+            (string Stem, int Id) known;
             if (word.Length > MaxCachedLength)
             {
-                stem = Stem(string.Create(word.Length, (text, start), static (span, state) =>
+                var stem = Stem(string.Create(word.Length, (text, start), static (span, state) =>
                     state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span)));
+                known = (stem, IdOf(stem));
             }
             else
             {
                 var key = lower[..word.ToLowerInvariant(lower)];
-                if (!CacheBySpan.TryGetValue(key, out stem!))
+                if (!CacheBySpan.TryGetValue(key, out known))
                 {
-                    var lowered = key.ToString();
-                    stem = Stem(lowered);
-                    if (_cached < MaxCached && Cache.TryAdd(lowered, stem))
-                    {
-                        Interlocked.Increment(ref _cached);
-                    }
+                    known = Remember(key.ToString());
                 }
             }
 
-            buffer[count++] = stem;
+            buffer[count] = known.Stem;
+            idBuffer[count++] = known.Id;
         }
 
-        var stems = count == 0 ? [] : buffer.AsSpan(0, count).ToArray();
+        var result = count == 0
+            ? StemmedText.Empty
+            : new StemmedText(buffer.AsSpan(0, count).ToArray(), idBuffer.AsSpan(0, count).ToArray());
         buffer.AsSpan(0, count).Clear();
         ArrayPool<string>.Shared.Return(buffer);
-        return stems;
+        ArrayPool<int>.Shared.Return(idBuffer);
+        return result;
+    }
+
+    /// <summary>A phrase a matcher is built from: its stems, every one with an id.</summary>
+    internal static StemmedText Phrase(string phrase)
+    {
+        var tokens = Tokens(phrase);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens.Ids[i] < 0)
+            {
+                tokens.Ids[i] = Intern(tokens.Stems[i]);
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>The id of a stem a matcher is built from, given to it now if it has none.</summary>
+    internal static int Intern(string stem) =>
+        Ids.TryGetValue(stem, out var id) ? id : Ids.GetOrAdd(stem, static _ => Interlocked.Increment(ref _lastId));
+
+    /// <summary>The id a stem already has, or -1.</summary>
+    internal static int IdOf(string stem) => Ids.TryGetValue(stem, out var id) ? id : -1;
+
+    // A word seen for the first time: its stem, and both kept while the cache has room.
+    private static (string Stem, int Id) Remember(string lowered)
+    {
+        var stem = Stem(lowered);
+        if (_cached >= MaxCached)
+        {
+            return (stem, IdOf(stem));
+        }
+
+        var known = (stem, Intern(stem));
+        if (Cache.TryAdd(lowered, known))
+        {
+            Interlocked.Increment(ref _cached);
+        }
+
+        return known;
     }
 
     /// <summary>A word lower-cased, as <see cref="string.ToLowerInvariant()"/> would, from the cache when it is known.</summary>
@@ -82,9 +134,9 @@ public static class Stemmer
         }
 
         var lowered = key.ToString();
-        if (_cached < MaxCached && Cache.TryAdd(lowered, Stem(lowered)))
+        if (_cached < MaxCached)
         {
-            Interlocked.Increment(ref _cached);
+            Remember(lowered);
         }
 
         return lowered;

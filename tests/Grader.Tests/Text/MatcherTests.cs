@@ -67,6 +67,36 @@ public class MatcherTests
     }
 
     [Theory]
+    [InlineData("We track recall at 5 and click through rates")]
+    [InlineData("precision at 10, recall at k, then a click")]
+    [InlineData("Time spent watching, and the share of videos displayed that users tap")]
+    public void Tokens_without_an_id_match_as_the_same_tokens_with_one(string text)
+    {
+        // Past the vocabulary's bound a token keeps no id; matchers then compare its text, and find the same.
+        var tokens = Stemmer.Tokens(text);
+        var unknown = new StemmedText(tokens.Stems, [.. tokens.Ids.Select(_ => -1)]);
+        var descriptions = new DescriptionMatcher<string>([
+            (Description.Parse("share | fraction + shown | displayed + click | tap"), "ctr"),
+            (Description.Parse("time + spent watching"), "watch-time"),
+        ]);
+
+        Assert.All(tokens.Ids, id => Assert.True(id >= 0));
+        Assert.NotEmpty(Metrics.Matches(tokens).Concat(descriptions.Matches(tokens).Select(k => (k, 0, 0))));
+        Assert.Equal(Metrics.Matches(tokens), Metrics.Matches(unknown));
+        Assert.Equal(descriptions.Matches(tokens), descriptions.Matches(unknown));
+    }
+
+    [Fact]
+    public void The_same_stem_has_the_same_id_whatever_word_it_came_from()
+    {
+        var tokens = Stemmer.Tokens("labels labelled label LABELING model");
+        Assert.Equal(["label", "label", "label", "label", "model"], tokens.Stems);
+        Assert.Single(tokens.Ids.Take(4).Distinct());
+        Assert.NotEqual(tokens.Ids[0], tokens.Ids[4]);
+        Assert.Equal(tokens.Ids, StemmedText.From(tokens.Stems).Ids);
+    }
+
+    [Theory]
     [InlineData("Labelled LABELS labeling")]
     [InlineData("Ünïcode wörds and naïve café")]
     [InlineData("a SupercalifragilisticexpialidociousexpialidociousexpialidociousexpialidociousWORDS token")]

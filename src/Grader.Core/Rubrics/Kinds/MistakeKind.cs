@@ -94,7 +94,7 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
 
     // The wording of the mistake, if one sentence of the unit states it without negating it or putting it right. A list
     // item may hold several sentences: "Priority: precision. We never want to blur a sign." states the first plainly.
-    private static string? Stated(MistakeCriterion criterion, string[] stems, string text)
+    private static string? Stated(MistakeCriterion criterion, StemmedText stems, string text)
     {
         if (criterion.Mistake.Find(stems) is null)
         {
@@ -103,7 +103,7 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
 
         foreach (var (start, length) in Sentences.Split(text))
         {
-            var sentence = Stemmer.StemAll(text.Substring(start, length));
+            var sentence = Stemmer.Tokens(text.Substring(start, length));
             if (criterion.Mistake.Find(sentence) is { } said && criterion.Unless.Find(sentence) is null && Negations.Find(sentence) is null)
             {
                 return said;

@@ -1,0 +1,90 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Grader.Core.Text;
+
+/// <summary>
+/// Values keyed by stem, found from a token's id without hashing: a bit per id says whether the stem has a value, and
+/// the number of set bits before it says where the value is. A token without an id is looked up by its text.
+/// </summary>
+internal sealed class StemIndex<TValue>
+{
+    private readonly ulong[] _has;
+
+    // Per 64 ids, how many of the ids before them have a value.
+    private readonly int[] _before;
+    private readonly TValue[] _values;
+    private readonly string[] _stems;
+    private Dictionary<string, int>? _byStem;
+
+    public StemIndex(IEnumerable<(string Stem, TValue Value)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var byId = entries.Select(e => (Id: Stemmer.Intern(e.Stem), e.Stem, e.Value)).OrderBy(e => e.Id).ToArray();
+        var max = byId.Length == 0 ? -1 : byId[^1].Id;
+        _has = new ulong[(max >> 6) + 1];
+        _before = new int[_has.Length];
+        foreach (var (id, _, _) in byId)
+        {
+            _has[id >> 6] |= 1UL << id;
+        }
+
+        for (var w = 1; w < _has.Length; w++)
+        {
+            _before[w] = _before[w - 1] + BitOperations.PopCount(_has[w - 1]);
+        }
+
+        _values = [.. byId.Select(e => e.Value)];
+        _stems = [.. byId.Select(e => e.Stem)];
+    }
+
+    public int Count => _values.Length;
+
+    public IEnumerable<string> Stems => _stems;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGet(StemmedText text, int index, [MaybeNullWhen(false)] out TValue value)
+    {
+        var id = text.Ids[index];
+        if (id < 0)
+        {
+            return TryGetByText(text.Stems[index], out value);
+        }
+
+        var word = id >> 6;
+        if ((uint)word >= (uint)_has.Length || (_has[word] & (1UL << id)) == 0)
+        {
+            value = default;
+            return false;
+        }
+
+        value = _values[_before[word] + BitOperations.PopCount(_has[word] & ((1UL << id) - 1))];
+        return true;
+    }
+
+    // Stems past the vocabulary's bound have no id; rare enough that the index by text is built only when one comes.
+    private bool TryGetByText(string stem, [MaybeNullWhen(false)] out TValue value)
+    {
+        var byStem = Volatile.Read(ref _byStem);
+        if (byStem is null)
+        {
+            byStem = new Dictionary<string, int>(_stems.Length, StringComparer.Ordinal);
+            for (var i = 0; i < _stems.Length; i++)
+            {
+                byStem[_stems[i]] = i;
+            }
+
+            Volatile.Write(ref _byStem, byStem);
+        }
+
+        if (byStem.TryGetValue(stem, out var at))
+        {
+            value = _values[at];
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+}
