@@ -185,12 +185,13 @@ public sealed class GradingEngine
     public AnalysisContext Context(DocumentFacts facts, string problem)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var map = Mapper(problem).Map(facts.Document, facts.Stems, facts.IsExcluded, facts.Quantities);
-        return new AnalysisContext(facts, Compile(problem), map);
+        var concepts = new ConceptFacts(facts, Compile(problem));
+        var map = Mapper(problem).Map(facts.Document, facts.Stems, facts.IsExcluded, facts.Quantities, concepts.Described);
+        return new AnalysisContext(concepts, map);
     }
 
     /// <summary>The mapping stage for a problem's rubric, built once.</summary>
-    public StepMapper Mapper(string id) => _mappers.GetOrAdd(id, key => new StepMapper(Compile(key).Rubric));
+    public StepMapper Mapper(string id) => _mappers.GetOrAdd(id, key => new StepMapper(Compile(key)));
 
     private ProblemResolution Resolve(DesignDocument document, string? flag, string? configured, DetectionResult detection, List<Diagnostic> extra)
     {

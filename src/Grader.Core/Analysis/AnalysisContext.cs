@@ -12,30 +12,26 @@ public sealed class AnalysisContext
 {
     private readonly List<Diagnostic> _diagnostics = [];
     private double[]? _enumeration;
-    private UnitConcepts?[]? _concepts;
     private Dictionary<StepSet, (IReadOnlyList<TextUnit> Units, double Words)>? _substance;
 
     private string?[]? _sameText;
 
-    // Reused for every unit's term matches, which are then copied out at their size.
-    private List<((int Set, int Concept) Key, int Start, int Length)>? _terms;
-
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
-    public AnalysisContext(DocumentFacts facts, CompiledRubric rubric, StepMap map)
+    public AnalysisContext(ConceptFacts concepts, StepMap map)
     {
-        ArgumentNullException.ThrowIfNull(facts);
-        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(concepts);
         ArgumentNullException.ThrowIfNull(map);
-        Facts = facts;
-        Compiled = rubric;
+        Concepts = concepts;
         Map = map;
     }
 
-    public DocumentFacts Facts { get; }
+    public ConceptFacts Concepts { get; }
+
+    public DocumentFacts Facts => Concepts.Facts;
 
     public DesignDocument Document => Facts.Document;
 
-    public CompiledRubric Compiled { get; }
+    public CompiledRubric Compiled => Concepts.Compiled;
 
     public Rubric Rubric => Compiled.Rubric;
 
@@ -86,21 +82,7 @@ public sealed class AnalysisContext
     /// The rubric's concepts a unit names, as terms (with their token spans, for term density) and as descriptions:
     /// matched once per unit however many criteria, analyzers and credits ask.
     /// </summary>
-    public UnitConcepts ConceptsIn(int unit)
-    {
-        _concepts ??= new UnitConcepts?[Document.Units.Length];
-        if (_concepts[unit] is { } known)
-        {
-            return known;
-        }
-
-        var stems = Stems(unit);
-        _terms?.Clear();
-        Compiled.Concepts.Collect(stems, ref _terms);
-        var found = new UnitConcepts(_terms is null ? [] : [.. _terms], [.. Compiled.Descriptions.Matches(stems)]);
-        _concepts[unit] = found;
-        return found;
-    }
+    public UnitConcepts ConceptsIn(int unit) => Concepts.ConceptsIn(unit);
 
     /// <summary>
     /// What this unit's words are worth as substance: its <see cref="EnumerationCredit"/>, halved for a sentence that

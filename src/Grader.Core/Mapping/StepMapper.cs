@@ -21,11 +21,13 @@ public sealed partial class StepMapper
     private readonly PhraseMatcher<FrameworkStep> _headings;
     private readonly PhraseMatcher<bool> _ignored;
     private readonly PhraseMatcher<StepSet> _vocabulary;
-    private readonly DescriptionMatcher<StepSet> _descriptions;
+    // The step of each of the compiled rubric's concept sets, whose descriptions a unit meets.
+    private readonly StepSet[] _stepOfSet;
 
-    public StepMapper(Rubric rubric)
+    public StepMapper(CompiledRubric compiled)
     {
-        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(compiled);
+        var rubric = compiled.Rubric;
         _headings = new(rubric.Steps.SelectMany(s => s.Headings.Select(h => (h, s.Step))));
         _ignored = new(rubric.IgnoredHeadings.Select(h => (h, true)));
 
@@ -41,22 +43,16 @@ public sealed partial class StepMapper
             }
         }
 
-        var descriptions = new List<(Description, StepSet)>();
-        foreach (var criterion in rubric.Criteria)
+        foreach (var set in compiled.ConceptSets)
         {
-            foreach (var concept in Rubrics.Kinds.CriterionKinds.For(criterion).ConceptGroups(criterion).SelectMany(g => g))
+            foreach (var phrase in set.Concepts.SelectMany(c => c.Phrases))
             {
-                foreach (var phrase in concept.Phrases)
-                {
-                    Add(phrase, criterion.Step);
-                }
-
-                descriptions.AddRange(concept.Descriptions.Select(d => (d, criterion.Step.ToSet())));
+                Add(phrase, set.Criterion.Step);
             }
         }
 
         _vocabulary = new(phrases.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => (p.Key, p.Value)));
-        _descriptions = new(descriptions);
+        _stepOfSet = [.. compiled.ConceptSets.Select(s => s.Criterion.Step.ToSet())];
     }
 
     /// <summary>The steps a heading's wording names, e.g. "6. Model Development and Offline Evaluation" -> model, evaluation.</summary>
@@ -132,10 +128,20 @@ public sealed partial class StepMapper
     /// Maps <paramref name="document"/>. <paramref name="unitStems"/> gives a unit's stems, <paramref name="excluded"/> marks
     /// text addressed to a grader (it may not move other text's step), <paramref name="quantities"/> a unit's figures.
     /// </summary>
-    public StepMap Map(DesignDocument document, Func<int, StemmedText> unitStems, Func<int, bool> excluded, Func<int, Quantity[]> quantities)
+    /// <summary>
+    /// Maps one answer. Per unit it reads the stems, whether the unit is excluded, its quantities, and the concept
+    /// descriptions of the compiled rubric it meets (matched once for mapping and analysis alike).
+    /// </summary>
+    public StepMap Map(
+        DesignDocument document,
+        Func<int, StemmedText> unitStems,
+        Func<int, bool> excluded,
+        Func<int, Quantity[]> quantities,
+        Func<int, ImmutableArray<(int Set, int Concept)>> described)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unitStems);
+        ArgumentNullException.ThrowIfNull(described);
         ArgumentNullException.ThrowIfNull(excluded);
         ArgumentNullException.ThrowIfNull(quantities);
         var sections = document.Sections;
@@ -168,7 +174,7 @@ public sealed partial class StepMapper
 
         var segments = Cut(document, headings, own, ignored, excluded, HeadingCoverage);
         var decoded = StepDecoder.Decode(segments.Select(s => new StepDecoder.Input(
-            s.Heading, Votes(document, s.Units, unitStems, quantities), s.InBlock)).ToList());
+            s.Heading, Votes(document, s.Units, unitStems, quantities, described), s.InBlock)).ToList());
 
         var unitSteps = new StepSet[document.Units.Length];
         var unitConfidence = new double[document.Units.Length];
@@ -418,7 +424,7 @@ public sealed partial class StepMapper
 
     // Per step, how much of the segment's wording belongs to it: each vocabulary phrase votes, split among the steps
     // it belongs to; overlapping phrases count once (longest first).
-    private double[] Votes(DesignDocument document, int[] units, Func<int, StemmedText> unitStems, Func<int, Quantity[]> quantities)
+    private double[] Votes(DesignDocument document, int[] units, Func<int, StemmedText> unitStems, Func<int, Quantity[]> quantities, Func<int, ImmutableArray<(int Set, int Concept)>> described)
     {
         var votes = new double[FrameworkSteps.All.Count];
         var matches = t_matches;
@@ -452,9 +458,9 @@ public sealed partial class StepMapper
                 ArrayPool<bool>.Shared.Return(taken);
             }
 
-            foreach (var steps in _descriptions.Matches(stems))
+            foreach (var (set, _) in described(unit))
             {
-                Vote(votes, steps, DescriptionVote);
+                Vote(votes, _stepOfSet[set], DescriptionVote);
             }
 
             // Scale figures are what requirements state; a latency budget is stated there or split in serving.

@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Grader.Core.Rubrics;
+
+namespace Grader.Core.Analysis;
+
+/// <summary>
+/// The compiled rubric's concepts each unit of one document names, as terms (with their token spans) and as
+/// descriptions, each matched once per unit: mapping votes with the descriptions, analysis and scoring read both.
+/// </summary>
+public sealed class ConceptFacts
+{
+    private readonly ImmutableArray<(int Set, int Concept)>?[] _described;
+    private readonly UnitConcepts?[] _concepts;
+
+    // Reused for every unit's term matches, which are then copied out at their size.
+    private List<((int Set, int Concept) Key, int Start, int Length)>? _terms;
+
+    public ConceptFacts(DocumentFacts facts, CompiledRubric compiled)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(compiled);
+        Facts = facts;
+        Compiled = compiled;
+        _described = new ImmutableArray<(int, int)>?[facts.Document.Units.Length];
+        _concepts = new UnitConcepts?[facts.Document.Units.Length];
+    }
+
+    public DocumentFacts Facts { get; }
+
+    public CompiledRubric Compiled { get; }
+
+    /// <summary>The concepts whose descriptions a unit meets, in rubric order.</summary>
+    public ImmutableArray<(int Set, int Concept)> Described(int unit) =>
+        _described[unit] ??= [.. Compiled.Descriptions.Matches(Facts.Stems(unit))];
+
+    /// <summary>The concepts a unit names, by term and by description.</summary>
+    public UnitConcepts ConceptsIn(int unit)
+    {
+        if (_concepts[unit] is { } known)
+        {
+            return known;
+        }
+
+        _terms?.Clear();
+        Compiled.Concepts.Collect(Facts.Stems(unit), ref _terms);
+        var found = new UnitConcepts(_terms is null ? [] : [.. _terms], Described(unit));
+        _concepts[unit] = found;
+        return found;
+    }
+}
