@@ -84,6 +84,14 @@ internal static partial class CjkQuantities
     /// <summary>True when the text holds a Han, kana or Hangul letter.</summary>
     public static bool HasCjk(string text)
     {
+        // No Han, kana or Hangul block starts below U+1100 or lies between U+1200 and U+303F: most text is settled
+        // by two vectorised scans, without decoding a letter.
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\u1100', '\u11FF') && !span.ContainsAnyInRange('\u3040', '\uFFFF'))
+        {
+            return false;
+        }
+
         foreach (var rune in text.EnumerateRunes())
         {
             if (!rune.IsAscii && IsCjk(rune))

@@ -89,10 +89,14 @@ public static partial class Quantities
             }
         }
 
-        // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds".
-        foreach (var m in LatencyInWords().EnumerateMatches(text))
+        // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds". Each says
+        // "second", which most units do not: the pattern, whose first word may be "a", is not run on those.
+        if (text.Contains("second", StringComparison.OrdinalIgnoreCase))
         {
-            found.Add(new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(text.Substring(m.Index, m.Length))));
+            foreach (var m in LatencyInWords().EnumerateMatches(text))
+            {
+                found.Add(new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(text.Substring(m.Index, m.Length))));
+            }
         }
 
         // Numbers written with CJK units or multipliers, or glued to CJK text, which the English tokens below do not see.
