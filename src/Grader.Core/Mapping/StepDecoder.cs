@@ -136,18 +136,39 @@ public static class StepDecoder
             position = p;
         }
 
+        var weights = new double[labels.Max(l => l.Count)];
         for (var i = 0; i < n; i++)
         {
             // Confidence: how surely the segment covers each chosen step, i.e. the share of the alternatives (from the
             // same place in the sequence) that include it; for two steps, the less sure of the two.
-            var options = labels[i].Select(label => label.Emission - Move(from[i], label, segments[i].InBlock).Cost).ToList();
-            var max = options.Max();
-            var weights = options.Select(o => Math.Exp(o - max)).ToList();
-            var z = weights.Sum();
+            var count = labels[i].Count;
+            var max = double.NegativeInfinity;
+            for (var l = 0; l < count; l++)
+            {
+                weights[l] = labels[i][l].Emission - Move(from[i], labels[i][l], segments[i].InBlock).Cost;
+                max = Math.Max(max, weights[l]);
+            }
+
+            var z = 0.0;
+            for (var l = 0; l < count; l++)
+            {
+                weights[l] = Math.Exp(weights[l] - max);
+                z += weights[l];
+            }
+
             var steps = labels[i][chosen[i]].Steps;
-            var confidence = steps == StepSet.None
-                ? weights[chosen[i]] / z
-                : steps.Steps().Min(step => Enumerable.Range(0, weights.Count).Where(l => labels[i][l].Steps.Has(step)).Sum(l => weights[l]) / z);
+            var confidence = steps == StepSet.None ? weights[chosen[i]] / z : double.PositiveInfinity;
+            foreach (var step in steps.Steps())
+            {
+                var covered = 0.0;
+                for (var l = 0; l < count; l++)
+                {
+                    covered += labels[i][l].Steps.Has(step) ? weights[l] : 0;
+                }
+
+                confidence = Math.Min(confidence, covered / z);
+            }
+
             result.Add((steps, confidence));
         }
 
@@ -188,9 +209,10 @@ public static class StepDecoder
             lift[k] = q / share[k];
         }
 
-        double Content(IEnumerable<int> steps)
+        // The mean lift of one step or two.
+        double Content(int a, int b)
         {
-            var l = steps.Average(k => lift[k]);
+            var l = a == b ? lift[a] : (lift[a] + lift[b]) / 2;
             return ContentWeight * Math.Clamp(Math.Log(l), -MaxLift, MaxLift);
         }
 
@@ -198,7 +220,7 @@ public static class StepDecoder
         for (var k = 0; k < Steps; k++)
         {
             var h = heading[k];
-            labels.Add(new(((FrameworkStep)k).ToSet(), k, k, (HeadingWeight * h * h) + Content([k])));
+            labels.Add(new(((FrameworkStep)k).ToSet(), k, k, (HeadingWeight * h * h) + Content(k, k)));
         }
 
         // Pairs: a step the heading names with any other step ("Running it; keeping it healthy" names only the
@@ -216,7 +238,7 @@ public static class StepDecoder
                 var (a, b) = (Math.Min(x, y), Math.Max(x, y));
                 var h = heading[a] + heading[b];
                 var cost = heading[a] > 0 && heading[b] > 0 ? 0 : PairCost;
-                labels.Add(new(((FrameworkStep)a).ToSet() | ((FrameworkStep)b).ToSet(), a, b, (HeadingWeight * h * h) + Content([a, b]) - cost));
+                labels.Add(new(((FrameworkStep)a).ToSet() | ((FrameworkStep)b).ToSet(), a, b, (HeadingWeight * h * h) + Content(a, b) - cost));
             }
         }
 
