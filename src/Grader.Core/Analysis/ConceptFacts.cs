@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Grader.Core.Rubrics;
 
 namespace Grader.Core.Analysis;
@@ -31,7 +32,7 @@ public sealed class ConceptFacts
 
     /// <summary>The concepts whose descriptions a unit meets, in rubric order.</summary>
     public ImmutableArray<(int Set, int Concept)> Described(int unit) =>
-        _described[unit] ??= [.. Compiled.Descriptions.Matches(Facts.Stems(unit))];
+        _described[unit] ??= ImmutableCollectionsMarshal.AsImmutableArray(Compiled.Descriptions.Matches(Facts.Stems(unit)));
 
     /// <summary>The concepts a unit names, by term and by description.</summary>
     public UnitConcepts ConceptsIn(int unit)

@@ -216,7 +216,9 @@ public static class StepDecoder
             return ContentWeight * Math.Clamp(Math.Log(l), -MaxLift, MaxLift);
         }
 
-        var labels = new List<Label> { new(StepSet.None, -1, -1, 0) };
+        // Pairs are made only with a step the heading names: no step, each step, and those pairs.
+        var named = Enumerable.Range(0, Steps).Where(k => heading[k] > 0).ToList();
+        var labels = new List<Label>(1 + Steps + (named.Count * (Steps - 1))) { new(StepSet.None, -1, -1, 0) };
         for (var k = 0; k < Steps; k++)
         {
             var h = heading[k];
@@ -225,7 +227,6 @@ public static class StepDecoder
 
         // Pairs: a step the heading names with any other step ("Running it; keeping it healthy" names only the
         // second, its text covers both). A pair the heading does not name in full costs a little more.
-        var named = Enumerable.Range(0, Steps).Where(k => heading[k] > 0).ToList();
         foreach (var x in named)
         {
             for (var y = 0; y < Steps; y++)
