@@ -54,15 +54,26 @@ public static class LanguageDetector
             }
 
             Array.Clear(counts);
-            foreach (var rune in text.EnumerateRunes())
+            if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
             {
-                if (rune.IsAscii)
+                // ASCII only, as most English is: its letters are Latin, counted without decoding runes.
+                foreach (var c in text)
                 {
-                    counts[(int)Script.Latin] += char.IsAsciiLetter((char)rune.Value) ? 1 : 0;
+                    counts[(int)Script.Latin] += char.IsAsciiLetter(c) ? 1 : 0;
                 }
-                else if (Rune.IsLetter(rune))
+            }
+            else
+            {
+                foreach (var rune in text.EnumerateRunes())
                 {
-                    counts[(int)Scripts.Of(rune)]++;
+                    if (rune.IsAscii)
+                    {
+                        counts[(int)Script.Latin] += char.IsAsciiLetter((char)rune.Value) ? 1 : 0;
+                    }
+                    else if (Rune.IsLetter(rune))
+                    {
+                        counts[(int)Scripts.Of(rune)]++;
+                    }
                 }
             }
 
@@ -121,7 +132,7 @@ public static class LanguageDetector
     private static (int English, int Foreign, int Language) FunctionWordsIn(string text)
     {
         int english = 0, foreign = 0;
-        var hits = new int[LatinLanguages.Languages.Length];
+        Span<int> hits = stackalloc int[LatinLanguages.Languages.Length];
         Span<char> lower = stackalloc char[LongestFunctionWord];
         var i = 0;
         while (Words.Next(text, ref i, out var start))

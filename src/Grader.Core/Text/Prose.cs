@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 
 namespace Grader.Core.Text;
@@ -41,21 +42,21 @@ public static class Prose
         return !IsTermChain(text);
     }
 
+    private static readonly SearchValues<char> ChainSeparators = SearchValues.Create(",;|·•/");
+
     public static bool IsTermChain(string text)
     {
-        // A chain needs at least three separators; most sentences have fewer, and cost nothing more here.
-        var separators = 0;
-        foreach (var c in text)
+        // A chain needs at least three separators; most sentences have fewer, found by a vectorised search.
+        var rest = text.AsSpan();
+        for (var separators = 0; separators < 3; separators++)
         {
-            if (c is ',' or ';' or '|' or '·' or '•' or '/')
+            var at = rest.IndexOfAny(ChainSeparators);
+            if (at < 0)
             {
-                separators++;
+                return false;
             }
-        }
 
-        if (separators < 3)
-        {
-            return false;
+            rest = rest[(at + 1)..];
         }
 
         // Segments between separators, trimmed, the empty ones dropped (as Split with RemoveEmptyEntries and
