@@ -27,6 +27,10 @@ public static class Normalizer
         ['Τ'] = 'T', ['Χ'] = 'X', ['Υ'] = 'Y', ['Ζ'] = 'Z',
     }.ToFrozenDictionary();
 
+    // ASCII that normalising leaves alone: all of it but the start of an entity and the emphasis and code marks.
+    private static readonly SearchValues<char> PlainAscii =
+        SearchValues.Create(string.Concat(Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c is not ('&' or '*' or '_' or '~' or '`'))));
+
     public static Result Normalize(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -54,6 +58,20 @@ public static class Normalizer
         var length = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            // Most text is plain ASCII, which stays as it is: a run of it up to the next character that may change
+            // (an entity, an emphasis or code mark, anything beyond ASCII) is found by a vectorised search and copied.
+            var run = text.AsSpan(i).IndexOfAnyExcept(PlainAscii);
+            run = run < 0 ? text.Length - i : run;
+            if (run > 0)
+            {
+                AppendRun(i, run);
+                i += run;
+                if (i == text.Length)
+                {
+                    break;
+                }
+            }
+
             var c = text[i];
 
             // Tag characters (U+E0020-E007E) spell ASCII invisibly; read them, and count them as hidden.
@@ -124,6 +142,27 @@ public static class Normalizer
         var result = new string(chars, 0, length);
         ArrayPool<char>.Shared.Return(chars);
         return result;
+
+        void AppendRun(int start, int count)
+        {
+            if (length + count > chars.Length)
+            {
+                var larger = ArrayPool<char>.Shared.Rent(Math.Max(chars.Length * 2, length + count));
+                chars.AsSpan(0, length).CopyTo(larger);
+                ArrayPool<char>.Shared.Return(chars);
+                chars = larger;
+            }
+
+            text.AsSpan(start, count).CopyTo(chars.AsSpan(length));
+            length += count;
+            if (map is not null)
+            {
+                for (var k = start; k < start + count; k++)
+                {
+                    map.Add(k);
+                }
+            }
+        }
 
         void Append(char c, int source)
         {
