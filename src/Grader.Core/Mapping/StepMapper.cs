@@ -126,11 +126,9 @@ public sealed partial class StepMapper
 
     /// <summary>
     /// Maps <paramref name="document"/>. <paramref name="unitStems"/> gives a unit's stems, <paramref name="excluded"/> marks
-    /// text addressed to a grader (it may not move other text's step), <paramref name="quantities"/> a unit's figures.
-    /// </summary>
-    /// <summary>
-    /// Maps one answer. Per unit it reads the stems, whether the unit is excluded, its quantities, and the concept
-    /// descriptions of the compiled rubric it meets (matched once for mapping and analysis alike).
+    /// text addressed to a grader (it may not move other text's step), <paramref name="quantities"/> a unit's figures,
+    /// <paramref name="described"/> the compiled rubric's concepts whose descriptions a unit meets (matched once, for
+    /// mapping and analysis alike).
     /// </summary>
     public StepMap Map(
         DesignDocument document,

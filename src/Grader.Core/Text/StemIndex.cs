@@ -41,8 +41,6 @@ internal sealed class StemIndex<TValue>
 
     public int Count => _values.Length;
 
-    public IEnumerable<string> Stems => _stems;
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGet(StemmedText text, int index, [MaybeNullWhen(false)] out TValue value)
     {

@@ -29,19 +29,4 @@ public sealed class StemmedText
     public int Length => Stems.Length;
 
     public string this[int index] => Stems[index];
-
-    /// <summary>Stems made elsewhere, with the ids they already have.</summary>
-    public static StemmedText From(string[] stems)
-    {
-        ArgumentNullException.ThrowIfNull(stems);
-        var ids = new int[stems.Length];
-        for (var i = 0; i < stems.Length; i++)
-        {
-            ids[i] = Stemmer.IdOf(stems[i]);
-        }
-
-        return new StemmedText(stems, ids);
-    }
-
-    public static implicit operator StemmedText(string[] stems) => From(stems);
 }
