@@ -55,64 +55,121 @@ public sealed class ProblemDetector
     public ProblemDetector(RubricCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var baseIds = catalog.Base.Criteria.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
-        var own = catalog.Problems.Select(rubric => (rubric.Id, Concepts: rubric.Criteria.Where(c => !baseIds.Contains(c.Id))
-            .SelectMany(c => CriterionKinds.For(c).ConceptGroups(c).SelectMany(g => g))
-            .Select(k => k.Terms.Select(t => string.Join(' ', Stemmer.StemAll(t))).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal))
-            .Where(k => k.Count > 0)
-            .ToList())).ToList();
+        var baseIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var criterion in catalog.Base.Criteria)
+        {
+            baseIds.Add(criterion.Id);
+        }
 
-        // Document frequency of a concept: how many problems own a concept sharing one of its terms.
-        var problemsByTerm = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        // Per problem, its own concepts, each as the distinct stemmed forms of its terms in rubric order. Built with
+        // plain loops: this is most of a one-answer run's set-up, and problems share many terms (stemmed once).
+        var stemmed = new Dictionary<string, string>(StringComparer.Ordinal);
+        var own = new List<(string Id, List<string[]> Concepts)>();
+        foreach (var rubric in catalog.Problems)
+        {
+            var concepts = new List<string[]>();
+            foreach (var criterion in rubric.Criteria)
+            {
+                if (baseIds.Contains(criterion.Id))
+                {
+                    continue;
+                }
+
+                foreach (var group in CriterionKinds.For(criterion).ConceptGroups(criterion))
+                {
+                    foreach (var concept in group)
+                    {
+                        var terms = new List<string>(concept.Terms.Length);
+                        foreach (var term in concept.Terms)
+                        {
+                            if (!stemmed.TryGetValue(term, out var stems))
+                            {
+                                stemmed[term] = stems = string.Join(' ', Stemmer.Phrase(term).Stems);
+                            }
+
+                            if (stems.Length > 0 && !terms.Contains(stems))
+                            {
+                                terms.Add(stems);
+                            }
+                        }
+
+                        if (terms.Count > 0)
+                        {
+                            concepts.Add([.. terms]);
+                        }
+                    }
+                }
+            }
+
+            own.Add((rubric.Id, concepts));
+        }
+
+        // The problems owning a concept that has each term, ascending.
+        var problemsByTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var p = 0; p < own.Count; p++)
         {
-            foreach (var term in own[p].Concepts.SelectMany(k => k))
+            foreach (var concept in own[p].Concepts)
             {
-                (problemsByTerm.TryGetValue(term, out var set) ? set : problemsByTerm[term] = []).Add(p);
+                foreach (var term in concept)
+                {
+                    if (!problemsByTerm.TryGetValue(term, out var problemsOf))
+                    {
+                        problemsByTerm[term] = problemsOf = [];
+                    }
+
+                    if (problemsOf.Count == 0 || problemsOf[^1] != p)
+                    {
+                        problemsOf.Add(p);
+                    }
+                }
             }
         }
 
-        var problems = ImmutableArray.CreateBuilder<(string, ImmutableArray<double>)>();
-        var terms = new List<(string, (int, int))>();
-        for (var p = 0; p < own.Count; p++)
-        {
-            var weights = ImmutableArray.CreateBuilder<double>();
-            for (var k = 0; k < own[p].Concepts.Count; k++)
-            {
-                var concept = own[p].Concepts[k];
-                var df = concept.SelectMany(t => problemsByTerm[t]).Distinct().Count();
-                weights.Add(Math.Log(1.0 + ((double)own.Count / df)));
-                terms.AddRange(concept.Select(t => (t, (p, k))));
-            }
-
-            problems.Add((own[p].Id, weights.ToImmutable()));
-        }
-
-        _problems = problems.ToImmutable();
-
-        // A term many concepts share is matched once: each distinct term stands for every concept that has it,
+        // A concept's weight falls with its document frequency: how many problems own a concept sharing one of its
+        // terms. A term many concepts share is matched once: each distinct term stands for every concept that has it,
         // numbered problem by problem (the concepts of problem p start at _firstConcept[p]).
-        _firstConcept = new int[_problems.Length + 1];
-        for (var p = 0; p < _problems.Length; p++)
+        var problems = ImmutableArray.CreateBuilder<(string, ImmutableArray<double>)>(own.Count);
+        _firstConcept = new int[own.Count + 1];
+        var counted = new int[own.Count];
+        var conceptsByTerm = new Dictionary<string, int>(StringComparer.Ordinal);
+        var order = new List<(string Term, int Index)>();
+        var conceptsOfTerm = new List<List<int>>();
+        for (var p = 0; p < own.Count; p++)
         {
-            _firstConcept[p + 1] = _firstConcept[p] + _problems[p].Weights.Length;
-        }
-
-        var conceptsByTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var order = new List<string>();
-        foreach (var (term, (p, k)) in terms)
-        {
-            if (!conceptsByTerm.TryGetValue(term, out var concepts))
+            var concepts = own[p].Concepts;
+            _firstConcept[p + 1] = _firstConcept[p] + concepts.Count;
+            var weights = ImmutableArray.CreateBuilder<double>(concepts.Count);
+            for (var k = 0; k < concepts.Count; k++)
             {
-                conceptsByTerm[term] = concepts = [];
-                order.Add(term);
+                var stamp = _firstConcept[p] + k + 1;
+                var df = 0;
+                foreach (var term in concepts[k])
+                {
+                    foreach (var q in problemsByTerm[term])
+                    {
+                        df += counted[q] == stamp ? 0 : 1;
+                        counted[q] = stamp;
+                    }
+
+                    if (!conceptsByTerm.TryGetValue(term, out var index))
+                    {
+                        conceptsByTerm[term] = index = order.Count;
+                        order.Add((term, index));
+                        conceptsOfTerm.Add([]);
+                    }
+
+                    conceptsOfTerm[index].Add(_firstConcept[p] + k);
+                }
+
+                weights.Add(Math.Log(1.0 + ((double)own.Count / df)));
             }
 
-            concepts.Add(_firstConcept[p] + k);
+            problems.Add((own[p].Id, weights.MoveToImmutable()));
         }
 
-        _conceptsOfTerm = [.. order.Select(t => conceptsByTerm[t].ToArray())];
-        _matcher = new PhraseMatcher<int>(order.Select((t, i) => (t, i)));
+        _problems = problems.MoveToImmutable();
+        _conceptsOfTerm = [.. conceptsOfTerm.Select(c => c.ToArray())];
+        _matcher = new PhraseMatcher<int>(order);
     }
 
     private readonly int[] _firstConcept;

@@ -46,13 +46,23 @@ public sealed class DescriptionMatcher<TKey>
 
     public DescriptionMatcher(IEnumerable<(Description Description, TKey Key)> descriptions)
     {
-        var list = descriptions.Where(d => d.Description.IsValid).ToList();
-        _descriptions = [.. list.Select(d => (d.Key, d.Description.Groups.Length))];
-        var words = new Dictionary<string, Dictionary<int, ulong>>(StringComparer.Ordinal);
-        var phrases = new Dictionary<string, List<(StemmedText, int, ulong)>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(descriptions);
+        var list = new List<(Description Description, TKey Key)>();
+        foreach (var d in descriptions)
+        {
+            if (d.Description.IsValid)
+            {
+                list.Add(d);
+            }
+        }
+
+        _descriptions = new (TKey, int)[list.Count];
+        var words = new List<(int First, int Description, ulong Groups, string Stem)>();
+        var phrases = new List<(int First, int Index, StemmedText Stems, int Description, ulong Groups)>();
         for (var d = 0; d < list.Count; d++)
         {
             var groups = list[d].Description.Groups;
+            _descriptions[d] = (list[d].Key, groups.Length);
             for (var g = 0; g < groups.Length; g++)
             {
                 var bit = 1UL << Math.Min(g, 63);
@@ -61,20 +71,52 @@ public sealed class DescriptionMatcher<TKey>
                     var stems = Stemmer.Phrase(alternative);
                     if (stems.Length == 1)
                     {
-                        var masks = words.TryGetValue(stems[0], out var known) ? known : words[stems[0]] = [];
-                        masks[d] = masks.GetValueOrDefault(d) | bit;
+                        words.Add((stems.Ids[0], d, bit, stems[0]));
                     }
                     else if (stems.Length > 1)
                     {
-                        (phrases.TryGetValue(stems[0], out var known) ? known : phrases[stems[0]] = []).Add((stems, d, bit));
+                        phrases.Add((stems.Ids[0], phrases.Count, stems, d, bit));
                     }
                 }
             }
         }
 
-        _byFirstStem = new(words.Keys.Union(phrases.Keys, StringComparer.Ordinal).Select(first => (first, (
-            words.TryGetValue(first, out var masks) ? masks.Select(m => (m.Key, m.Value)).ToArray() : [],
-            phrases.TryGetValue(first, out var longer) ? longer.ToArray() : []))));
+        // Grouped by first stem with one sort each (set-up is most of a one-answer run): a description's one-word
+        // alternatives merge into one mask; the order within a stem's lists does not matter, as the met descriptions
+        // are put in rubric order.
+        words.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Description.CompareTo(b.Description));
+        phrases.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Index.CompareTo(b.Index));
+        var entries = new List<(int, string, ((int, ulong)[], (StemmedText, int, ulong)[]))>();
+        var masks = new List<(int, ulong)>();
+        var longer = new List<(StemmedText, int, ulong)>();
+        int w = 0, p = 0;
+        while (w < words.Count || p < phrases.Count)
+        {
+            var first = Math.Min(w < words.Count ? words[w].First : int.MaxValue, p < phrases.Count ? phrases[p].First : int.MaxValue);
+            var stem = w < words.Count && words[w].First == first ? words[w].Stem : phrases[p].Stems[0];
+            masks.Clear();
+            for (; w < words.Count && words[w].First == first; w++)
+            {
+                if (masks.Count > 0 && masks[^1].Item1 == words[w].Description)
+                {
+                    masks[^1] = (words[w].Description, masks[^1].Item2 | words[w].Groups);
+                }
+                else
+                {
+                    masks.Add((words[w].Description, words[w].Groups));
+                }
+            }
+
+            longer.Clear();
+            for (; p < phrases.Count && phrases[p].First == first; p++)
+            {
+                longer.Add((phrases[p].Stems, phrases[p].Description, phrases[p].Groups));
+            }
+
+            entries.Add((first, stem, ([.. masks], [.. longer])));
+        }
+
+        _byFirstStem = new(entries);
     }
 
     public bool IsEmpty => _descriptions.Length == 0;

@@ -14,25 +14,47 @@ public sealed class PhraseMatcher<TKey>
 
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
-        var map = new Dictionary<string, List<(StemmedText, TKey)>>(StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(phrases);
+        var all = new List<(StemmedText Stems, TKey Key)>();
         foreach (var (phrase, key) in phrases)
         {
             var stems = Stemmer.Phrase(phrase);
-            if (stems.Length == 0)
+            if (stems.Length > 0)
             {
-                continue;
+                all.Add((stems, key));
             }
-
-            if (!map.TryGetValue(stems[0], out var list))
-            {
-                map[stems[0]] = list = [];
-            }
-
-            list.Add((stems, key));
         }
 
-        // Longest phrases first, so the first hit at a position is the most specific.
-        _byFirstStem = new(map.Select(kv => (kv.Key, new Entry([.. kv.Value.OrderByDescending(p => p.Item1.Length)]))));
+        // By first stem, then longest first (so the first hit at a position is the most specific), then as given.
+        // Sorting one array of keys builds every entry without a list or dictionary per stem: set-up is most of a
+        // one-answer run.
+        var order = new (int First, int Shorter, int Index)[all.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = (all[i].Stems.Ids[0], -all[i].Stems.Length, i);
+        }
+
+        Array.Sort(order);
+        var entries = new List<(int Id, string Stem, Entry Value)>();
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && order[end].First == order[start].First)
+            {
+                end++;
+            }
+
+            var same = new (StemmedText Stems, TKey Key)[end - start];
+            for (var k = 0; k < same.Length; k++)
+            {
+                same[k] = all[order[start + k].Index];
+            }
+
+            entries.Add((order[start].First, same[0].Stems[0], new Entry(same)));
+            start = end;
+        }
+
+        _byFirstStem = new(entries);
     }
 
     public bool IsEmpty => _byFirstStem.Count == 0;
@@ -135,31 +157,59 @@ public sealed class PhraseMatcher<TKey>
         public Entry((StemmedText Stems, TKey Key)[] all)
         {
             All = all;
-            Dictionary<int, List<int>>? bySecond = null;
-            List<int> single = [], cutoff = [];
+            int singles = 0, cutoffs = 0;
+            foreach (var (stems, _) in all)
+            {
+                singles += stems.Length == 1 ? 1 : 0;
+                cutoffs += stems.Length > 1 && stems.Ids[1] == PhraseMatches.CutoffId ? 1 : 0;
+            }
+
+            // "k" stands for a number too: those phrases are compared whenever the next token is one.
+            Single = singles == 0 ? [] : new int[singles];
+            Cutoff = cutoffs == 0 ? [] : new int[cutoffs];
+            var seconds = all.Length - singles - cutoffs;
+            var bySecond = seconds == 0 ? null : new (int Second, int Index)[seconds];
+            (singles, cutoffs, seconds) = (0, 0, 0);
             for (var i = 0; i < all.Length; i++)
             {
                 var stems = all[i].Stems;
                 if (stems.Length == 1)
                 {
-                    single.Add(i);
+                    Single[singles++] = i;
                 }
                 else if (stems.Ids[1] == PhraseMatches.CutoffId)
                 {
-                    // "k" stands for a number too: compared whenever the next token is one.
-                    cutoff.Add(i);
+                    Cutoff[cutoffs++] = i;
                 }
                 else
                 {
-                    bySecond ??= [];
-                    (bySecond.TryGetValue(stems.Ids[1], out var list) ? list : bySecond[stems.Ids[1]] = []).Add(i);
+                    bySecond![seconds++] = (stems.Ids[1], i);
                 }
             }
 
-            Single = [.. single];
-            Cutoff = [.. cutoff];
-            Every = [.. Enumerable.Range(0, all.Length)];
-            BySecond = bySecond?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+            if (bySecond is not null)
+            {
+                // Grouped by second stem, each group in phrase order.
+                Array.Sort(bySecond);
+                BySecond = [];
+                for (var start = 0; start < bySecond.Length;)
+                {
+                    var end = start + 1;
+                    while (end < bySecond.Length && bySecond[end].Second == bySecond[start].Second)
+                    {
+                        end++;
+                    }
+
+                    var indices = new int[end - start];
+                    for (var k = 0; k < indices.Length; k++)
+                    {
+                        indices[k] = bySecond[start + k].Index;
+                    }
+
+                    BySecond[bySecond[start].Second] = indices;
+                    start = end;
+                }
+            }
         }
 
         public (StemmedText Stems, TKey Key)[] All { get; }
@@ -168,7 +218,10 @@ public sealed class PhraseMatcher<TKey>
 
         public int[] Cutoff { get; }
 
-        public int[] Every { get; }
+        // Only for a next token without an id (a word met past the vocabulary's bound): made when first needed.
+        public int[] Every => _every ??= [.. Enumerable.Range(0, All.Length)];
+
+        private int[]? _every;
 
         public Dictionary<int, int[]>? BySecond { get; }
     }

@@ -19,24 +19,44 @@ internal sealed class StemIndex<TValue>
     private Dictionary<string, int>? _byStem;
 
     public StemIndex(IEnumerable<(string Stem, TValue Value)> entries)
+        : this(Sorted(entries))
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var byId = entries.Select(e => (Id: Stemmer.Intern(e.Stem), e.Stem, e.Value)).OrderBy(e => e.Id).ToArray();
-        var max = byId.Length == 0 ? -1 : byId[^1].Id;
+    }
+
+    /// <summary>From entries with their stems' ids (<see cref="Stemmer.Intern"/>), ascending and distinct.</summary>
+    internal StemIndex(List<(int Id, string Stem, TValue Value)> byId)
+    {
+        ArgumentNullException.ThrowIfNull(byId);
+        var max = byId.Count == 0 ? -1 : byId[^1].Id;
         _has = new ulong[(max >> 6) + 1];
         _before = new int[_has.Length];
-        foreach (var (id, _, _) in byId)
+        _values = new TValue[byId.Count];
+        _stems = new string[byId.Count];
+        for (var i = 0; i < byId.Count; i++)
         {
+            var (id, stem, value) = byId[i];
             _has[id >> 6] |= 1UL << id;
+            _values[i] = value;
+            _stems[i] = stem;
         }
 
         for (var w = 1; w < _has.Length; w++)
         {
             _before[w] = _before[w - 1] + BitOperations.PopCount(_has[w - 1]);
         }
+    }
 
-        _values = [.. byId.Select(e => e.Value)];
-        _stems = [.. byId.Select(e => e.Stem)];
+    private static List<(int Id, string Stem, TValue Value)> Sorted(IEnumerable<(string Stem, TValue Value)> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var byId = new List<(int Id, string Stem, TValue Value)>();
+        foreach (var (stem, value) in entries)
+        {
+            byId.Add((Stemmer.Intern(stem), stem, value));
+        }
+
+        byId.Sort(static (a, b) => a.Id.CompareTo(b.Id));
+        return byId;
     }
 
     public int Count => _values.Length;
