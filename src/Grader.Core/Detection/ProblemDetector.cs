@@ -84,7 +84,7 @@ public sealed class ProblemDetector
                         {
                             if (!stemmed.TryGetValue(term, out var stems))
                             {
-                                stemmed[term] = stems = string.Join(' ', Stemmer.Phrase(term).Stems);
+                                stemmed[term] = stems = string.Join(' ', Stemmer.StemAll(term));
                             }
 
                             if (stems.Length > 0 && !terms.Contains(stems))

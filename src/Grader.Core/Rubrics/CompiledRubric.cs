@@ -43,7 +43,6 @@ public sealed class CompiledRubric
             set.Concepts.SelectMany((k, ki) => k.Phrases.Select(t => (t, (si, ki))))));
         Descriptions = new DescriptionMatcher<(int Set, int Concept)>(ConceptSets.SelectMany((set, si) =>
             set.Concepts.SelectMany((k, ki) => k.Descriptions.Select(d => (d, (si, ki))))));
-        AllTerms = new PhraseMatcher<string>(ConceptSets.SelectMany(set => set.Concepts.SelectMany(k => k.Phrases.Select(t => (t, k.Name)))));
         Penalties = rubric.Criteria.OfType<PenaltyCriterion>()
             .ToDictionary(p => p, p => new PhraseMatcher<string>(p.Terms.Select(t => (t, t))));
     }
@@ -59,9 +58,6 @@ public sealed class CompiledRubric
 
     /// <summary>Every concept description (everyday wording), keyed like <see cref="Concepts"/>.</summary>
     public DescriptionMatcher<(int Set, int Concept)> Descriptions { get; }
-
-    /// <summary>Every concept term, keyed by concept name. Descriptions are not terms: their words never count as jargon.</summary>
-    public PhraseMatcher<string> AllTerms { get; }
 
     public IReadOnlyDictionary<PenaltyCriterion, PhraseMatcher<string>> Penalties { get; }
 

@@ -19,12 +19,24 @@ public sealed record Description(string Text, ImmutableArray<ImmutableArray<stri
     public static Description Parse(string entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var groups = entry.Split(GroupSeparator, StringSplitOptions.TrimEntries)
-            .Select(g => g.Split(AlternativeSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Where(a => Stemmer.StemAll(a).Length > 0)
-                .ToImmutableArray())
-            .ToImmutableArray();
-        return new Description(entry, groups);
+        var parts = entry.Split(GroupSeparator, StringSplitOptions.TrimEntries);
+        var groups = ImmutableArray.CreateBuilder<ImmutableArray<string>>(parts.Length);
+        var alternatives = ImmutableArray.CreateBuilder<string>();
+        foreach (var part in parts)
+        {
+            alternatives.Clear();
+            foreach (var alternative in part.Split(AlternativeSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (Stemmer.StemAll(alternative).Length > 0)
+                {
+                    alternatives.Add(alternative);
+                }
+            }
+
+            groups.Add(alternatives.ToImmutable());
+        }
+
+        return new Description(entry, groups.MoveToImmutable());
     }
 
     /// <summary>At least two groups, none of them empty.</summary>

@@ -27,11 +27,6 @@ public static class Stemmer
 
     private static int _cached;
 
-    // Phrase -> its stems: every problem's rubric merges the base one, and a rubric's terms feed several matchers
-    // (concepts, terms, the step vocabulary, detection), so most phrases a run builds matchers from recur. Bounded too.
-    private static readonly ConcurrentDictionary<string, StemmedText> Phrases = new(StringComparer.Ordinal);
-    private static int _phrases;
-
     // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
     [ThreadStatic]
     private static char[]? t_lower;
@@ -83,14 +78,9 @@ public static class Stemmer
         return result;
     }
 
-    /// <summary>A phrase a matcher is built from: its stems, every one with an id. Shared: callers must not change it.</summary>
+    /// <summary>A phrase a matcher is built from: its stems, every one with an id.</summary>
     internal static StemmedText Phrase(string phrase)
     {
-        if (Phrases.TryGetValue(phrase, out var known))
-        {
-            return known;
-        }
-
         var tokens = Tokens(phrase);
         for (var i = 0; i < tokens.Length; i++)
         {
@@ -98,11 +88,6 @@ public static class Stemmer
             {
                 tokens.Ids[i] = Intern(tokens.Stems[i]);
             }
-        }
-
-        if (_phrases < MaxCached && Phrases.TryAdd(phrase, tokens))
-        {
-            Interlocked.Increment(ref _phrases);
         }
 
         return tokens;

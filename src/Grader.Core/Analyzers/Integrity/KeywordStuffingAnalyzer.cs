@@ -24,7 +24,7 @@ public sealed class KeywordStuffingAnalyzer : IDocumentAnalyzer
 
     public void Analyze(AnalysisContext context)
     {
-        var terms = context.Compiled.AllTerms;
+        var sets = context.Compiled.ConceptSets;
         var document = context.Document;
         // One pass over the units, not one per section: 100,000 headings must not cost 10^10 steps.
         var bareBySection = new List<TextUnit>?[document.Sections.Length];
@@ -64,7 +64,10 @@ public sealed class KeywordStuffingAnalyzer : IDocumentAnalyzer
                 continue;
             }
 
-            var hits = bare.SelectMany(u => terms.Matches(context.Stems(u.Index)).Select(m => m.Key)).Distinct(StringComparer.Ordinal).Count();
+            // The concepts its terms name (descriptions are everyday wording, never jargon), by name: one concept may sit in
+            // several criteria's sets.
+            var hits = bare.SelectMany(u => context.ConceptsIn(u.Index).Terms.Select(m => sets[m.Key.Set].Concepts[m.Key.Concept].Name))
+                .Distinct(StringComparer.Ordinal).Count();
             if (hits >= MinTerms)
             {
                 var first = bare[0].Span;
