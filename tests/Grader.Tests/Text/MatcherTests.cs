@@ -1,3 +1,4 @@
+using CsCheck;
 using Grader.Core.Text;
 
 namespace Grader.Tests.Text;
@@ -85,6 +86,59 @@ public class MatcherTests
         Assert.Equal(Metrics.Matches(tokens), Metrics.Matches(unknown));
         Assert.Equal(descriptions.Matches(tokens), descriptions.Matches(unknown));
     }
+
+    // Few words, so phrases share first and second stems; "k" stands for the numbers among them.
+    private static readonly Gen<string> Word = Gen.OneOf("ant", "bee", "Bees", "cat", "dog", "k", "7", "12");
+
+    private static readonly Gen<string> PhraseText = Word.Array[1, 4].Select(words => string.Join(' ', words));
+
+    private static readonly Gen<string> UnitText = Gen.Select(Word.Array[0, 30], Gen.OneOf(" ", ", ")).Select(x => string.Join(x.Item2, x.Item1));
+
+    [Fact]
+    public void Phrase_matches_are_every_phrase_standing_at_each_position_longest_first_then_as_given() =>
+        Gen.Select(PhraseText.Array[1, 40], UnitText).Sample((phrases, text) =>
+        {
+            var matcher = new PhraseMatcher<int>(phrases.Select((p, i) => (p, i)));
+            var stemmed = phrases.Select(p => Stemmer.Tokens(p).Stems).ToArray();
+            var tokens = Stemmer.Tokens(text);
+            var expected = new List<(int, int, int)>();
+            for (var i = 0; i < tokens.Length; i++)
+            {
+                expected.AddRange(stemmed.Select((p, key) => (p, key))
+                    .Where(x => x.p.Length > 0 && StandsAt(tokens.Stems, i, x.p))
+                    .OrderByDescending(x => x.p.Length)
+                    .Select(x => (x.key, i, x.p.Length)));
+            }
+
+            Assert.Equal(expected, matcher.Matches(tokens));
+
+            // Without ids (words met past the vocabulary's bound), compared by text: the same matches.
+            Assert.Equal(expected, matcher.Matches(new StemmedText(tokens.Stems, [.. tokens.Ids.Select(_ => -1)])));
+        });
+
+    [Fact]
+    public void A_description_is_met_when_each_of_its_groups_has_an_alternative_standing_somewhere() =>
+        Gen.Select(PhraseText.Array[1, 3].Array[2, 3].Array[1, 12], UnitText).Sample((descriptions, text) =>
+        {
+            var parsed = descriptions.Select(groups => Description.Parse(string.Join(" + ", groups.Select(g => string.Join(" | ", g))))).ToArray();
+            var matcher = new DescriptionMatcher<int>(parsed.Select((d, i) => (d, i)));
+            var tokens = Stemmer.Tokens(text);
+            bool Stands(string alternative)
+            {
+                var stems = Stemmer.Tokens(alternative).Stems;
+                return Enumerable.Range(0, tokens.Length).Any(i => StandsAt(tokens.Stems, i, stems));
+            }
+
+            var expected = parsed.Select((d, i) => (d, i)).Where(x => x.d.IsValid && x.d.Groups.All(g => g.Any(Stands))).Select(x => x.i);
+            Assert.Equal(expected, matcher.Matches(tokens));
+        });
+
+    // The reference: the first stem equal, each later one equal or a number where the phrase says "k".
+    private static bool StandsAt(string[] text, int start, string[] phrase) =>
+        start + phrase.Length <= text.Length
+        && text[start] == phrase[0]
+        && Enumerable.Range(1, phrase.Length - 1).All(j => text[start + j] == phrase[j]
+            || (phrase[j] == "k" && text[start + j].Length > 0 && text[start + j].All(char.IsAsciiDigit)));
 
     [Fact]
     public void The_same_stem_has_the_same_id_whatever_word_it_came_from()
