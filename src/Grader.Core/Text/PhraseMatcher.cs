@@ -10,24 +10,37 @@ namespace Grader.Core.Text;
 public sealed class PhraseMatcher<TKey>
     where TKey : notnull
 {
+    // Every phrase's stem ids and stems one after another, phrase p at [_start[p], _start[p + 1]), ordered by first
+    // stem, then longest first (so the first hit at a position is the most specific), then as given. A few flat arrays
+    // instead of objects per phrase and per stem: matchers live as long as the process, and every object they keep is
+    // one more for the collector to trace and move during set-up, most of a one-answer run.
+    private readonly int[] _ids;
+    private readonly string[] _stems;
+    private readonly int[] _start;
+    private readonly TKey[] _keys;
+
+    // Per first stem, its phrases (see Entry); _lists holds each entry's one-token phrases, then those whose second
+    // stem is "k"; _seconds/_secondPhrases the others, sorted by second stem, then phrase.
     private readonly StemIndex<Entry> _byFirstStem;
+    private readonly int[] _lists;
+    private readonly int[] _seconds;
+    private readonly int[] _secondPhrases;
 
     public PhraseMatcher(IEnumerable<(string Phrase, TKey Key)> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
         var all = new List<(StemmedText Stems, TKey Key)>();
+        var tokens = 0;
         foreach (var (phrase, key) in phrases)
         {
             var stems = Stemmer.Phrase(phrase);
             if (stems.Length > 0)
             {
                 all.Add((stems, key));
+                tokens += stems.Length;
             }
         }
 
-        // By first stem, then longest first (so the first hit at a position is the most specific), then as given.
-        // Sorting one array of keys builds every entry without a list or dictionary per stem: set-up is most of a
-        // one-answer run.
         var order = new (int First, int Shorter, int Index)[all.Count];
         for (var i = 0; i < order.Length; i++)
         {
@@ -35,23 +48,71 @@ public sealed class PhraseMatcher<TKey>
         }
 
         Array.Sort(order);
+        _ids = new int[tokens];
+        _stems = new string[tokens];
+        _start = new int[order.Length + 1];
+        _keys = new TKey[order.Length];
+        var seconds = new List<(int Second, int Phrase)>();
+        var lists = new List<int>();
         var entries = new List<(int Id, string Stem, Entry Value)>();
-        for (var start = 0; start < order.Length;)
+        for (var p = 0; p < order.Length; p++)
         {
-            var end = start + 1;
-            while (end < order.Length && order[end].First == order[start].First)
+            var (stems, key) = all[order[p].Index];
+            stems.Ids.CopyTo(_ids, _start[p]);
+            stems.Stems.CopyTo(_stems, _start[p]);
+            _start[p + 1] = _start[p] + stems.Length;
+            _keys[p] = key;
+        }
+
+        for (var from = 0; from < order.Length;)
+        {
+            var to = from + 1;
+            while (to < order.Length && order[to].First == order[from].First)
             {
-                end++;
+                to++;
             }
 
-            var same = new (StemmedText Stems, TKey Key)[end - start];
-            for (var k = 0; k < same.Length; k++)
+            var entry = new Entry { From = from, To = to, Singles = lists.Count };
+            for (var p = from; p < to; p++)
             {
-                same[k] = all[order[start + k].Index];
+                if (_start[p + 1] - _start[p] == 1)
+                {
+                    lists.Add(p);
+                }
             }
 
-            entries.Add((order[start].First, same[0].Stems[0], new Entry(same)));
-            start = end;
+            entry.Cutoffs = lists.Count;
+            for (var p = from; p < to; p++)
+            {
+                // "k" stands for a number too: those phrases are compared whenever the next token is one.
+                if (_start[p + 1] - _start[p] > 1 && _ids[_start[p] + 1] == PhraseMatches.CutoffId)
+                {
+                    lists.Add(p);
+                }
+            }
+
+            entry.CutoffsEnd = lists.Count;
+            entry.Seconds = seconds.Count;
+            for (var p = from; p < to; p++)
+            {
+                if (_start[p + 1] - _start[p] > 1 && _ids[_start[p] + 1] != PhraseMatches.CutoffId)
+                {
+                    seconds.Add((_ids[_start[p] + 1], p));
+                }
+            }
+
+            seconds.Sort(entry.Seconds, seconds.Count - entry.Seconds, Comparer<(int, int)>.Default);
+            entry.SecondsEnd = seconds.Count;
+            entries.Add((order[from].First, _stems[_start[from]], entry));
+            from = to;
+        }
+
+        _lists = [.. lists];
+        _seconds = new int[seconds.Count];
+        _secondPhrases = new int[seconds.Count];
+        for (var i = 0; i < seconds.Count; i++)
+        {
+            (_seconds[i], _secondPhrases[i]) = seconds[i];
         }
 
         _byFirstStem = new(entries);
@@ -111,38 +172,43 @@ public sealed class PhraseMatcher<TKey>
             // The phrases that can match here: the one-token ones, and those whose second stem is the next token
             // (or "k", for a number). Each list is in phrase order; merged, they keep it. A next token without an id
             // cannot be looked up: every phrase starting here is compared.
-            int[] single = entry.Single, second = [], cutoff = [];
+            if (i + 1 < stems.Length && stems.Ids[i + 1] < 0)
+            {
+                for (var p = entry.From; p < entry.To; p++)
+                {
+                    if (IsMatchAt(stems, i, p) && !sink.Match(_keys[p], i, _start[p + 1] - _start[p]))
+                    {
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<int> single = _lists.AsSpan(entry.Singles, entry.Cutoffs - entry.Singles), second = [], cutoff = [];
             if (i + 1 < stems.Length)
             {
                 var next = stems.Ids[i + 1];
-                if (next < 0)
+                if (entry.SecondsEnd > entry.Seconds)
                 {
-                    single = entry.Every;
+                    second = Run(entry, next);
                 }
-                else
-                {
-                    if (entry.BySecond is { } bySecond && bySecond.TryGetValue(next, out var same))
-                    {
-                        second = same;
-                    }
 
-                    if (entry.Cutoff.Length > 0 && (next == PhraseMatches.CutoffId || PhraseMatches.IsNumber(stems[i + 1])))
-                    {
-                        cutoff = entry.Cutoff;
-                    }
+                if (entry.CutoffsEnd > entry.Cutoffs && (next == PhraseMatches.CutoffId || PhraseMatches.IsNumber(stems[i + 1])))
+                {
+                    cutoff = _lists.AsSpan(entry.Cutoffs, entry.CutoffsEnd - entry.Cutoffs);
                 }
             }
 
             int a = 0, b = 0, c = 0;
             while (a < single.Length || b < second.Length || c < cutoff.Length)
             {
-                var index = Math.Min(a < single.Length ? single[a] : int.MaxValue,
+                var p = Math.Min(a < single.Length ? single[a] : int.MaxValue,
                     Math.Min(b < second.Length ? second[b] : int.MaxValue, c < cutoff.Length ? cutoff[c] : int.MaxValue));
-                a += a < single.Length && single[a] == index ? 1 : 0;
-                b += b < second.Length && second[b] == index ? 1 : 0;
-                c += c < cutoff.Length && cutoff[c] == index ? 1 : 0;
-                var (phrase, key) = entry.All[index];
-                if (PhraseMatches.IsMatchAt(stems, i, phrase) && !sink.Match(key, i, phrase.Length))
+                a += a < single.Length && single[a] == p ? 1 : 0;
+                b += b < second.Length && second[b] == p ? 1 : 0;
+                c += c < cutoff.Length && cutoff[c] == p ? 1 : 0;
+                if (IsMatchAt(stems, i, p) && !sink.Match(_keys[p], i, _start[p + 1] - _start[p]))
                 {
                     return;
                 }
@@ -150,80 +216,45 @@ public sealed class PhraseMatcher<TKey>
         }
     }
 
-    // The phrases starting with one stem, in match order, indexed by their second stem: at a position only the
-    // phrases whose second stem is the next token are compared, not every phrase that starts there.
-    private sealed class Entry
+    // The entry's phrases whose second stem is id, in phrase order.
+    private ReadOnlySpan<int> Run(Entry entry, int id)
     {
-        public Entry((StemmedText Stems, TKey Key)[] all)
+        var ids = _seconds.AsSpan(entry.Seconds, entry.SecondsEnd - entry.Seconds);
+        var at = ids.BinarySearch(id);
+        if (at < 0)
         {
-            All = all;
-            int singles = 0, cutoffs = 0;
-            foreach (var (stems, _) in all)
-            {
-                singles += stems.Length == 1 ? 1 : 0;
-                cutoffs += stems.Length > 1 && stems.Ids[1] == PhraseMatches.CutoffId ? 1 : 0;
-            }
-
-            // "k" stands for a number too: those phrases are compared whenever the next token is one.
-            Single = singles == 0 ? [] : new int[singles];
-            Cutoff = cutoffs == 0 ? [] : new int[cutoffs];
-            var seconds = all.Length - singles - cutoffs;
-            var bySecond = seconds == 0 ? null : new (int Second, int Index)[seconds];
-            (singles, cutoffs, seconds) = (0, 0, 0);
-            for (var i = 0; i < all.Length; i++)
-            {
-                var stems = all[i].Stems;
-                if (stems.Length == 1)
-                {
-                    Single[singles++] = i;
-                }
-                else if (stems.Ids[1] == PhraseMatches.CutoffId)
-                {
-                    Cutoff[cutoffs++] = i;
-                }
-                else
-                {
-                    bySecond![seconds++] = (stems.Ids[1], i);
-                }
-            }
-
-            if (bySecond is not null)
-            {
-                // Grouped by second stem, each group in phrase order.
-                Array.Sort(bySecond);
-                BySecond = [];
-                for (var start = 0; start < bySecond.Length;)
-                {
-                    var end = start + 1;
-                    while (end < bySecond.Length && bySecond[end].Second == bySecond[start].Second)
-                    {
-                        end++;
-                    }
-
-                    var indices = new int[end - start];
-                    for (var k = 0; k < indices.Length; k++)
-                    {
-                        indices[k] = bySecond[start + k].Index;
-                    }
-
-                    BySecond[bySecond[start].Second] = indices;
-                    start = end;
-                }
-            }
+            return [];
         }
 
-        public (StemmedText Stems, TKey Key)[] All { get; }
+        int from = at, to = at + 1;
+        while (from > 0 && ids[from - 1] == id)
+        {
+            from--;
+        }
 
-        public int[] Single { get; }
+        while (to < ids.Length && ids[to] == id)
+        {
+            to++;
+        }
 
-        public int[] Cutoff { get; }
+        return _secondPhrases.AsSpan(entry.Seconds + from, to - from);
+    }
 
-        // Only for a next token without an id (a word met past the vocabulary's bound): made when first needed.
-        public int[] Every => _every ??= [.. Enumerable.Range(0, All.Length)];
+    // True when phrase p's stems stand at start (its first is known to match).
+    private bool IsMatchAt(StemmedText text, int start, int p) =>
+        PhraseMatches.IsMatchAt(text, start, _ids.AsSpan(_start[p], _start[p + 1] - _start[p]), _stems.AsSpan(_start[p], _start[p + 1] - _start[p]));
 
-        private int[]? _every;
-
-        public Dictionary<int, int[]>? BySecond { get; }
+    // The phrases starting with one stem: [From, To) in phrase order; the one-token ones at _lists[Singles..Cutoffs),
+    // those whose second stem is "k" at _lists[Cutoffs..CutoffsEnd), the others at _seconds[Seconds..SecondsEnd).
+    private struct Entry
+    {
+        public int From;
+        public int To;
+        public int Singles;
+        public int Cutoffs;
+        public int CutoffsEnd;
+        public int Seconds;
+        public int SecondsEnd;
     }
 
     private interface ISink
@@ -315,20 +346,23 @@ public static class PhraseMatches
     internal static readonly int CutoffId = Stemmer.Intern("k");
 
     /// <summary>True when the phrase's stems stand at <paramref name="start"/> (its first is known to match).</summary>
-    internal static bool IsMatchAt(StemmedText text, int start, StemmedText phrase)
+    internal static bool IsMatchAt(StemmedText text, int start, StemmedText phrase) => IsMatchAt(text, start, phrase.Ids, phrase.Stems);
+
+    /// <summary>The same, for a phrase given as its stems' ids and text.</summary>
+    internal static bool IsMatchAt(StemmedText text, int start, ReadOnlySpan<int> phraseIds, ReadOnlySpan<string> phraseStems)
     {
-        if (start + phrase.Length > text.Length)
+        if (start + phraseIds.Length > text.Length)
         {
             return false;
         }
 
         var ids = text.Ids;
-        for (var j = 1; j < phrase.Length; j++)
+        for (var j = 1; j < phraseIds.Length; j++)
         {
             var id = ids[start + j];
-            if (id != phrase.Ids[j]
-                && !(id < 0 && string.Equals(text.Stems[start + j], phrase.Stems[j], StringComparison.Ordinal))
-                && !(phrase.Ids[j] == CutoffId && IsNumber(text.Stems[start + j])))
+            if (id != phraseIds[j]
+                && !(id < 0 && string.Equals(text.Stems[start + j], phraseStems[j], StringComparison.Ordinal))
+                && !(phraseIds[j] == CutoffId && IsNumber(text.Stems[start + j])))
             {
                 return false;
             }
