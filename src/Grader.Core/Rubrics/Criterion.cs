@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Grader.Core.Mapping;
 
 namespace Grader.Core.Rubrics;
@@ -41,11 +42,27 @@ public abstract record Criterion(
 /// </summary>
 public sealed record Concept(string Name, ImmutableArray<string> Terms)
 {
-    // Parsed on first use: a catalog holds every problem's concepts, a run grades against one or two of them.
-    private readonly Lazy<ImmutableArray<Text.Description>> _descriptions =
-        new(() => [.. Terms.Where(Text.Description.IsDescription).Select(Text.Description.Parse)]);
+    // Parsed on first use: a catalog holds every problem's concepts, a run grades against one or two of them. Two
+    // threads may both parse; either result is the same.
+    private Text.Description[]? _descriptions;
 
-    public ImmutableArray<string> Phrases { get; } = [.. Terms.Where(t => !Text.Description.IsDescription(t))];
+    public ImmutableArray<string> Phrases { get; } = PhrasesOf(Terms);
 
-    public ImmutableArray<Text.Description> Descriptions => _descriptions.Value;
+    public ImmutableArray<Text.Description> Descriptions =>
+        ImmutableCollectionsMarshal.AsImmutableArray(_descriptions ??= [.. Terms.Where(Text.Description.IsDescription).Select(Text.Description.Parse)]);
+
+    // Most concepts have no description: their terms are their phrases, shared rather than copied (every concept of
+    // every rubric is built at start-up).
+    private static ImmutableArray<string> PhrasesOf(ImmutableArray<string> terms)
+    {
+        foreach (var term in terms)
+        {
+            if (Text.Description.IsDescription(term))
+            {
+                return [.. terms.Where(t => !Text.Description.IsDescription(t))];
+            }
+        }
+
+        return terms;
+    }
 }
