@@ -104,22 +104,20 @@ public sealed class ProblemDetector
             own.Add((rubric.Id, concepts));
         }
 
-        // The problems owning a concept that has each term, ascending.
-        var problemsByTerm = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // The problems owning a concept that has each term: a chain per term through one list, not a list per term.
+        var problemsByTerm = new Dictionary<string, (int Last, int Head)>(StringComparer.Ordinal);
+        var chain = new List<(int Problem, int Next)>();
         for (var p = 0; p < own.Count; p++)
         {
             foreach (var concept in own[p].Concepts)
             {
                 foreach (var term in concept)
                 {
-                    if (!problemsByTerm.TryGetValue(term, out var problemsOf))
+                    var known = problemsByTerm.TryGetValue(term, out var found) ? found : (Last: -1, Head: -1);
+                    if (known.Last != p)
                     {
-                        problemsByTerm[term] = problemsOf = [];
-                    }
-
-                    if (problemsOf.Count == 0 || problemsOf[^1] != p)
-                    {
-                        problemsOf.Add(p);
+                        chain.Add((p, known.Head));
+                        problemsByTerm[term] = (p, chain.Count - 1);
                     }
                 }
             }
@@ -133,7 +131,7 @@ public sealed class ProblemDetector
         var counted = new int[own.Count];
         var conceptsByTerm = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<(string Term, int Index)>();
-        var conceptsOfTerm = new List<List<int>>();
+        var links = new List<(int Term, int Concept)>();
         for (var p = 0; p < own.Count; p++)
         {
             var concepts = own[p].Concepts;
@@ -145,8 +143,9 @@ public sealed class ProblemDetector
                 var df = 0;
                 foreach (var term in concepts[k])
                 {
-                    foreach (var q in problemsByTerm[term])
+                    for (var at = problemsByTerm[term].Head; at >= 0; at = chain[at].Next)
                     {
+                        var q = chain[at].Problem;
                         df += counted[q] == stamp ? 0 : 1;
                         counted[q] = stamp;
                     }
@@ -155,10 +154,9 @@ public sealed class ProblemDetector
                     {
                         conceptsByTerm[term] = index = order.Count;
                         order.Add((term, index));
-                        conceptsOfTerm.Add([]);
                     }
 
-                    conceptsOfTerm[index].Add(_firstConcept[p] + k);
+                    links.Add((index, _firstConcept[p] + k));
                 }
 
                 weights.Add(Math.Log(1.0 + ((double)own.Count / df)));
@@ -168,12 +166,33 @@ public sealed class ProblemDetector
         }
 
         _problems = problems.MoveToImmutable();
-        _conceptsOfTerm = [.. conceptsOfTerm.Select(c => c.ToArray())];
+        // The concepts of term t are _concepts[_conceptsOf[t].._conceptsOf[t + 1]], ascending: two flat arrays, not one
+        // per term. Links were made concept by concept, so placing them in that order keeps each term's ascending.
+        var byTerm = new int[order.Count + 1];
+        foreach (var (term, _) in links)
+        {
+            byTerm[term + 1]++;
+        }
+
+        for (var t = 0; t < order.Count; t++)
+        {
+            byTerm[t + 1] += byTerm[t];
+        }
+
+        _conceptsOf = byTerm;
+        _concepts = new int[links.Count];
+        var next = byTerm[..^1];
+        foreach (var (term, concept) in links)
+        {
+            _concepts[next[term]++] = concept;
+        }
+
         _matcher = new PhraseMatcher<int>(order);
     }
 
     private readonly int[] _firstConcept;
-    private readonly int[][] _conceptsOfTerm;
+    private readonly int[] _conceptsOf;
+    private readonly int[] _concepts;
 
     public DetectionResult Detect(DesignDocument document, Func<int, StemmedText> stems, Func<TextUnit, bool> counts)
     {
@@ -182,7 +201,7 @@ public sealed class ProblemDetector
         ArgumentNullException.ThrowIfNull(counts);
         var found = new bool[_firstConcept[^1]];
         var signals = new HashSet<int>();
-        var concepts = new ConceptVisitor(found, _conceptsOfTerm);
+        var concepts = new ConceptVisitor(found, _conceptsOf, _concepts);
         var groups = new KeySetVisitor<int>(signals);
         foreach (var unit in document.Units)
         {
@@ -225,13 +244,13 @@ public sealed class ProblemDetector
     }
 
     // Marks every concept a matched term stands for.
-    private readonly struct ConceptVisitor(bool[] found, int[][] conceptsOfTerm) : IMatchVisitor<int>
+    private readonly struct ConceptVisitor(bool[] found, int[] conceptsOf, int[] concepts) : IMatchVisitor<int>
     {
         public void Match(int key, int start, int length)
         {
-            foreach (var concept in conceptsOfTerm[key])
+            for (var i = conceptsOf[key]; i < conceptsOf[key + 1]; i++)
             {
-                found[concept] = true;
+                found[concepts[i]] = true;
             }
         }
     }

@@ -52,8 +52,8 @@ public sealed class PhraseMatcher<TKey>
         _stems = new string[tokens];
         _start = new int[order.Length + 1];
         _keys = new TKey[order.Length];
-        var seconds = new List<(int Second, int Phrase)>();
-        var lists = new List<int>();
+        var seconds = new List<(int Second, int Phrase)>(order.Length);
+        var lists = new List<int>(order.Length);
         var entries = new List<(int Id, string Stem, Entry Value)>();
         for (var p = 0; p < order.Length; p++)
         {
