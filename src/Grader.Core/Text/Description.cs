@@ -27,7 +27,7 @@ public sealed record Description(string Text, ImmutableArray<ImmutableArray<stri
             alternatives.Clear();
             foreach (var alternative in part.Split(AlternativeSeparator, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
-                // One word is enough to match on; the matcher stems it (stemming here too cost a tenth of set-up).
+                // One word is enough to match on; the matcher stems it (stemming it here as well did that work twice).
                 var at = 0;
                 if (Words.Next(alternative, ref at, out _))
                 {
