@@ -130,7 +130,7 @@ public sealed class ProblemDetector
         _firstConcept = new int[own.Count + 1];
         var counted = new int[own.Count];
         var conceptsByTerm = new Dictionary<string, int>(StringComparer.Ordinal);
-        var order = new List<(string Term, int Index)>();
+        var order = new List<string>();
         var links = new List<(int Term, int Concept)>();
         for (var p = 0; p < own.Count; p++)
         {
@@ -153,7 +153,7 @@ public sealed class ProblemDetector
                     if (!conceptsByTerm.TryGetValue(term, out var index))
                     {
                         conceptsByTerm[term] = index = order.Count;
-                        order.Add((term, index));
+                        order.Add(term);
                     }
 
                     links.Add((index, _firstConcept[p] + k));
@@ -187,7 +187,9 @@ public sealed class ProblemDetector
             _concepts[next[term]++] = concept;
         }
 
-        _matcher = new PhraseMatcher<int>(order);
+        // The matcher stems the stemmed terms again, as it always has: the stemmer is not idempotent (66 of the
+        // rubrics' 5,882 words stem further, "degree" -> "degre" -> "degr"), and detection must not move.
+        _matcher = new PhraseMatcher<int>(order.Select((term, index) => (term, index)));
     }
 
     private readonly int[] _firstConcept;

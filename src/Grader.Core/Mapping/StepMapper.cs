@@ -139,9 +139,9 @@ public sealed partial class StepMapper
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unitStems);
-        ArgumentNullException.ThrowIfNull(described);
         ArgumentNullException.ThrowIfNull(excluded);
         ArgumentNullException.ThrowIfNull(quantities);
+        ArgumentNullException.ThrowIfNull(described);
         var sections = document.Sections;
         var ignored = new bool[sections.Length];
         var headings = new double[sections.Length][];

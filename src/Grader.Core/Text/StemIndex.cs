@@ -18,11 +18,6 @@ internal sealed class StemIndex<TValue>
     private readonly string[] _stems;
     private Dictionary<string, int>? _byStem;
 
-    public StemIndex(IEnumerable<(string Stem, TValue Value)> entries)
-        : this(Sorted(entries))
-    {
-    }
-
     /// <summary>From entries with their stems' ids (<see cref="Stemmer.Intern"/>), ascending and distinct.</summary>
     internal StemIndex(List<(int Id, string Stem, TValue Value)> byId)
     {
@@ -44,19 +39,6 @@ internal sealed class StemIndex<TValue>
         {
             _before[w] = _before[w - 1] + BitOperations.PopCount(_has[w - 1]);
         }
-    }
-
-    private static List<(int Id, string Stem, TValue Value)> Sorted(IEnumerable<(string Stem, TValue Value)> entries)
-    {
-        ArgumentNullException.ThrowIfNull(entries);
-        var byId = new List<(int Id, string Stem, TValue Value)>();
-        foreach (var (stem, value) in entries)
-        {
-            byId.Add((Stemmer.Intern(stem), stem, value));
-        }
-
-        byId.Sort(static (a, b) => a.Id.CompareTo(b.Id));
-        return byId;
     }
 
     public int Count => _values.Length;
