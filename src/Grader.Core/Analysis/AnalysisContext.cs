@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
@@ -14,7 +15,7 @@ public sealed class AnalysisContext
     private double[]? _enumeration;
     private Dictionary<StepSet, (IReadOnlyList<TextUnit> Units, double Words)>? _substance;
 
-    private string?[]? _sameText;
+    private int[]? _sameText;
 
     /// <summary>Analysis reads the step map the mapping stage decided; it never maps again.</summary>
     public AnalysisContext(ConceptFacts concepts, StepMap map)
@@ -62,11 +63,26 @@ public sealed class AnalysisContext
             return known;
         }
 
-        var units = steps.Steps().SelectMany(ProseIn)
-            .DistinctBy(u => u.Index)
-            .DistinctBy(u => SameText(u.Index))
-            .ToList();
-        var result = (units, units.Sum(u => u.WordCount * SubstanceCredit(u.Index)));
+        // Each text once (a unit under several of the steps is one text), words summed in the order found.
+        var units = new List<TextUnit>();
+        var sameText = SameText();
+        var taken = new bool[Document.Units.Length];
+        var words = 0.0;
+        foreach (var step in steps.Steps())
+        {
+            foreach (var index in Map[step].Units)
+            {
+                var unit = Document.Units[index];
+                if (unit.IsProse && !IsExcluded(index) && !taken[sameText[index]])
+                {
+                    taken[sameText[index]] = true;
+                    units.Add(unit);
+                    words += unit.WordCount * SubstanceCredit(index);
+                }
+            }
+        }
+
+        var result = (units, words);
         _substance[steps] = result;
         return result;
     }
@@ -107,11 +123,26 @@ public sealed class AnalysisContext
         return _enumeration[unit];
     }
 
-    // A unit's text as repetition is judged (trimmed, lower-cased), made once however many sets of steps ask.
-    private string SameText(int unit)
+    // Per prose unit, the first prose unit with the same text as repetition is judged (trimmed, case ignored), worked
+    // out once however many sets of steps ask.
+    private int[] SameText()
     {
-        _sameText ??= new string?[Document.Units.Length];
-        return _sameText[unit] ??= Document.Units[unit].Text.Trim().ToLowerInvariant();
+        if (_sameText is null)
+        {
+            var first = new Dictionary<string, int>(TrimmedIgnoreCase.Instance);
+            _sameText = new int[Document.Units.Length];
+            foreach (var unit in Document.Units)
+            {
+                if (unit.IsProse)
+                {
+                    ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(first, unit.Text, out var seen);
+                    index = seen ? index : unit.Index;
+                    _sameText[unit.Index] = index;
+                }
+            }
+        }
+
+        return _sameText;
     }
 
     private static int DistinctConcepts(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms)

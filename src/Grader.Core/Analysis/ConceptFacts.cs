@@ -13,8 +13,9 @@ public sealed class ConceptFacts
     private readonly ImmutableArray<(int Set, int Concept)>?[] _described;
     private readonly UnitConcepts?[] _concepts;
 
-    // Reused for every unit's term matches, which are then copied out at their size.
-    private List<((int Set, int Concept) Key, int Start, int Length)>? _terms;
+    // Reused for every unit's term matches (of every answer the thread grades), which are then copied out at their size.
+    [ThreadStatic]
+    private static List<((int Set, int Concept) Key, int Start, int Length)>? t_terms;
 
     public ConceptFacts(DocumentFacts facts, CompiledRubric compiled)
     {
@@ -42,9 +43,11 @@ public sealed class ConceptFacts
             return known;
         }
 
-        _terms?.Clear();
-        Compiled.Concepts.Collect(Facts.Stems(unit), ref _terms);
-        var found = new UnitConcepts(_terms is null ? [] : [.. _terms], Described(unit));
+        var terms = t_terms;
+        terms?.Clear();
+        Compiled.Concepts.Collect(Facts.Stems(unit), ref terms);
+        t_terms = terms;
+        var found = new UnitConcepts(terms is null ? [] : [.. terms], Described(unit));
         _concepts[unit] = found;
         return found;
     }

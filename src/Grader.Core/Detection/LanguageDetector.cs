@@ -133,11 +133,11 @@ public static class LanguageDetector
     {
         int english = 0, foreign = 0;
         Span<int> hits = stackalloc int[LatinLanguages.Languages.Length];
-        Span<char> lower = stackalloc char[LongestFunctionWord];
+        Span<char> lower = stackalloc char[LatinLanguages.LongestWord];
         var i = 0;
         while (Words.Next(text, ref i, out var start))
         {
-            if (i - start > LongestFunctionWord)
+            if (!LatinLanguages.MayBeFunctionWord(text.AsSpan(start, i - start)))
             {
                 continue;
             }
@@ -167,9 +167,6 @@ public static class LanguageDetector
 
         return (english, foreign, best);
     }
-
-    // No function word is longer; longer words are not looked up.
-    private const int LongestFunctionWord = 12;
 
     // The unit's text without URLs and code-shaped tokens; empty for a table row of numbers.
     private static string Prose(TextUnit unit)

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Grader.Core.Mapping;
 
 /// <summary>The seven steps of the ML system design framework, in framework order.</summary>
@@ -28,7 +30,7 @@ public enum StepSet
 
 public static class FrameworkSteps
 {
-    public static IReadOnlyList<FrameworkStep> All { get; } = Enum.GetValues<FrameworkStep>();
+    public static ImmutableArray<FrameworkStep> All { get; } = [.. Enum.GetValues<FrameworkStep>()];
 
     public static string ToId(this FrameworkStep step) => step switch
     {
@@ -66,11 +68,12 @@ public static class FrameworkSteps
     public static bool Has(this StepSet set, FrameworkStep step) => (set & step.ToSet()) != 0;
 
     /// <summary>The steps of a set, in framework order (bits beyond the seven steps are ignored).</summary>
-    public static IEnumerable<FrameworkStep> Steps(this StepSet set) => StepsOf[(int)set & AllBits];
+    /// <remarks>An immutable array, so a loop over it allocates no enumerator: asked for in mapping's and scoring's inner loops.</remarks>
+    public static ImmutableArray<FrameworkStep> Steps(this StepSet set) => StepsOf[(int)set & AllBits];
 
     private const int AllBits = (1 << 7) - 1;
 
     // Every set's steps, made once: asked for in the inner loops of mapping and scoring.
-    private static readonly FrameworkStep[][] StepsOf = [.. Enumerable.Range(0, AllBits + 1)
-        .Select(bits => All.Where(step => ((StepSet)bits).Has(step)).ToArray())];
+    private static readonly ImmutableArray<FrameworkStep>[] StepsOf = [.. Enumerable.Range(0, AllBits + 1)
+        .Select(bits => All.Where(step => ((StepSet)bits).Has(step)).ToImmutableArray())];
 }

@@ -84,7 +84,7 @@ public sealed partial class StepMapper
     public double[] HeadingCoverage(string title)
     {
         var stems = Stemmer.Tokens(NumberingPrefix().Replace(title, ""));
-        var coverage = new double[FrameworkSteps.All.Count];
+        var coverage = new double[FrameworkSteps.All.Length];
         if (stems.Length == 0)
         {
             return coverage;
@@ -152,7 +152,7 @@ public sealed partial class StepMapper
         // under its parent's heading, a little less surely.
         foreach (var section in sections)
         {
-            headings[section.Index] = new double[FrameworkSteps.All.Count];
+            headings[section.Index] = new double[FrameworkSteps.All.Length];
             if (section.IsRoot)
             {
                 continue;
@@ -247,7 +247,7 @@ public sealed partial class StepMapper
         var rootOf = TopLevelBlocks(document);
         var turnOf = Turns(document, rootOf);
         var split = SplitSections(document, headings, own, rootOf, excluded);
-        var none = new double[FrameworkSteps.All.Count];
+        var none = new double[FrameworkSteps.All.Length];
 
         // An interviewer's question that names a step heads its whole turn, as a section heading would; a vague one
         // ("What do you think?") leaves the reply to be decided sentence by sentence.
@@ -424,7 +424,7 @@ public sealed partial class StepMapper
     // it belongs to; overlapping phrases count once (longest first).
     private double[] Votes(DesignDocument document, int[] units, Func<int, StemmedText> unitStems, Func<int, Quantity[]> quantities, Func<int, ImmutableArray<(int Set, int Concept)>> described)
     {
-        var votes = new double[FrameworkSteps.All.Count];
+        var votes = new double[FrameworkSteps.All.Length];
         var matches = t_matches;
         foreach (var unit in units)
         {

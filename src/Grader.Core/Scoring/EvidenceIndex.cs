@@ -29,25 +29,39 @@ public sealed class EvidenceIndex
     /// <summary>Share of the off-scope credit a step keeps when the answer says nothing under it.</summary>
     public const double AbsentStepCredit = 0.25;
 
-    private readonly List<(int Unit, int Concept, double Weight)>[] _bySet;
+    // The mentions of concept set s are _mentions[_firstMention[s].._firstMention[s + 1]], in document order: one array
+    // for all sets, not a growing list per set.
+    private readonly (int Unit, int Concept, double Weight)[] _mentions;
+    private readonly int[] _firstMention;
     private readonly AnalysisContext _context;
     private readonly int _placedUnits;
     private readonly int _matches;
     private readonly int _matchesInStep;
     private readonly int _scatteredUnits;
-    private readonly double?[] _presence = new double?[FrameworkSteps.All.Count];
+    private readonly double?[] _presence = new double?[FrameworkSteps.All.Length];
 
     public EvidenceIndex(AnalysisContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         var compiled = context.Compiled;
-        _bySet = [.. compiled.ConceptSets.Select(_ => new List<(int, int, double)>())];
+        // Sized for every term and description of the units read, so it never grows.
+        var most = 0;
+        foreach (var unit in context.Document.Units)
+        {
+            if (Reads(unit))
+            {
+                var (terms, described) = context.ConceptsIn(unit.Index);
+                most += terms.Length + described.Length;
+            }
+        }
+
+        var found = new List<(int Set, int Unit, int Concept, double Weight)>(most);
         var mentioned = new List<(int Set, int Concept)>();
         var seen = new HashSet<(int, int)>();
         foreach (var unit in context.Document.Units)
         {
-            if (unit.Kind == UnitKind.Heading || context.IsExcluded(unit.Index) || context.Map.IgnoredSections[unit.Section])
+            if (!Reads(unit))
             {
                 continue;
             }
@@ -65,7 +79,7 @@ public sealed class EvidenceIndex
             {
                 foreach (var (set, concept) in mentioned)
                 {
-                    _bySet[set].Add((unit.Index, concept, 0));
+                    found.Add((set, unit.Index, concept, 0));
                 }
 
                 continue;
@@ -102,10 +116,32 @@ public sealed class EvidenceIndex
             weight *= context.EnumerationCredit(unit.Index);
             foreach (var (set, concept) in mentioned)
             {
-                _bySet[set].Add((unit.Index, concept, weight));
+                found.Add((set, unit.Index, concept, weight));
             }
         }
+
+        _firstMention = new int[compiled.ConceptSets.Length + 1];
+        foreach (var mention in found)
+        {
+            _firstMention[mention.Set + 1]++;
+        }
+
+        for (var set = 0; set < compiled.ConceptSets.Length; set++)
+        {
+            _firstMention[set + 1] += _firstMention[set];
+        }
+
+        _mentions = new (int, int, double)[found.Count];
+        var next = _firstMention[..^1];
+        foreach (var (set, unit, concept, weight) in found)
+        {
+            _mentions[next[set]++] = (unit, concept, weight);
+        }
     }
+
+    // Headings, text addressed to a grader and ignored sections are no evidence.
+    private bool Reads(TextUnit unit) =>
+        unit.Kind != UnitKind.Heading && !_context.IsExcluded(unit.Index) && !_context.Map.IgnoredSections[unit.Section];
 
     // The concepts a unit names, terms then descriptions, each once in order of first mention.
     private static void Mentioned(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms,
@@ -165,9 +201,6 @@ public sealed class EvidenceIndex
     /// <summary>How many placed sentences with concepts it takes to judge coherence.</summary>
     public const int MinCoherenceEvidence = 20;
 
-    /// <summary>Mentions of a concept set's concepts: (unit, concept index, weight before scope).</summary>
-    public IReadOnlyList<(int Unit, int Concept, double Weight)> Mentions(int set) => _bySet[set];
-
     /// <summary>
     /// The best credit per concept of a set within <paramref name="scope"/>: the top <paramref name="atLeast"/> averaged,
     /// with where they were found and a description of what was missing.
@@ -175,7 +208,7 @@ public sealed class EvidenceIndex
     public (double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing) Cover(int set, ImmutableArray<Rubrics.Concept> concepts, StepSet scope, int atLeast)
     {
         var best = new Found[concepts.Length];
-        foreach (var (unit, concept, weight) in _bySet[set])
+        foreach (var (unit, concept, weight) in _mentions.AsSpan(_firstMention[set].._firstMention[set + 1]))
         {
             var u = _context.Document.Units[unit];
             var factor = ScopeFactor(u, scope);

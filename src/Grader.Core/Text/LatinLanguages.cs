@@ -57,6 +57,42 @@ public static class LatinLanguages
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>>[] LanguageLookups =
         [.. Languages.Select(l => l.Words.GetAlternateLookup<ReadOnlySpan<char>>())];
 
+    /// <summary>Longest function word of any list: longer words are none.</summary>
+    public static int LongestWord { get; } = EnglishWords.Concat(AnyForeign).Max(w => w.Length);
+
+    // Which (length, first letter, last letter) a function word of any list has, for ASCII letters: most words of an
+    // answer have a shape no function word has and are not lower-cased or looked up at all.
+    private static readonly bool[] Shapes = ShapesOf(EnglishWords.Concat(AnyForeign));
+
+    /// <summary>
+    /// False when <paramref name="word"/> (any case) cannot be a function word of any list, judged from its length and
+    /// its first and last letters; true when it may be.
+    /// </summary>
+    public static bool MayBeFunctionWord(ReadOnlySpan<char> word) =>
+        word.Length <= LongestWord && (ShapeOf(word) is not { } shape || Shapes[shape]);
+
+    private static int? ShapeOf(ReadOnlySpan<char> word)
+    {
+        var (first, last) = (word[0] | 0x20, word[^1] | 0x20);
+        return char.IsAsciiLetter(word[0]) && char.IsAsciiLetter(word[^1])
+            ? (((word.Length * 26) + (first - 'a')) * 26) + (last - 'a')
+            : null;
+    }
+
+    private static bool[] ShapesOf(IEnumerable<string> words)
+    {
+        var shapes = new bool[(LongestWord + 1) * 26 * 26];
+        foreach (var word in words)
+        {
+            if (ShapeOf(word) is { } shape)
+            {
+                shapes[shape] = true;
+            }
+        }
+
+        return shapes;
+    }
+
     /// <summary>True for an English function word (lower case).</summary>
     public static bool IsEnglish(ReadOnlySpan<char> lowerWord) => EnglishLookup.Contains(lowerWord);
 

@@ -75,7 +75,8 @@ public static partial class Quantities
     public static Quantity[] Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var found = new List<Quantity>();
+        var found = t_found ??= [];
+        found.Clear();
 
         // Every figure but one in words has a digit (the patterns' \d is any Unicode digit, as char.IsDigit is).
         var digits = HasDigit(text);
@@ -127,75 +128,87 @@ public static partial class Quantities
         return false;
     }
 
+    // The English reading of a number looks at most six words past it (a unit four words on, and two words after the
+    // unit to tell a rate): only those are lower-cased, not every word of the unit.
+    private const int Window = 7;
+
     private static void English(string text, List<Quantity> found)
     {
-
         var tokens = t_tokens ??= [];
-        Words.Tokenize(text, tokens);
-        for (var i = 0; i < tokens.Count; i++)
+        var at = 0;
+        while (Words.Next(text, ref at, out var start))
         {
-            var (word, start) = tokens[i];
-            if (!char.IsAsciiDigit(word[0]))
+            if (char.IsAsciiDigit(text[start]))
             {
-                continue;
-            }
-
-            // "200ms", "10m", "50kqps": unit glued to the digits. A CJK particle may follow ("200ms以内", "10M users를");
-            // a CJK unit or multiplier ("200毫秒", "1万") is the CJK reading's.
-            var digits = 0;
-            while (digits < word.Length && char.IsAsciiDigit(word[digits]))
-            {
-                digits++;
-            }
-
-            var glued = CjkQuantities.BeforeCjk(word[digits..]);
-            if ((glued.Length == 0 && digits < word.Length) || CjkQuantities.IsCjkAt(text, NumberStart(text, start) - 1))
-            {
-                continue;
-            }
-
-            if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
-            {
-                var kind = Seconds(Refine(gluedKind, tokens, i, text), glued, text, start);
-                found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued)));
-                continue;
-            }
-
-            // "230k/s", "1.2M/day": a count over a period is a rate.
-            if (i + 1 < tokens.Count && Periods.Contains(tokens[i + 1].Word) && SlashBefore(text, tokens[i + 1].Start))
-            {
-                found.Add(new Quantity(QuantityKind.Throughput, start, tokens[i + 1].Start + tokens[i + 1].Word.Length - start,
-                    Magnitude(text, start, tokens[i + 1].Start - 1, QuantityKind.Throughput, null)));
-                continue;
-            }
-
-            // "60 per second", "2,000 a day": a bare count with a time unit is a rate.
-            if (i + 2 < tokens.Count && (tokens[i + 1].Word == "per" ? Periods.Contains(tokens[i + 2].Word)
-                : IsRate($"{tokens[i + 1].Word} {tokens[i + 2].Word}")))
-            {
-                found.Add(new Quantity(QuantityKind.Throughput, start, tokens[i + 2].Start + tokens[i + 2].Word.Length - start,
-                    Magnitude(text, start, tokens[i + 1].Start, QuantityKind.Throughput, null)));
-                continue;
-            }
-
-            for (var j = i + 1; j < tokens.Count && j <= i + 4; j++)
-            {
-                var next = CjkQuantities.BeforeCjk(tokens[j].Word);
-                if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > i + 1))
-                {
-                    var end = tokens[j].Start + next.Length;
-                    kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
-                    found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next)));
-                    break;
-                }
-
-                if (next.Length < tokens[j].Word.Length || !Fillers.Contains(next))
-                {
-                    break;
-                }
+                Words.Tokenize(text, start, Window, tokens);
+                EnglishAt(text, tokens, found);
             }
         }
     }
+
+    // The number that starts tokens[0], read with the words after it.
+    private static void EnglishAt(string text, List<(string Word, int Start)> tokens, List<Quantity> found)
+    {
+        var (word, start) = tokens[0];
+        // "200ms", "10m", "50kqps": unit glued to the digits. A CJK particle may follow ("200ms以内", "10M users를");
+        // a CJK unit or multiplier ("200毫秒", "1万") is the CJK reading's.
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits]))
+        {
+            digits++;
+        }
+
+        var glued = CjkQuantities.BeforeCjk(word[digits..]);
+        if ((glued.Length == 0 && digits < word.Length) || CjkQuantities.IsCjkAt(text, NumberStart(text, start) - 1))
+        {
+            return;
+        }
+
+        if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
+        {
+            var kind = Seconds(Refine(gluedKind, tokens, 0, text), glued, text, start);
+            found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued)));
+            return;
+        }
+
+        // "230k/s", "1.2M/day": a count over a period is a rate.
+        if (tokens.Count > 1 && Periods.Contains(tokens[1].Word) && SlashBefore(text, tokens[1].Start))
+        {
+            found.Add(new Quantity(QuantityKind.Throughput, start, tokens[1].Start + tokens[1].Word.Length - start,
+                Magnitude(text, start, tokens[1].Start - 1, QuantityKind.Throughput, null)));
+            return;
+        }
+
+        // "60 per second", "2,000 a day": a bare count with a time unit is a rate.
+        if (tokens.Count > 2 && (tokens[1].Word == "per" ? Periods.Contains(tokens[2].Word)
+            : IsRate(tokens[1].Word, tokens[2].Word)))
+        {
+            found.Add(new Quantity(QuantityKind.Throughput, start, tokens[2].Start + tokens[2].Word.Length - start,
+                Magnitude(text, start, tokens[1].Start, QuantityKind.Throughput, null)));
+            return;
+        }
+
+        for (var j = 1; j < tokens.Count && j <= 4; j++)
+        {
+            var next = CjkQuantities.BeforeCjk(tokens[j].Word);
+            if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > 1))
+            {
+                var end = tokens[j].Start + next.Length;
+                kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
+                found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next)));
+                break;
+            }
+
+            if (next.Length < tokens[j].Word.Length || !Fillers.Contains(next))
+            {
+                break;
+            }
+        }
+    }
+
+    // One unit's figures at a time, reused by the thread (most units have none).
+    [ThreadStatic]
+    private static List<Quantity>? t_found;
 
     // One answer's tokens at a time, reused by the thread.
     [ThreadStatic]
@@ -230,8 +243,8 @@ public static partial class Quantities
         .ToFrozenSet(StringComparer.Ordinal);
 
     // "a day", "a month", "an hour", "each second": what makes a count a rate.
-    private static bool IsRate(string words) => words is "a second" or "a minute" or "an hour" or "a day" or "a week" or "a month"
-        or "a year" or "each second" or "each day" or "every second" or "every day";
+    private static bool IsRate(string first, string second) => (first, second) is ("a", "second" or "minute" or "day" or "week" or "month" or "year")
+        or ("an", "hour") or ("each" or "every", "second" or "day");
 
     // "/" right before a token, spaces allowed: "230k/s", "5k req / s".
     private static bool SlashBefore(string text, int tokenStart)
@@ -254,13 +267,11 @@ public static partial class Quantities
             return QuantityKind.Throughput;
         }
 
-        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count + 1)
+        // "per" and a word after the unit, or a rate's two words ("a day").
+        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count
+            && (tokens[unitIndex + 1].Word == "per" || IsRate(tokens[unitIndex + 1].Word, tokens[unitIndex + 2].Word)))
         {
-            var after = string.Join(' ', tokens.Skip(unitIndex + 1).Take(2).Select(t => t.Word));
-            if (after.StartsWith("per ", StringComparison.Ordinal) || IsRate(after))
-            {
-                return QuantityKind.Throughput;
-            }
+            return QuantityKind.Throughput;
         }
 
         return kind;

@@ -27,18 +27,18 @@ public static class Words
     public static List<(string Word, int Start)> Tokenize(string text)
     {
         var result = new List<(string Word, int Start)>();
-        Tokenize(text, result);
+        Tokenize(text, 0, int.MaxValue, result);
         return result;
     }
 
-    /// <summary>The same tokens, into <paramref name="tokens"/> (cleared first).</summary>
-    public static void Tokenize(string text, List<(string Word, int Start)> tokens)
+    /// <summary>At most <paramref name="most"/> of the same tokens from <paramref name="from"/> on, into <paramref name="tokens"/> (cleared first).</summary>
+    public static void Tokenize(string text, int from, int most, List<(string Word, int Start)> tokens)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
         tokens.Clear();
-        var i = 0;
-        while (Next(text, ref i, out var start))
+        var i = from;
+        while (tokens.Count < most && Next(text, ref i, out var start))
         {
             tokens.Add((Stemmer.Lower(text.AsSpan(start, i - start)), start));
         }

@@ -44,8 +44,14 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
         // design, is worth a share of its length: padding does not make a step substantial.
         var (units, worth) = context.Substance(criterion.Scope);
         var words = (int)Math.Round(worth);
-        var sentences = units.Sum(u => context.SubstanceCredit(u.Index));
-        var items = units.Count(u => u.Kind == UnitKind.ListItem);
+        var sentences = 0.0;
+        var items = 0;
+        foreach (var unit in units)
+        {
+            sentences += context.SubstanceCredit(unit.Index);
+            items += unit.Kind == UnitKind.ListItem ? 1 : 0;
+        }
+
         var parts = new List<double>
         {
             Math.Min(1.0, (double)words / criterion.MinWords),
@@ -57,12 +63,14 @@ internal sealed class SubstanceKind() : CriterionKind<SubstanceCriterion>(
         }
 
         var fraction = parts.Average();
-        var expected = $"expected {criterion.MinWords} words in {criterion.MinSentences} sentences"
-            + (criterion.MinListItems > 0 ? $" and {criterion.MinListItems} list items" : "");
         return new Evaluation(
             fraction,
             units.Count > 0 ? [units[0].Span] : [],
-            fraction < 1 ? $"{words} words in {units.Count} sentences (counted as decisions){(criterion.MinListItems > 0 ? $", {items} list items" : "")}; {expected}" : null);
+            fraction < 1
+                ? $"{words} words in {units.Count} sentences (counted as decisions){(criterion.MinListItems > 0 ? $", {items} list items" : "")}; "
+                    + $"expected {criterion.MinWords} words in {criterion.MinSentences} sentences"
+                    + (criterion.MinListItems > 0 ? $" and {criterion.MinListItems} list items" : "")
+                : null);
     }
 
     protected override string Outline(SubstanceCriterion criterion) =>

@@ -1,0 +1,61 @@
+namespace Grader.Core.Text;
+
+/// <summary>
+/// Texts equal as <c>Trim().ToLowerInvariant()</c> makes them, judged without making those copies: a character is
+/// lower-cased on its own, as the string method does for any text without surrogate pairs (those are compared through
+/// the copies, as before).
+/// </summary>
+internal sealed class TrimmedIgnoreCase : IEqualityComparer<string>
+{
+    public static TrimmedIgnoreCase Instance { get; } = new();
+
+    public bool Equals(string? x, string? y)
+    {
+        if (x is null || y is null)
+        {
+            return x is null && y is null;
+        }
+
+        var a = x.AsSpan().Trim();
+        var b = y.AsSpan().Trim();
+        if (HasSurrogates(a) || HasSurrogates(b))
+        {
+            return string.Equals(a.ToString().ToLowerInvariant(), b.ToString().ToLowerInvariant(), StringComparison.Ordinal);
+        }
+
+        if (a.Length != b.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i] && char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public int GetHashCode(string obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        var text = obj.AsSpan().Trim();
+        if (HasSurrogates(text))
+        {
+            text = text.ToString().ToLowerInvariant();
+        }
+
+        var hash = default(HashCode);
+        foreach (var c in text)
+        {
+            hash.Add(char.ToLowerInvariant(c));
+        }
+
+        return hash.ToHashCode();
+    }
+
+    private static bool HasSurrogates(ReadOnlySpan<char> text) => text.ContainsAnyInRange('\uD800', '\uDFFF');
+}
