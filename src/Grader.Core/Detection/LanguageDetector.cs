@@ -143,7 +143,7 @@ public static class LanguageDetector
             }
 
             var word = lower[..(i - start)];
-            text.AsSpan(start, i - start).ToLowerInvariant(word);
+            Words.ToLower(text.AsSpan(start, i - start), word);
             if (LatinLanguages.IsEnglish(word))
             {
                 english++;

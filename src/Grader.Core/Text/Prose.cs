@@ -87,7 +87,7 @@ public static class Prose
                 var word = segment[wordStart..k];
                 if (word.Length <= LongestFunctionWord)
                 {
-                    var lowered = lower[..word.ToLowerInvariant(lower)];
+                    var lowered = lower[..Words.ToLower(word, lower)];
                     functionWords += FunctionWordLookup.Contains(lowered) && !lowered.SequenceEqual("and") ? 1 : 0;
                 }
             }

@@ -92,7 +92,7 @@ public static partial class Quantities
 
         // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds". Each says
         // "second", which most units do not: the pattern, whose first word may be "a", is not run on those.
-        if (text.Contains("second", StringComparison.OrdinalIgnoreCase))
+        if (text.AsSpan().ContainsAny(Second))
         {
             foreach (var m in LatencyInWords().EnumerateMatches(text))
             {
@@ -282,6 +282,11 @@ public static partial class Quantities
 
     /// <summary>What an English multiplier word multiplies by ("k", "million"); 1 for any other word.</summary>
     internal static double MultiplierOf(string lowerWord) => Multipliers.GetValueOrDefault(lowerWord, 1);
+
+    // "second" in any case, found as string.Contains with OrdinalIgnoreCase would, by a vectorised search (in invariant
+    // globalization mode that Contains compares character by character).
+    private static readonly System.Buffers.SearchValues<string> Second =
+        System.Buffers.SearchValues.Create(["second"], StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
 

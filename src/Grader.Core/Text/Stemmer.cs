@@ -62,7 +62,7 @@ public static class Stemmer
             }
             else
             {
-                var key = lower[..word.ToLowerInvariant(lower)];
+                var key = lower[..Words.ToLower(word, lower)];
                 if (!CacheBySpan.TryGetValue(key, out known))
                 {
                     known = Remember(key.ToString());
@@ -131,7 +131,7 @@ public static class Stemmer
         }
 
         var lower = t_lower ??= new char[MaxCachedLength];
-        var key = lower.AsSpan(0, word.ToLowerInvariant(lower));
+        var key = lower.AsSpan(0, Words.ToLower(word, lower));
         if (CacheBySpan.TryGetValue(key, out var known, out _))
         {
             return known;

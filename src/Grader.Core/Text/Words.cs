@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace Grader.Core.Text;
 
@@ -61,8 +64,19 @@ public static class Words
         return i > start;
     }
 
-    public static bool IsWordChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || (c > 0x7F && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
+    // Asked of every character of every unit several times over: the ASCII test inline, the rest in a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsWordChar(char c) => c <= 0x7F ? char.IsAsciiLetterOrDigit(c) : IsNonAsciiWordChar(c);
+
+    private static bool IsNonAsciiWordChar(char c) =>
+        char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    /// <summary>
+    /// <paramref name="word"/> lower-cased into <paramref name="destination"/> (at least as long) as
+    /// <see cref="MemoryExtensions.ToLowerInvariant"/> does; ASCII, as most words are, by the faster ASCII routine.
+    /// </summary>
+    public static int ToLower(ReadOnlySpan<char> word, Span<char> destination) =>
+        Ascii.ToLower(word, destination, out var written) == OperationStatus.Done ? written : word.ToLowerInvariant(destination);
 
     /// <summary>True when most letters are outside Latin script (e.g. Korean): English function-word tests do not apply.</summary>
     public static bool IsMostlyNonLatin(string text)
