@@ -129,7 +129,7 @@ public sealed class AnalysisContext
     {
         if (_sameText is null)
         {
-            var first = new Dictionary<string, int>(TrimmedIgnoreCase.Instance);
+            var first = new Dictionary<string, int>(Document.Units.Length, TrimmedIgnoreCase.Instance);
             _sameText = new int[Document.Units.Length];
             foreach (var unit in Document.Units)
             {
