@@ -14,22 +14,33 @@ internal sealed class InlineText
 
     private const int MaxKeptCapacity = 1 << 16;
 
-    private readonly List<(int Plain, int Source, int Length)> _segments = new(8);
+    // Null where only the text is wanted (headings, table cells, alt text): no map is kept for them.
+    private readonly List<(int Plain, int Source, int Length)>? _segments;
     private readonly StringBuilder _text;
     private List<(string Alt, int Start, int End)>? _images;
 
-    private InlineText(StringBuilder text) => _text = text;
+    private InlineText(StringBuilder text, bool mapped)
+    {
+        _text = text;
+        _segments = mapped ? new(8) : null;
+    }
 
     /// <summary>The plain text.</summary>
     public string Text { get; private set; } = "";
 
     public IReadOnlyList<(string Alt, int Start, int End)> Images => _images ?? [];
 
-    public static InlineText Extract(ContainerInline? inline, string source)
+    /// <summary>The plain text of <paramref name="inline"/> with its map back to the source (see <see cref="ToSource"/>).</summary>
+    public static InlineText Extract(ContainerInline? inline, string source) => Extract(inline, source, mapped: true);
+
+    /// <summary>The plain text alone, for text that is never located within (a heading, a table cell).</summary>
+    public static string PlainText(ContainerInline? inline, string source) => Extract(inline, source, mapped: false).Text;
+
+    private static InlineText Extract(ContainerInline? inline, string source, bool mapped)
     {
         var builder = t_builder ?? new StringBuilder(256);
         t_builder = null;
-        var result = new InlineText(builder);
+        var result = new InlineText(builder, mapped);
         if (inline?.FirstChild is not null)
         {
             result.Walk(inline.FirstChild, source);
@@ -44,6 +55,11 @@ internal sealed class InlineText
     /// <summary>The source offset of a plain-text index (clamped to the nearest mapped character).</summary>
     public int ToSource(int plainIndex)
     {
+        if (_segments is null)
+        {
+            throw new InvalidOperationException("This text was extracted without its map to the source.");
+        }
+
         if (_segments.Count == 0)
         {
             return 0;
@@ -78,7 +94,7 @@ internal sealed class InlineText
             return;
         }
 
-        _segments.Add((_text.Length, sourceStart, length));
+        _segments?.Add((_text.Length, sourceStart, length));
         _text.Append(text, start, length);
     }
 
@@ -115,8 +131,7 @@ internal sealed class InlineText
                 case HtmlInline:
                     break;
                 case LinkInline { IsImage: true } image:
-                    var alt = Extract(image, source);
-                    (_images ??= []).Add((alt.Text, image.Span.Start, image.Span.End));
+                    (_images ??= []).Add((PlainText(image, source), image.Span.Start, image.Span.End));
                     break;
                 case ContainerInline container when container.FirstChild is not null:
                     Walk(container.FirstChild, source);

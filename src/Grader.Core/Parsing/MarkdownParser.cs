@@ -184,10 +184,10 @@ public static partial class MarkdownParser
                     ReadFrontMatter(yaml);
                     return;
                 case HeadingBlock heading:
-                    var inline = InlineText.Extract(heading.Inline, source.Text);
+                    var headingTitle = InlineText.PlainText(heading.Inline, source.Text).Trim();
                     _realLevel = heading.Level;
-                    OpenSection(inline.Text.Trim(), heading.Level, heading.IsSetext ? HeadingStyle.Setext : HeadingStyle.Atx, Span(heading));
-                    AddHeadingUnit(inline.Text.Trim(), Span(heading));
+                    OpenSection(headingTitle, heading.Level, heading.IsSetext ? HeadingStyle.Setext : HeadingStyle.Atx, Span(heading));
+                    AddHeadingUnit(headingTitle, Span(heading));
                     return;
                 case ParagraphBlock paragraph when TryPseudoHeading(paragraph, out var title, out var style):
                     OpenSection(title, _realLevel + 1, style, Span(paragraph));
@@ -251,8 +251,7 @@ public static partial class MarkdownParser
             {
                 case HeadingBlock heading:
                     // A heading nested in a list or quote does not open a section; it is read as text.
-                    var headingText = InlineText.Extract(heading.Inline, source.Text);
-                    AddHeadingUnit(headingText.Text.Trim(), Span(heading));
+                    AddHeadingUnit(InlineText.PlainText(heading.Inline, source.Text).Trim(), Span(heading));
                     break;
                 case ParagraphBlock paragraph:
                     VisitParagraph(paragraph, depth, UnitKind.Sentence);
@@ -352,16 +351,28 @@ public static partial class MarkdownParser
         private void VisitTable(Table table, int depth)
         {
             var tableBlock = AddBlock(BlockKind.Table, Span(table), depth, null, "");
+            // A row's text: its non-empty cells joined by " | ", a cell's paragraphs by " ".
+            var cells = new List<string>();
+            var parts = new List<string>();
             foreach (var row in table.OfType<TableRow>())
             {
-                var cells = new List<string>();
+                cells.Clear();
                 foreach (var cell in row.OfType<TableCell>())
                 {
-                    var parts = cell.OfType<ParagraphBlock>().Select(p => InlineText.Extract(p.Inline, source.Text).Text.Trim());
-                    cells.Add(string.Join(" ", parts));
+                    parts.Clear();
+                    foreach (var paragraph in cell.OfType<ParagraphBlock>())
+                    {
+                        parts.Add(InlineText.PlainText(paragraph.Inline, source.Text).Trim());
+                    }
+
+                    var joined = string.Join(" ", parts);
+                    if (joined.Length > 0)
+                    {
+                        cells.Add(joined);
+                    }
                 }
 
-                var text = string.Join(" | ", cells.Where(c => c.Length > 0));
+                var text = string.Join(" | ", cells);
                 if (text.Length > 0)
                 {
                     AddUnit(UnitKind.TableRow, text, Span(row), tableBlock);
