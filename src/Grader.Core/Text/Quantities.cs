@@ -210,7 +210,7 @@ public static partial class Quantities
     [ThreadStatic]
     private static List<Quantity>? t_found;
 
-    // One answer's tokens at a time, reused by the thread.
+    // The window of words after one figure, reused by the thread.
     [ThreadStatic]
     private static List<(string Word, int Start)>? t_tokens;
 

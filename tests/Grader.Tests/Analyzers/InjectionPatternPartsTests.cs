@@ -26,9 +26,10 @@ public class InjectionPatternPartsTests
     {
         var split = InjectionScanner.PatternParts.Where(p => p.Parts.Length > 1).ToList();
         Assert.NotEmpty(split);
-        var found = 0;
         foreach (var (kind, parts) in split)
         {
+            // Counted per pattern, so each one must have been compared on texts it matches.
+            var found = 0;
             var whole = new Regex(string.Join("|", parts.Select(p => p.ToString())), parts[0].Options);
             Text.Sample(text =>
             {
