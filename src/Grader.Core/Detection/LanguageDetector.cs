@@ -206,7 +206,7 @@ public static class LanguageDetector
             }
 
             var run = text.AsSpan(i, end - i);
-            if (IsUrl(run) || IsCode(run))
+            if (MayBeUrlOrCode(run) && IsUrlOrCode(run))
             {
                 (prose ??= new StringBuilder(text.Length)).Append(text, copied, i - copied).Append(' ');
                 copied = end;
@@ -217,6 +217,12 @@ public static class LanguageDetector
 
         return prose is null ? text : prose.Append(text, copied, text.Length - copied).ToString();
     }
+
+    // A run with none of these marks (and not starting as "www." might) is neither a URL nor code: most runs are plain
+    // words, and skip the tests below.
+    internal static bool MayBeUrlOrCode(ReadOnlySpan<char> run) => run.ContainsAny(UrlOrCodeMarks) || run[0] is 'w' or 'W';
+
+    internal static bool IsUrlOrCode(ReadOnlySpan<char> run) => IsUrl(run) || IsCode(run);
 
     private static bool IsUrl(ReadOnlySpan<char> run) =>
         run.Contains("://", StringComparison.Ordinal) || run.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
@@ -243,6 +249,9 @@ public static class LanguageDetector
     }
 
     private static readonly System.Buffers.SearchValues<char> CodeMarks = System.Buffers.SearchValues.Create("_={}<>\\;`");
+
+    private static readonly System.Buffers.SearchValues<char> UrlOrCodeMarks =
+        System.Buffers.SearchValues.Create("_={}<>\\;`:(.ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     private static string NameOf(Script script) => script switch
     {

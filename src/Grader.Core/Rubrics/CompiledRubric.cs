@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
@@ -14,8 +15,10 @@ public sealed record ConceptSet(Criterion Criterion, ImmutableArray<Concept> Con
 /// </summary>
 public sealed class CompiledRubric
 {
-    private readonly Dictionary<(Criterion, int), int> _setIndex = [];
-    private readonly Dictionary<Criterion, Regex> _patterns = [];
+    // Keyed by the criterion object: ids are unique within a rubric, and a record's structural hash reads every field
+    // (strings hashed character by character) on each of scoring's many look-ups.
+    private readonly Dictionary<(Criterion, int), int> _setIndex = new(CriterionAndIndex.Instance);
+    private readonly Dictionary<Criterion, Regex> _patterns = new(ReferenceEqualityComparer.Instance);
 
     public CompiledRubric(Rubric rubric, TimeSpan matchTimeout)
     {
@@ -66,4 +69,15 @@ public sealed class CompiledRubric
 
     /// <summary>The index of a criterion's concept set (0 for a concepts criterion; 0 offline, 1 online for a pairing).</summary>
     public int SetIndex(Criterion criterion, int which = 0) => _setIndex[(criterion, which)];
+
+    private sealed class CriterionAndIndex : IEqualityComparer<(Criterion Criterion, int Index)>
+    {
+        public static CriterionAndIndex Instance { get; } = new();
+
+        public bool Equals((Criterion Criterion, int Index) x, (Criterion Criterion, int Index) y) =>
+            ReferenceEquals(x.Criterion, y.Criterion) && x.Index == y.Index;
+
+        public int GetHashCode((Criterion Criterion, int Index) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Criterion), obj.Index);
+    }
 }

@@ -46,7 +46,7 @@ public static class Scorer
         // A design error written in another step's text costs there too: the choice is wrong where it is made (a 0.5
         // threshold in the model section) and where it does harm (serving), as a reviewer marks both.
         var carried = Carried(context, evidence, scales, findings);
-        var carriedLost = new Dictionary<Criterion, double>();
+        var carriedLost = new Dictionary<Criterion, double>(ReferenceEqualityComparer.Instance);
         var deferred = new List<(Criterion Criterion, Evaluation Evaluation, double Lost, double Points)>();
         var steps = ImmutableArray.CreateBuilder<StepScore>();
         double total = 0;
@@ -161,7 +161,7 @@ public static class Scorer
     // in the step (of its scope) whose text states it.
     private static Dictionary<Criterion, Carry> Carried(AnalysisContext context, EvidenceIndex evidence, double[] scales, ImmutableArray<Diagnostic>.Builder findings)
     {
-        var result = new Dictionary<Criterion, Carry>();
+        var result = new Dictionary<Criterion, Carry>(ReferenceEqualityComparer.Instance);
         foreach (var criterion in context.Rubric.Criteria.Where(c => c.Deducts()))
         {
             var (evaluation, fraction) = Fraction(criterion, Evaluate(criterion, context, evidence, findings));

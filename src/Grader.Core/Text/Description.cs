@@ -55,7 +55,14 @@ public sealed class DescriptionMatcher<TKey>
     // By first stem: the one-word alternatives it is, merged per description into one mask of the groups they stand
     // for, and the longer alternatives it starts. Which alternative of a group was met does not matter, only that
     // the group was, so a common word that many descriptions use costs one mask per description, not one per phrase.
-    private readonly StemIndex<((int Description, ulong Groups)[] Words, (StemmedText Stems, int Description, ulong Groups)[] Phrases)> _byFirstStem;
+    // Flat arrays, as in PhraseMatcher: an entry's masks and phrases are ranges of _words and _phrases, a phrase's stems
+    // a range of _ids and _stems. Most words of a unit start some alternative, and following a reference per list and
+    // per phrase missed the cache at nearly every one.
+    private readonly StemIndex<Entry> _byFirstStem;
+    private readonly (int Description, ulong Groups)[] _words;
+    private readonly Phrase[] _phrases;
+    private readonly int[] _ids;
+    private readonly string[] _stems;
     private readonly (TKey Key, int Groups)[] _descriptions;
 
     public DescriptionMatcher(IEnumerable<(Description Description, TKey Key)> descriptions)
@@ -73,6 +80,7 @@ public sealed class DescriptionMatcher<TKey>
         _descriptions = new (TKey, int)[list.Count];
         var words = new List<(int First, int Description, ulong Groups, string Stem)>();
         var phrases = new List<(int First, int Index, StemmedText Stems, int Description, ulong Groups)>();
+        var tokens = 0;
         for (var d = 0; d < list.Count; d++)
         {
             var groups = list[d].Description.Groups;
@@ -90,30 +98,33 @@ public sealed class DescriptionMatcher<TKey>
                     else if (stems.Length > 1)
                     {
                         phrases.Add((stems.Ids[0], phrases.Count, stems, d, bit));
+                        tokens += stems.Length;
                     }
                 }
             }
         }
 
         // Grouped by first stem with one sort each (set-up is most of a one-answer run): a description's one-word
-        // alternatives merge into one mask; the order within a stem's lists does not matter, as the met descriptions
+        // alternatives merge into one mask; the order within a stem's ranges does not matter, as the met descriptions
         // are put in rubric order.
         words.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Description.CompareTo(b.Description));
         phrases.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Index.CompareTo(b.Index));
-        var entries = new List<(int, string, ((int, ulong)[], (StemmedText, int, ulong)[]))>();
-        var masks = new List<(int, ulong)>();
-        var longer = new List<(StemmedText, int, ulong)>();
-        int w = 0, p = 0;
+        var entries = new List<(int, string, Entry)>();
+        var masks = new List<(int Description, ulong Groups)>(words.Count);
+        _phrases = new Phrase[phrases.Count];
+        _ids = new int[tokens];
+        _stems = new string[tokens];
+        int w = 0, p = 0, at = 0;
         while (w < words.Count || p < phrases.Count)
         {
             var first = Math.Min(w < words.Count ? words[w].First : int.MaxValue, p < phrases.Count ? phrases[p].First : int.MaxValue);
             var stem = w < words.Count && words[w].First == first ? words[w].Stem : phrases[p].Stems[0];
-            masks.Clear();
+            var entry = new Entry { Words = masks.Count, Phrases = p };
             for (; w < words.Count && words[w].First == first; w++)
             {
-                if (masks.Count > 0 && masks[^1].Item1 == words[w].Description)
+                if (masks.Count > entry.Words && masks[^1].Description == words[w].Description)
                 {
-                    masks[^1] = (words[w].Description, masks[^1].Item2 | words[w].Groups);
+                    masks[^1] = (words[w].Description, masks[^1].Groups | words[w].Groups);
                 }
                 else
                 {
@@ -121,15 +132,21 @@ public sealed class DescriptionMatcher<TKey>
                 }
             }
 
-            longer.Clear();
             for (; p < phrases.Count && phrases[p].First == first; p++)
             {
-                longer.Add((phrases[p].Stems, phrases[p].Description, phrases[p].Groups));
+                var stems = phrases[p].Stems;
+                stems.Ids.CopyTo(_ids, at);
+                stems.Stems.CopyTo(_stems, at);
+                _phrases[p] = new Phrase(stems.Ids[1], at, stems.Length, phrases[p].Description, phrases[p].Groups);
+                at += stems.Length;
             }
 
-            entries.Add((first, stem, ([.. masks], [.. longer])));
+            entry.WordsEnd = masks.Count;
+            entry.PhrasesEnd = p;
+            entries.Add((first, stem, entry));
         }
 
+        _words = [.. masks];
         _byFirstStem = new(entries);
     }
 
@@ -154,16 +171,19 @@ public sealed class DescriptionMatcher<TKey>
                     continue;
                 }
 
-                foreach (var (description, groups) in starting.Words)
+                foreach (var (description, groups) in _words.AsSpan(starting.Words, starting.WordsEnd - starting.Words))
                 {
                     hits.Match(description, groups);
                 }
 
-                foreach (var (phrase, description, groups) in starting.Phrases)
+                // A phrase's second stem is compared here, before its stems are read: it is what rules most out.
+                var next = i + 1 < stems.Length ? stems.Ids[i + 1] : int.MinValue;
+                foreach (ref readonly var phrase in _phrases.AsSpan(starting.Phrases, starting.PhrasesEnd - starting.Phrases))
                 {
-                    if (PhraseMatches.IsMatchAt(stems, i, phrase))
+                    if (next != int.MinValue && (next == phrase.Second || next < 0 || phrase.Second == PhraseMatches.CutoffId)
+                        && PhraseMatches.IsMatchAt(stems, i, _ids.AsSpan(phrase.Start, phrase.Length), _stems.AsSpan(phrase.Start, phrase.Length)))
                     {
-                        hits.Match(description, groups);
+                        hits.Match(phrase.Description, phrase.Groups);
                     }
                 }
             }
@@ -209,6 +229,19 @@ public sealed class DescriptionMatcher<TKey>
             hits.Return();
         }
     }
+
+    // The one-word alternatives starting with a stem at _words[Words..WordsEnd), the longer ones at _phrases[Phrases..PhrasesEnd).
+    private struct Entry
+    {
+        public int Words;
+        public int WordsEnd;
+        public int Phrases;
+        public int PhrasesEnd;
+    }
+
+    // An alternative of two or more words: its second stem's id, its stems at _ids/_stems[Start..Start + Length), and
+    // the description and group it stands for.
+    private readonly record struct Phrase(int Second, int Start, int Length, int Description, ulong Groups);
 
     private bool IsMet(ulong[] groups, int description) =>
         groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
