@@ -31,14 +31,6 @@ public static class Stemmer
 
     private static int _cached;
 
-    // Each thread's own view of the cache above, filled from it as words come: a plain dictionary's entries are one
-    // array of structs, where the concurrent one follows a reference to a node per word, and each was a cache miss.
-    [ThreadStatic]
-    private static Dictionary<string, (string Stem, int Id)>? t_words;
-
-    [ThreadStatic]
-    private static Dictionary<string, (string Stem, int Id)>.AlternateLookup<ReadOnlySpan<char>> t_wordsBySpan;
-
     // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
     [ThreadStatic]
     private static char[]? t_lower;
@@ -70,7 +62,11 @@ public static class Stemmer
             }
             else
             {
-                known = Known(lower[..Words.ToLower(word, lower)], out _);
+                var key = lower[..Words.ToLower(word, lower)];
+                if (!CacheBySpan.TryGetValue(key, out known))
+                {
+                    known = Remember(key.ToString());
+                }
             }
 
             buffer[count] = known.Stem;
@@ -135,40 +131,19 @@ public static class Stemmer
         }
 
         var lower = t_lower ??= new char[MaxCachedLength];
-        Known(lower.AsSpan(0, Words.ToLower(word, lower)), out var lowered);
+        var key = lower.AsSpan(0, Words.ToLower(word, lower));
+        if (CacheBySpan.TryGetValue(key, out var known, out _))
+        {
+            return known;
+        }
+
+        var lowered = key.ToString();
+        if (_cached < MaxCached)
+        {
+            Remember(lowered);
+        }
+
         return lowered;
-    }
-
-    // A lower-cased word's stem and id, and the word as a string: from this thread's dictionary, else the shared cache
-    // (and then kept in this thread's), else stemmed now.
-    private static (string Stem, int Id) Known(ReadOnlySpan<char> key, out string lowered)
-    {
-        if (t_words is null)
-        {
-            t_words = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
-            t_wordsBySpan = t_words.GetAlternateLookup<ReadOnlySpan<char>>();
-        }
-
-        var local = t_wordsBySpan;
-        if (local.TryGetValue(key, out lowered!, out var known))
-        {
-            return known;
-        }
-
-        if (CacheBySpan.TryGetValue(key, out lowered!, out known))
-        {
-            local[lowered] = known;
-            return known;
-        }
-
-        lowered = key.ToString();
-        known = Remember(lowered);
-        if (Cache.ContainsKey(lowered))
-        {
-            local[lowered] = known;
-        }
-
-        return known;
     }
 
     public static string Stem(string word)
