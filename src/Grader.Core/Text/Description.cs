@@ -152,6 +152,9 @@ public sealed class DescriptionMatcher<TKey>
 
     public bool IsEmpty => _descriptions.Length == 0;
 
+    /// <summary>False when no alternative starts with the token at <paramref name="index"/>; true when one may.</summary>
+    internal bool MayStartAt(StemmedText stems, int index) => _byFirstStem.MayHave(stems, index);
+
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
     public TKey[] Matches(StemmedText stems)
     {

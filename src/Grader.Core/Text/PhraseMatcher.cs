@@ -156,6 +156,9 @@ public sealed class PhraseMatcher<TKey>
 
     public bool Contains(StemmedText stems) => TryFirst(stems, out _);
 
+    /// <summary>False when no phrase starts with the token at <paramref name="index"/>; true when one may.</summary>
+    internal bool MayStartAt(StemmedText stems, int index) => _byFirstStem.MayHave(stems, index);
+
     // Every match in order: by position, then as the phrases starting there are ordered. Returns early when the sink
     // has seen enough.
     private void Walk<TSink>(StemmedText stems, ref TSink sink)
@@ -220,7 +223,24 @@ public sealed class PhraseMatcher<TKey>
     private ReadOnlySpan<int> Run(Entry entry, int id)
     {
         var ids = _seconds.AsSpan(entry.Seconds, entry.SecondsEnd - entry.Seconds);
-        var at = ids.BinarySearch(id);
+        // Most first stems start a few phrases: read in order, they are found before a binary search has set up.
+        var at = -1;
+        if (ids.Length <= ShortRun)
+        {
+            for (var k = 0; k < ids.Length && ids[k] <= id; k++)
+            {
+                if (ids[k] == id)
+                {
+                    at = k;
+                    break;
+                }
+            }
+        }
+        else
+        {
+            at = ids.BinarySearch(id);
+        }
+
         if (at < 0)
         {
             return [];
@@ -239,6 +259,8 @@ public sealed class PhraseMatcher<TKey>
 
         return _secondPhrases.AsSpan(entry.Seconds + from, to - from);
     }
+
+    private const int ShortRun = 8;
 
     // True when phrase p's stems stand at start (its first is known to match).
     private bool IsMatchAt(StemmedText text, int start, int p) =>

@@ -30,6 +30,19 @@ public sealed class PhraseSet
     public string? Find(StemmedText stems)
     {
         var (phrases, descriptions) = _matchers.Value;
+        // Most units start none of the entries (a mistake's wordings are checked in every unit): one pass of bit tests
+        // says so before either matcher walks the unit.
+        var may = false;
+        for (var i = 0; i < stems.Length && !may; i++)
+        {
+            may = phrases.MayStartAt(stems, i) || descriptions.MayStartAt(stems, i);
+        }
+
+        if (!may)
+        {
+            return null;
+        }
+
         var first = new FirstEntry(int.MaxValue);
         phrases.Visit(stems, ref first);
         var best = first.Best;

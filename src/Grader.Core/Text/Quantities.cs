@@ -134,20 +134,33 @@ public static partial class Quantities
 
     private static void English(string text, List<Quantity> found)
     {
-        var tokens = t_tokens ??= [];
-        var at = 0;
-        while (Words.Next(text, ref at, out var start))
+        var tokens = t_tokens ??= new FigureWords();
+        // From digit to digit, not word to word: a word starting with one is read; one with a digit inside is passed.
+        for (var at = 0; at < text.Length;)
         {
-            if (char.IsAsciiDigit(text[start]))
+            var digit = text.AsSpan(at).IndexOfAnyInRange('0', '9');
+            if (digit < 0)
             {
-                Words.Tokenize(text, start, Window, tokens);
+                break;
+            }
+
+            var start = at + digit;
+            if (start == 0 || !Words.IsWordChar(text[start - 1]))
+            {
+                tokens.Read(text, start);
                 EnglishAt(text, tokens, found);
+            }
+
+            at = start;
+            while (at < text.Length && Words.IsWordChar(text[at]))
+            {
+                at++;
             }
         }
     }
 
     // The number that starts tokens[0], read with the words after it.
-    private static void EnglishAt(string text, List<(string Word, int Start)> tokens, List<Quantity> found)
+    private static void EnglishAt(string text, FigureWords tokens, List<Quantity> found)
     {
         var (word, start) = tokens[0];
         // "200ms", "10m", "50kqps": unit glued to the digits. A CJK particle may follow ("200ms以内", "10M users를");
@@ -212,7 +225,33 @@ public static partial class Quantities
 
     // The window of words after one figure, reused by the thread.
     [ThreadStatic]
-    private static List<(string Word, int Start)>? t_tokens;
+    private static FigureWords? t_tokens;
+
+    // A figure's word and the words after it: found at once, lower-cased only when read (most figures are told from
+    // their first two or three).
+    private sealed class FigureWords
+    {
+        private readonly int[] _starts = new int[Window];
+        private readonly int[] _ends = new int[Window];
+        private readonly string?[] _words = new string?[Window];
+        private string _text = "";
+
+        public int Count { get; private set; }
+
+        public (string Word, int Start) this[int j] => (_words[j] ??= Stemmer.Lower(_text.AsSpan(_starts[j], _ends[j] - _starts[j])), _starts[j]);
+
+        public void Read(string text, int from)
+        {
+            _text = text;
+            Count = 0;
+            var i = from;
+            while (Count < Window && Words.Next(text, ref i, out var start))
+            {
+                (_starts[Count], _ends[Count], _words[Count]) = (start, i, null);
+                Count++;
+            }
+        }
+    }
 
     // "0.5 s for the first check" or "under 2 seconds" is a response time, not a span of time: a few seconds at most.
     private static QuantityKind Seconds(QuantityKind kind, string unit, string text, int start)
@@ -259,7 +298,7 @@ public static partial class Quantities
     }
 
     // "5M videos per day", "1B requests a day" or "20B msgs/day" is a rate.
-    private static QuantityKind Refine(QuantityKind kind, List<(string Word, int Start)> tokens, int unitIndex, string text)
+    private static QuantityKind Refine(QuantityKind kind, FigureWords tokens, int unitIndex, string text)
     {
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 1 < tokens.Count
             && Periods.Contains(tokens[unitIndex + 1].Word) && SlashBefore(text, tokens[unitIndex + 1].Start))

@@ -63,6 +63,18 @@ internal sealed class StemIndex<TValue>
         return true;
     }
 
+    /// <summary>
+    /// False when no value is keyed by the token's stem, from the bit alone; true when one is or may be (a token without
+    /// an id is not looked up by text here).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool MayHave(StemmedText text, int index)
+    {
+        var id = text.Ids[index];
+        var word = id >> 6;
+        return id < 0 || ((uint)word < (uint)_has.Length && (_has[word] & (1UL << id)) != 0);
+    }
+
     // Stems past the vocabulary's bound have no id; rare enough that the index by text is built only when one comes.
     private bool TryGetByText(string stem, [MaybeNullWhen(false)] out TValue value)
     {

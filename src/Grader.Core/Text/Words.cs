@@ -29,22 +29,15 @@ public static class Words
     /// <summary>Lower-case word tokens with their start offsets in <paramref name="text"/>.</summary>
     public static List<(string Word, int Start)> Tokenize(string text)
     {
-        var result = new List<(string Word, int Start)>();
-        Tokenize(text, 0, int.MaxValue, result);
-        return result;
-    }
-
-    /// <summary>At most <paramref name="most"/> of the same tokens from <paramref name="from"/> on, into <paramref name="tokens"/> (cleared first).</summary>
-    public static void Tokenize(string text, int from, int most, List<(string Word, int Start)> tokens)
-    {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(tokens);
-        tokens.Clear();
-        var i = from;
-        while (tokens.Count < most && Next(text, ref i, out var start))
+        var tokens = new List<(string Word, int Start)>();
+        var i = 0;
+        while (Next(text, ref i, out var start))
         {
             tokens.Add((Stemmer.Lower(text.AsSpan(start, i - start)), start));
         }
+
+        return tokens;
     }
 
     /// <summary>Moves <paramref name="i"/> past the next word of <paramref name="text"/>, which starts at <paramref name="start"/>; false when none is left.</summary>
