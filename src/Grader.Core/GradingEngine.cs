@@ -40,8 +40,10 @@ public sealed record GradeResult(
 /// <summary>Composes the stages: parse -> map -> analyze -> score. Thread-safe; rubrics are compiled once.</summary>
 public sealed class GradingEngine
 {
-    private readonly ConcurrentDictionary<string, CompiledRubric> _compiled = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, StepMapper> _mappers = new(StringComparer.Ordinal);
+    // Lazy values: GetOrAdd may run its factory on two threads at once, and a batch's two grading threads ask for the
+    // same problems within the same milliseconds; each is built once and the other thread waits for it.
+    private readonly ConcurrentDictionary<string, Lazy<CompiledRubric>> _compiled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<StepMapper>> _mappers = new(StringComparer.Ordinal);
     private readonly Lazy<ProblemDetector> _detector;
 
     // Each problem's id as stemmed words ("event-recommendation" -> event, recommend), for titles that name one.
@@ -177,9 +179,9 @@ public sealed class GradingEngine
     }
 
     public CompiledRubric Compile(string id) =>
-        _compiled.GetOrAdd(id, key => Catalog.TryGet(key, out var rubric)
+        _compiled.GetOrAdd(id, key => new(() => Catalog.TryGet(key, out var rubric)
             ? new CompiledRubric(rubric, Options.PatternTimeout)
-            : throw new ArgumentException($"No rubric '{key}'", nameof(id)));
+            : throw new ArgumentException($"No rubric '{key}'", nameof(id)))).Value;
 
     /// <summary>Maps a parsed answer onto the steps of a problem's rubric: what the analyzers and the scorer read.</summary>
     public AnalysisContext Context(DocumentFacts facts, string problem)
@@ -191,7 +193,7 @@ public sealed class GradingEngine
     }
 
     /// <summary>The mapping stage for a problem's rubric, built once.</summary>
-    public StepMapper Mapper(string id) => _mappers.GetOrAdd(id, key => new StepMapper(Compile(key)));
+    public StepMapper Mapper(string id) => _mappers.GetOrAdd(id, key => new(() => new StepMapper(Compile(key)))).Value;
 
     private ProblemResolution Resolve(DesignDocument document, string? flag, string? configured, DetectionResult detection, List<Diagnostic> extra)
     {

@@ -434,7 +434,7 @@ public static partial class MarkdownParser
 
             var inline = InlineOf(paragraph);
             var text = inline.Text.Trim();
-            if (text.Length == 0 || Words.Count(text) > MaxPseudoHeadingWords)
+            if (text.Length == 0 || Words.MoreThan(text, MaxPseudoHeadingWords))
             {
                 return false;
             }
@@ -495,7 +495,7 @@ public static partial class MarkdownParser
                 }
 
                 var title = TitleOf(first);
-                if (title.Length == 0 || Words.Count(title) > MaxPseudoHeadingWords || title.EndsWith('.'))
+                if (title.Length == 0 || Words.MoreThan(title, MaxPseudoHeadingWords) || title.EndsWith('.'))
                 {
                     return false;
                 }

@@ -3,6 +3,8 @@ namespace Grader.Core.Text;
 /// <summary>Splits prose into sentences without breaking on "e.g.", "vs." or decimals.</summary>
 public static class Sentences
 {
+    private static readonly System.Buffers.SearchValues<char> Ends = System.Buffers.SearchValues.Create(".!?。！？");
+
     private static readonly string[] Abbreviations = ["e.g", "i.e", "vs", "etc", "approx", "cf", "fig", "eq", "dr", "mr", "ms", "no", "st", "al"];
 
     /// <summary>Start offset and length of each sentence within <paramref name="text"/>, trimmed of white space.</summary>
@@ -11,12 +13,15 @@ public static class Sentences
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
-            var c = text[i];
-            var ends = c is '.' or '!' or '?' or '。' or '！' or '？';
-            if (!ends)
+            // Straight to the next mark that may end a sentence, by a vectorised search.
+            var next = text.AsSpan(i).IndexOfAny(Ends);
+            if (next < 0)
             {
-                continue;
+                break;
             }
+
+            i += next;
+            var c = text[i];
 
             // Swallow runs like "?!" or "..." and closing quotes/brackets.
             var j = i + 1;

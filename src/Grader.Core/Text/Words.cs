@@ -8,16 +8,22 @@ namespace Grader.Core.Text;
 /// <summary>Word tokens: runs of letters and digits. Hyphens, slashes and '@' separate, so "two-tower" is two words.</summary>
 public static class Words
 {
-    public static int Count(ReadOnlySpan<char> text)
+    public static int Count(ReadOnlySpan<char> text) => Count(text, int.MaxValue);
+
+    /// <summary>True when <paramref name="text"/> has more than <paramref name="most"/> words, counted only that far.</summary>
+    public static bool MoreThan(ReadOnlySpan<char> text, int most) => most < int.MaxValue && Count(text, most + 1) > most;
+
+    // Words as Count counts them ("don't" is one), stopping at `stop`.
+    private static int Count(ReadOnlySpan<char> text, int stop)
     {
         var count = 0;
         var inWord = false;
         foreach (var c in text)
         {
             var isWord = IsWordChar(c);
-            if (isWord && !inWord)
+            if (isWord && !inWord && ++count == stop)
             {
-                count++;
+                break;
             }
 
             inWord = isWord || (inWord && c == '\'');

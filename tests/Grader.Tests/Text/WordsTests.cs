@@ -28,4 +28,11 @@ public class WordsTests
         Character.Sample(c => Words.IsWordChar(c) == (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c)
             is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark), iter: 5_000);
     }
+
+    [Fact]
+    public void More_than_agrees_with_the_full_count()
+    {
+        Gen.Select(Gen.OneOf(Character, Gen.OneOf(' ', '\'', 'a')).Array[0, 40].Select(c => new string(c)), Gen.Int[0, 12]).Sample(
+            (text, most) => Words.MoreThan(text, most) == (Words.Count(text) > most), iter: 20_000);
+    }
 }
