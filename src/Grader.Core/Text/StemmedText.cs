@@ -7,6 +7,8 @@ namespace Grader.Core.Text;
 /// </summary>
 public sealed class StemmedText
 {
+    private string[]? _stems;
+
     public StemmedText(string[] stems, int[] ids)
     {
         ArgumentNullException.ThrowIfNull(stems);
@@ -16,17 +18,21 @@ public sealed class StemmedText
             throw new ArgumentException("One id per stem.", nameof(ids));
         }
 
-        Stems = stems;
+        _stems = stems;
         Ids = ids;
     }
 
+    // Ids alone, every one of them a stem's (none -1): the stems are read from the vocabulary when asked for, which
+    // matchers seldom do, so a unit's text keeps one array instead of two.
+    internal StemmedText(int[] ids) => Ids = ids;
+
     public static StemmedText Empty { get; } = new([], []);
 
-    public string[] Stems { get; }
+    public string[] Stems => _stems ??= Stemmer.StemsOf(Ids);
 
     public int[] Ids { get; }
 
-    public int Length => Stems.Length;
+    public int Length => Ids.Length;
 
-    public string this[int index] => Stems[index];
+    public string this[int index] => _stems is { } stems ? stems[index] : Stemmer.StemOf(Ids[index]);
 }

@@ -29,6 +29,11 @@ public static class Stemmer
     private static readonly ConcurrentDictionary<string, int> Ids = new(Environment.ProcessorCount, StartingWords, StringComparer.Ordinal);
     private static int _lastId = -1;
 
+    // Id -> stem, for texts that keep ids alone (see StemmedText). Grown and written under the lock; read without it,
+    // as an id is handed out only after its stem is written.
+    private static string[] _stemsById = new string[StartingWords];
+    private static readonly Lock IdsLock = new();
+
     private static int _cached;
 
     // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
@@ -73,9 +78,9 @@ public static class Stemmer
             idBuffer[count++] = known.Id;
         }
 
-        var result = count == 0
-            ? StemmedText.Empty
-            : new StemmedText(buffer.AsSpan(0, count).ToArray(), idBuffer.AsSpan(0, count).ToArray());
+        var result = count == 0 ? StemmedText.Empty
+            : idBuffer.AsSpan(0, count).Contains(-1) ? new StemmedText(buffer.AsSpan(0, count).ToArray(), idBuffer.AsSpan(0, count).ToArray())
+            : new StemmedText(idBuffer.AsSpan(0, count).ToArray());
         buffer.AsSpan(0, count).Clear();
         ArrayPool<string>.Shared.Return(buffer);
         ArrayPool<int>.Shared.Return(idBuffer);
@@ -99,7 +104,42 @@ public static class Stemmer
 
     /// <summary>The id of a stem a matcher is built from, given to it now if it has none.</summary>
     internal static int Intern(string stem) =>
-        Ids.TryGetValue(stem, out var id) ? id : Ids.GetOrAdd(stem, static _ => Interlocked.Increment(ref _lastId));
+        Ids.TryGetValue(stem, out var id) ? id : Ids.GetOrAdd(stem, NewId);
+
+    // A new id and its stem in the table by id. GetOrAdd may call this twice for one stem; the id it does not keep is
+    // never handed out.
+    private static int NewId(string stem)
+    {
+        lock (IdsLock)
+        {
+            var id = ++_lastId;
+            if (id == _stemsById.Length)
+            {
+                var bigger = new string[_stemsById.Length * 2];
+                _stemsById.CopyTo(bigger, 0);
+                Volatile.Write(ref _stemsById, bigger);
+            }
+
+            _stemsById[id] = stem;
+            return id;
+        }
+    }
+
+    /// <summary>The stem an id stands for.</summary>
+    internal static string StemOf(int id) => Volatile.Read(ref _stemsById)[id];
+
+    /// <summary>The stems a text's ids stand for.</summary>
+    internal static string[] StemsOf(int[] ids)
+    {
+        var byId = Volatile.Read(ref _stemsById);
+        var stems = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            stems[i] = byId[ids[i]];
+        }
+
+        return stems;
+    }
 
     /// <summary>The id a stem already has, or -1.</summary>
     internal static int IdOf(string stem) => Ids.TryGetValue(stem, out var id) ? id : -1;

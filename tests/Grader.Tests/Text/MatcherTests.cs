@@ -164,6 +164,29 @@ public class MatcherTests
         Assert.Equal(Words.Tokenize(text).Select(t => t.Word), Words.Tokenize(text).Select(t => text.Substring(t.Start, t.Word.Length).ToLowerInvariant()));
     }
 
+    [Fact]
+    public void A_text_read_by_id_gives_the_stems_of_its_words()
+    {
+        // New words, so their stems get ids now; each read one at a time and all at once.
+        var text = "Zorblaxes quintuplified FLIMFLAMMING " + Guid.NewGuid().ToString("N");
+        var tokens = Stemmer.Tokens(text);
+        var expected = Words.Tokenize(text).Select(t => Stemmer.Stem(t.Word)).ToArray();
+        Assert.All(tokens.Ids, id => Assert.True(id >= 0));
+        Assert.Equal(expected, Enumerable.Range(0, tokens.Length).Select(i => tokens[i]));
+        Assert.Equal(expected, tokens.Stems);
+    }
+
+    [Fact]
+    public void Ids_handed_out_on_many_threads_at_once_each_stand_for_their_stem()
+    {
+        // Enough new stems to grow the table by id while other threads read it.
+        var stems = Enumerable.Range(0, 20_000).Select(i => $"zq{i}x{Guid.NewGuid():N}").ToArray();
+        var ids = new int[stems.Length];
+        Parallel.For(0, stems.Length, i => ids[i] = Stemmer.Intern(stems[i]));
+        Assert.Equal(stems.Length, ids.Distinct().Count());
+        Assert.All(Enumerable.Range(0, stems.Length), i => Assert.Equal(stems[i], Stemmer.StemOf(ids[i])));
+    }
+
     [Theory]
     [InlineData("two-tower, ANN, cold start, nDCG, drift", true)]
     [InlineData("Ranking | Retrieval | Filtering | Re-ranking", true)]
