@@ -36,6 +36,10 @@ public static class Stemmer
 
     private static int _cached;
 
+    // The same words' stem ids in a compact table (see WordIds): what stemming a text reads for each word. Holds only
+    // words the cache above keeps, so the same bound holds.
+    private static readonly WordIds WordIds = new(StartingWords * 4, StartingWords * 16);
+
     // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
     [ThreadStatic]
     private static char[]? t_lower;
@@ -53,6 +57,7 @@ public static class Stemmer
         var buffer = ArrayPool<string>.Shared.Rent(most);
         var idBuffer = ArrayPool<int>.Shared.Rent(most);
         var count = 0;
+        var withoutId = false;
         Span<char> lower = stackalloc char[MaxCachedLength];
         var i = 0;
         while (Words.Next(text, ref i, out var start))
@@ -68,18 +73,30 @@ public static class Stemmer
             else
             {
                 var key = lower[..Words.ToLower(word, lower)];
+                if (WordIds.TryGet(key, out var id))
+                {
+                    idBuffer[count++] = id;
+                    continue;
+                }
+
                 if (!CacheBySpan.TryGetValue(key, out known))
                 {
                     known = Remember(key.ToString());
                 }
+
+                if (known.Id >= 0 && CacheBySpan.ContainsKey(key))
+                {
+                    WordIds.Add(key, known.Id);
+                }
             }
 
+            withoutId |= known.Id < 0;
             buffer[count] = known.Stem;
             idBuffer[count++] = known.Id;
         }
 
         var result = count == 0 ? StemmedText.Empty
-            : idBuffer.AsSpan(0, count).Contains(-1) ? new StemmedText(buffer.AsSpan(0, count).ToArray(), idBuffer.AsSpan(0, count).ToArray())
+            : withoutId ? new StemmedText(StemsOf(buffer.AsSpan(0, count), idBuffer.AsSpan(0, count)), idBuffer.AsSpan(0, count).ToArray())
             : new StemmedText(idBuffer.AsSpan(0, count).ToArray());
         buffer.AsSpan(0, count).Clear();
         ArrayPool<string>.Shared.Return(buffer);
@@ -127,6 +144,19 @@ public static class Stemmer
 
     /// <summary>The stem an id stands for.</summary>
     internal static string StemOf(int id) => Volatile.Read(ref _stemsById)[id];
+
+    // A text's stems where some have no id: those from the buffer, the others by their ids (the buffer holds only the
+    // stems looked up in the stem cache).
+    private static string[] StemsOf(ReadOnlySpan<string> stems, ReadOnlySpan<int> ids)
+    {
+        var result = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            result[i] = ids[i] < 0 ? stems[i] : StemOf(ids[i]);
+        }
+
+        return result;
+    }
 
     /// <summary>The stems a text's ids stand for.</summary>
     internal static string[] StemsOf(int[] ids)
