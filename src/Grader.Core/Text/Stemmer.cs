@@ -145,30 +145,20 @@ public static class Stemmer
     /// <summary>The stem an id stands for.</summary>
     internal static string StemOf(int id) => Volatile.Read(ref _stemsById)[id];
 
-    // A text's stems where some have no id: those from the buffer, the others by their ids (the buffer holds only the
-    // stems looked up in the stem cache).
+    /// <summary>The stems a text's ids stand for.</summary>
+    internal static string[] StemsOf(int[] ids) => StemsOf([], ids);
+
+    // The same, where a stem without an id (-1) is taken from `stems` (Tokens keeps only the stems it looked up).
     private static string[] StemsOf(ReadOnlySpan<string> stems, ReadOnlySpan<int> ids)
     {
+        var byId = Volatile.Read(ref _stemsById);
         var result = new string[ids.Length];
         for (var i = 0; i < ids.Length; i++)
         {
-            result[i] = ids[i] < 0 ? stems[i] : StemOf(ids[i]);
+            result[i] = ids[i] < 0 ? stems[i] : byId[ids[i]];
         }
 
         return result;
-    }
-
-    /// <summary>The stems a text's ids stand for.</summary>
-    internal static string[] StemsOf(int[] ids)
-    {
-        var byId = Volatile.Read(ref _stemsById);
-        var stems = new string[ids.Length];
-        for (var i = 0; i < ids.Length; i++)
-        {
-            stems[i] = byId[ids[i]];
-        }
-
-        return stems;
     }
 
     /// <summary>The id a stem already has, or -1.</summary>
