@@ -38,7 +38,7 @@ public static class Stemmer
 
     // The same words' stem ids in a compact table (see WordIds): what stemming a text reads for each word. Holds only
     // words the cache above keeps, so the same bound holds.
-    private static readonly WordIds WordIds = new(StartingWords * 4, StartingWords * 16);
+    private static readonly WordIds WordIds = new(StartingWords * 2, StartingWords * 8);
 
     // Where Lower lower-cases a word before looking it up (a stackalloc per word would be zeroed every time).
     [ThreadStatic]
@@ -79,12 +79,14 @@ public static class Stemmer
                     continue;
                 }
 
-                if (!CacheBySpan.TryGetValue(key, out known))
+                // A word the cache keeps (already, or from now on) goes in the compact table too.
+                var kept = CacheBySpan.TryGetValue(key, out known);
+                if (!kept)
                 {
-                    known = Remember(key.ToString());
+                    known = Remember(key.ToString(), out kept);
                 }
 
-                if (known.Id >= 0 && CacheBySpan.ContainsKey(key))
+                if (kept && known.Id >= 0)
                 {
                     WordIds.Add(key, known.Id);
                 }
@@ -165,10 +167,13 @@ public static class Stemmer
     internal static int IdOf(string stem) => Ids.TryGetValue(stem, out var id) ? id : -1;
 
     // A word seen for the first time: its stem, and both kept while the cache has room.
-    private static (string Stem, int Id) Remember(string lowered)
+    private static (string Stem, int Id) Remember(string lowered) => Remember(lowered, out _);
+
+    private static (string Stem, int Id) Remember(string lowered, out bool kept)
     {
         var stem = Stem(lowered);
-        if (_cached >= MaxCached)
+        kept = _cached < MaxCached;
+        if (!kept)
         {
             return (stem, IdOf(stem));
         }
