@@ -218,9 +218,9 @@ public static class LanguageDetector
         return prose is null ? text : prose.Append(text, copied, text.Length - copied).ToString();
     }
 
-    // A run with none of these marks (and not starting as "www." might) is neither a URL nor code: most runs are plain
-    // words, and skip the tests below.
-    internal static bool MayBeUrlOrCode(ReadOnlySpan<char> run) => run.ContainsAny(UrlOrCodeMarks) || run[0] is 'w' or 'W';
+    // A run with none of these marks is neither a URL ("://", "www." both hold one) nor code: most runs are plain words,
+    // and skip the tests below.
+    internal static bool MayBeUrlOrCode(ReadOnlySpan<char> run) => run.ContainsAny(UrlOrCodeMarks);
 
     internal static bool IsUrlOrCode(ReadOnlySpan<char> run) => IsUrl(run) || IsCode(run);
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Grader.Core.Rubrics.Kinds;
 using Grader.Core.Text;
@@ -16,8 +15,8 @@ public sealed record ConceptSet(Criterion Criterion, ImmutableArray<Concept> Con
 public sealed class CompiledRubric
 {
     // Keyed by the criterion object: ids are unique within a rubric, and a record's structural hash reads every field
-    // (strings hashed character by character) on each of scoring's many look-ups.
-    private readonly Dictionary<(Criterion, int), int> _setIndex = new(CriterionAndIndex.Instance);
+    // (strings hashed character by character) on each of scoring's many look-ups. A criterion's sets are consecutive.
+    private readonly Dictionary<Criterion, (int First, int Count)> _sets = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Criterion, Regex> _patterns = new(ReferenceEqualityComparer.Instance);
 
     public CompiledRubric(Rubric rubric, TimeSpan matchTimeout)
@@ -29,10 +28,10 @@ public sealed class CompiledRubric
         foreach (var criterion in rubric.Criteria)
         {
             var groups = CriterionKinds.For(criterion).ConceptGroups(criterion);
-            for (var i = 0; i < groups.Length; i++)
+            _sets[criterion] = (sets.Count, groups.Length);
+            foreach (var group in groups)
             {
-                _setIndex[(criterion, i)] = sets.Count;
-                sets.Add(new ConceptSet(criterion, groups[i]));
+                sets.Add(new ConceptSet(criterion, group));
             }
 
             if (CriterionKinds.For(criterion).Pattern(criterion) is { } pattern)
@@ -47,7 +46,7 @@ public sealed class CompiledRubric
         Descriptions = new DescriptionMatcher<(int Set, int Concept)>(ConceptSets.SelectMany((set, si) =>
             set.Concepts.SelectMany((k, ki) => k.Descriptions.Select(d => (d, (si, ki))))));
         Penalties = rubric.Criteria.OfType<PenaltyCriterion>()
-            .ToDictionary(p => p, p => new PhraseMatcher<string>(p.Terms.Select(t => (t, t))));
+            .ToDictionary(p => p, p => new PhraseMatcher<string>(p.Terms.Select(t => (t, t))), (IEqualityComparer<PenaltyCriterion>)ReferenceEqualityComparer.Instance);
     }
 
     public Rubric Rubric { get; }
@@ -68,16 +67,8 @@ public sealed class CompiledRubric
     public Regex Pattern(Criterion criterion) => _patterns[criterion];
 
     /// <summary>The index of a criterion's concept set (0 for a concepts criterion; 0 offline, 1 online for a pairing).</summary>
-    public int SetIndex(Criterion criterion, int which = 0) => _setIndex[(criterion, which)];
-
-    private sealed class CriterionAndIndex : IEqualityComparer<(Criterion Criterion, int Index)>
-    {
-        public static CriterionAndIndex Instance { get; } = new();
-
-        public bool Equals((Criterion Criterion, int Index) x, (Criterion Criterion, int Index) y) =>
-            ReferenceEquals(x.Criterion, y.Criterion) && x.Index == y.Index;
-
-        public int GetHashCode((Criterion Criterion, int Index) obj) =>
-            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Criterion), obj.Index);
-    }
+    public int SetIndex(Criterion criterion, int which = 0) =>
+        _sets[criterion] is var (first, count) && which >= 0 && which < count
+            ? first + which
+            : throw new KeyNotFoundException($"Criterion '{criterion.Id}' has no concept set {which}.");
 }

@@ -107,7 +107,7 @@ public static partial class Quantities
         }
 
         // The English reading starts at a token that starts with an ASCII digit.
-        if (digits && text.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+        if (digits)
         {
             English(text, found);
         }

@@ -52,13 +52,13 @@ internal sealed class StemIndex<TValue>
             return TryGetByText(text.Stems[index], out value);
         }
 
-        var word = id >> 6;
-        if ((uint)word >= (uint)_has.Length || (_has[word] & (1UL << id)) == 0)
+        if (!Has(id))
         {
             value = default;
             return false;
         }
 
+        var word = id >> 6;
         value = _values[_before[word] + BitOperations.PopCount(_has[word] & ((1UL << id) - 1))];
         return true;
     }
@@ -71,8 +71,15 @@ internal sealed class StemIndex<TValue>
     public bool MayHave(StemmedText text, int index)
     {
         var id = text.Ids[index];
+        return id < 0 || Has(id);
+    }
+
+    // The bit of an id (at least 0): whether a value is keyed by its stem.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Has(int id)
+    {
         var word = id >> 6;
-        return id < 0 || ((uint)word < (uint)_has.Length && (_has[word] & (1UL << id)) != 0);
+        return (uint)word < (uint)_has.Length && (_has[word] & (1UL << id)) != 0;
     }
 
     // Stems past the vocabulary's bound have no id; rare enough that the index by text is built only when one comes.
