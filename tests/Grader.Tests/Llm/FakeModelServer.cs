@@ -22,7 +22,7 @@ internal delegate (int Status, string Body, TimeSpan Delay, string? RetryAfter) 
 /// </summary>
 internal sealed class FakeModelServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Reply _reply;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
@@ -31,9 +31,7 @@ internal sealed class FakeModelServer : IDisposable
     public FakeModelServer(Reply reply)
     {
         _reply = reply;
-        Port = FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _loop = Task.Run(Loop);
     }
 
@@ -149,6 +147,27 @@ internal sealed class FakeModelServer : IDisposable
         catch (Exception ex) when (ex is OperationCanceledException or HttpListenerException or ObjectDisposedException or IOException)
         {
             // The test is over or the client gave up (a timeout test); nothing to answer.
+        }
+    }
+
+    // HttpListener cannot bind port 0, so a free port is found first; another socket of the test run may take it in
+    // between (CI failed on it: "Address already in use"), so a few ports are tried.
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 20)
+            {
+                listener.Close();
+            }
         }
     }
 
