@@ -251,8 +251,7 @@ public sealed class GradingEngine
             return null;
         }
 
-        var language = LanguageDetector.Detect(document);
-        return language.IsUnread ? language : null;
+        return LanguageDetector.DetectUnread(document);
     }
 
     /// <summary>Below this detection confidence, an answer that names no problem is told which one it was graded as.</summary>

@@ -38,13 +38,25 @@ public static class LanguageDetector
 
     private static readonly int ScriptCount = Enum.GetValues<Script>().Length;
 
-    public static LanguageResult Detect(DesignDocument document)
+    public static LanguageResult Detect(DesignDocument document) => Tally(document, stopWhenRead: false);
+
+    /// <summary>
+    /// What <see cref="Detect"/> gives when it <see cref="LanguageResult.IsUnread"/>, else null; it stops reading
+    /// function words once no Latin-script language can reach <see cref="MinShare"/>, as in most English answers.
+    /// </summary>
+    public static LanguageResult? DetectUnread(DesignDocument document) => Tally(document, stopWhenRead: true) is { IsUnread: true } unread ? unread : null;
+
+    // Letters by script first, over every unit; then function words, sentence by sentence. Only one candidate can hold
+    // MinShare (more than half), so once the Latin letters not yet judged English fall below it, no Latin language can
+    // be the unread one, and `stopWhenRead` returns what can still be: a non-Latin script, or nothing.
+    private static LanguageResult Tally(DesignDocument document, bool stopWhenRead)
     {
         ArgumentNullException.ThrowIfNull(document);
         var byScript = new long[ScriptCount];
         var byLatin = new long[LatinLanguages.Languages.Length];
-        long total = 0, foreignWords = 0, englishWords = 0;
+        long total = 0, latinLeft = 0, foreignWords = 0, englishWords = 0;
         var counts = new int[ScriptCount];
+        var latinProse = new List<(string Text, int Latin)>(document.Units.Length);
         foreach (var unit in document.Units)
         {
             var text = Prose(unit);
@@ -87,9 +99,18 @@ public static class LanguageDetector
             }
 
             var latin = counts[(int)Script.Latin];
-            if (latin == 0)
+            if (latin > 0)
             {
-                continue;
+                latinProse.Add((text, latin));
+                latinLeft += latin;
+            }
+        }
+
+        foreach (var (text, latin) in latinProse)
+        {
+            if (stopWhenRead && (double)latinLeft / total < MinShare)
+            {
+                break;
             }
 
             // A sentence's Latin letters are foreign when its grammar is: foreign function words two to one.
@@ -99,6 +120,10 @@ public static class LanguageDetector
             {
                 byLatin[language] += latin;
                 foreignWords += foreign;
+            }
+            else
+            {
+                latinLeft -= latin;
             }
         }
 
