@@ -104,20 +104,21 @@ internal static partial class CjkQuantities
     }
 
     /// <summary>The part of a word before its first Han, kana or Hangul letter: "ms" of "ms以内", "users" of "users를".</summary>
-    public static string BeforeCjk(string word)
+    public static ReadOnlySpan<char> BeforeCjk(ReadOnlySpan<char> word)
     {
         var end = 0;
-        while (end < word.Length && !IsCjkAt(word, end))
+        while (end < word.Length && !IsCjk(word[end]))
         {
             end++;
         }
 
-        return end == word.Length ? word : word[..end];
+        return word[..end];
     }
 
     /// <summary>True when the character at <paramref name="index"/> is a Han, kana or Hangul letter (false outside the text).</summary>
-    public static bool IsCjkAt(string text, int index) =>
-        index >= 0 && index < text.Length && text[index] > 0x7F && !char.IsSurrogate(text[index]) && IsCjk(new Rune(text[index]));
+    public static bool IsCjkAt(string text, int index) => index >= 0 && index < text.Length && IsCjk(text[index]);
+
+    private static bool IsCjk(char c) => c > 0x7F && !char.IsSurrogate(c) && IsCjk(new Rune(c));
 
     private static bool IsCjk(Rune rune) => Scripts.Of(rune) is Script.Han or Script.Kana or Script.Hangul;
 

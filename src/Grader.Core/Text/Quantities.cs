@@ -72,6 +72,19 @@ public static partial class Quantities
         ["b"] = 1e9, ["bn"] = 1e9, ["billion"] = 1e9, ["billions"] = 1e9, ["trillion"] = 1e12,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    // The same tables looked up by a lower-cased word in a buffer, as the English reading holds its words; a unit
+    // gives back its own name (Seconds and Scale compare it).
+    private static readonly FrozenDictionary<string, (QuantityKind Kind, string Name)> UnitsByName =
+        Units.ToFrozenDictionary(u => u.Key, u => (u.Value, u.Key), StringComparer.Ordinal);
+
+    private static readonly FrozenDictionary<string, (QuantityKind Kind, string Name)>.AlternateLookup<ReadOnlySpan<char>> UnitOf =
+        UnitsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IsFiller = Fillers.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> MultiplierBySpan =
+        Multipliers.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static Quantity[] Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -162,7 +175,8 @@ public static partial class Quantities
     // The number that starts tokens[0], read with the words after it.
     private static void EnglishAt(string text, FigureWords tokens, List<Quantity> found)
     {
-        var (word, start) = tokens[0];
+        var word = tokens.Word(0);
+        var start = tokens.Start(0);
         // "200ms", "10m", "50kqps": unit glued to the digits. A CJK particle may follow ("200ms以内", "10M users를");
         // a CJK unit or multiplier ("200毫秒", "1万") is the CJK reading's.
         var digits = 0;
@@ -177,42 +191,41 @@ public static partial class Quantities
             return;
         }
 
-        if (glued.Length > 0 && !Fillers.Contains(glued) && Units.TryGetValue(glued, out var gluedKind))
+        if (glued.Length > 0 && !IsFiller.Contains(glued) && UnitOf.TryGetValue(glued, out var gluedUnit))
         {
-            var kind = Seconds(Refine(gluedKind, tokens, 0, text), glued, text, start);
-            found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued)));
+            var kind = Seconds(Refine(gluedUnit.Kind, tokens, 0, text), gluedUnit.Name, text, start);
+            found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, gluedUnit.Name)));
             return;
         }
 
         // "230k/s", "1.2M/day": a count over a period is a rate.
-        if (tokens.Count > 1 && Periods.Contains(tokens[1].Word) && SlashBefore(text, tokens[1].Start))
+        if (tokens.Count > 1 && IsPeriod.Contains(tokens.Word(1)) && SlashBefore(text, tokens.Start(1)))
         {
-            found.Add(new Quantity(QuantityKind.Throughput, start, tokens[1].Start + tokens[1].Word.Length - start,
-                Magnitude(text, start, tokens[1].Start - 1, QuantityKind.Throughput, null)));
+            found.Add(new Quantity(QuantityKind.Throughput, start, tokens.Start(1) + tokens.Word(1).Length - start,
+                Magnitude(text, start, tokens.Start(1) - 1, QuantityKind.Throughput, null)));
             return;
         }
 
         // "60 per second", "2,000 a day": a bare count with a time unit is a rate.
-        if (tokens.Count > 2 && (tokens[1].Word == "per" ? Periods.Contains(tokens[2].Word)
-            : IsRate(tokens[1].Word, tokens[2].Word)))
+        if (tokens.Count > 2 && (tokens.Word(1) is "per" ? IsPeriod.Contains(tokens.Word(2)) : IsRate(tokens.Word(1), tokens.Word(2))))
         {
-            found.Add(new Quantity(QuantityKind.Throughput, start, tokens[2].Start + tokens[2].Word.Length - start,
-                Magnitude(text, start, tokens[1].Start, QuantityKind.Throughput, null)));
+            found.Add(new Quantity(QuantityKind.Throughput, start, tokens.Start(2) + tokens.Word(2).Length - start,
+                Magnitude(text, start, tokens.Start(1), QuantityKind.Throughput, null)));
             return;
         }
 
         for (var j = 1; j < tokens.Count && j <= 4; j++)
         {
-            var next = CjkQuantities.BeforeCjk(tokens[j].Word);
-            if (Units.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > 1))
+            var next = CjkQuantities.BeforeCjk(tokens.Word(j));
+            if (UnitOf.TryGetValue(next, out var unit) && !(next is "b" or "m" or "s" or "h" && j > 1))
             {
-                var end = tokens[j].Start + next.Length;
-                kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
-                found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens[j].Start, kind, next)));
+                var end = tokens.Start(j) + next.Length;
+                var kind = Seconds(Refine(unit.Kind, tokens, j, text), unit.Name, text, start);
+                found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens.Start(j), kind, unit.Name)));
                 break;
             }
 
-            if (next.Length < tokens[j].Word.Length || !Fillers.Contains(next))
+            if (next.Length < tokens.Word(j).Length || !IsFiller.Contains(next))
             {
                 break;
             }
@@ -227,18 +240,35 @@ public static partial class Quantities
     [ThreadStatic]
     private static FigureWords? t_tokens;
 
-    // A figure's word and the words after it: found at once, lower-cased only when read (most figures are told from
-    // their first two or three).
+    // A figure's word and the words after it: found at once, lower-cased (into buffers the thread keeps) only when
+    // read, as most figures are told from their first two or three.
     private sealed class FigureWords
     {
         private readonly int[] _starts = new int[Window];
         private readonly int[] _ends = new int[Window];
-        private readonly string?[] _words = new string?[Window];
+        private readonly char[][] _lower = [.. Enumerable.Range(0, Window).Select(_ => new char[16])];
+        private readonly int[] _lowered = new int[Window];
         private string _text = "";
 
         public int Count { get; private set; }
 
-        public (string Word, int Start) this[int j] => (_words[j] ??= Stemmer.Lower(_text.AsSpan(_starts[j], _ends[j] - _starts[j])), _starts[j]);
+        public int Start(int j) => _starts[j];
+
+        public ReadOnlySpan<char> Word(int j)
+        {
+            if (_lowered[j] < 0)
+            {
+                var word = _text.AsSpan(_starts[j], _ends[j] - _starts[j]);
+                if (_lower[j].Length < word.Length)
+                {
+                    _lower[j] = new char[word.Length];
+                }
+
+                _lowered[j] = Words.ToLower(word, _lower[j]);
+            }
+
+            return _lower[j].AsSpan(0, _lowered[j]);
+        }
 
         public void Read(string text, int from)
         {
@@ -247,7 +277,7 @@ public static partial class Quantities
             var i = from;
             while (Count < Window && Words.Next(text, ref i, out var start))
             {
-                (_starts[Count], _ends[Count], _words[Count]) = (start, i, null);
+                (_starts[Count], _ends[Count], _lowered[Count]) = (start, i, -1);
                 Count++;
             }
         }
@@ -278,12 +308,15 @@ public static partial class Quantities
             && value < 5 ? QuantityKind.Latency : kind;
     }
 
-    private static readonly FrozenSet<string> Periods = new[] { "second", "sec", "s", "minute", "min", "hour", "day", "week", "month", "year" }
-        .ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IsPeriod =
+        new[] { "second", "sec", "s", "minute", "min", "hour", "day", "week", "month", "year" }.ToFrozenSet(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // "a day", "a month", "an hour", "each second": what makes a count a rate.
-    private static bool IsRate(string first, string second) => (first, second) is ("a", "second" or "minute" or "day" or "week" or "month" or "year")
-        or ("an", "hour") or ("each" or "every", "second" or "day");
+    private static bool IsRate(ReadOnlySpan<char> first, ReadOnlySpan<char> second) =>
+        first is "a" ? second is "second" or "minute" or "day" or "week" or "month" or "year"
+        : first is "an" ? second is "hour"
+        : first is "each" or "every" && second is "second" or "day";
 
     // "/" right before a token, spaces allowed: "230k/s", "5k req / s".
     private static bool SlashBefore(string text, int tokenStart)
@@ -301,14 +334,14 @@ public static partial class Quantities
     private static QuantityKind Refine(QuantityKind kind, FigureWords tokens, int unitIndex, string text)
     {
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 1 < tokens.Count
-            && Periods.Contains(tokens[unitIndex + 1].Word) && SlashBefore(text, tokens[unitIndex + 1].Start))
+            && IsPeriod.Contains(tokens.Word(unitIndex + 1)) && SlashBefore(text, tokens.Start(unitIndex + 1)))
         {
             return QuantityKind.Throughput;
         }
 
         // "per" and a word after the unit, or a rate's two words ("a day").
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count
-            && (tokens[unitIndex + 1].Word == "per" || IsRate(tokens[unitIndex + 1].Word, tokens[unitIndex + 2].Word)))
+            && (tokens.Word(unitIndex + 1) is "per" || IsRate(tokens.Word(unitIndex + 1), tokens.Word(unitIndex + 2))))
         {
             return QuantityKind.Throughput;
         }
@@ -341,10 +374,15 @@ public static partial class Quantities
         }
 
         // Multipliers glued to the digits or between them and the unit: "10M users", "5 billion requests", "$2.5M".
-        var between = text[end..Math.Max(end, unitStart)];
-        foreach (var (word, _) in Words.Tokenize(between))
+        // (None is longer than eight letters.)
+        var between = text.AsSpan(0, Math.Max(end, unitStart));
+        Span<char> lower = stackalloc char[16];
+        for (var i = end; Words.Next(between, ref i, out var from);)
         {
-            value *= Multipliers.GetValueOrDefault(word, 1);
+            if (i - from <= lower.Length && MultiplierBySpan.TryGetValue(lower[..Words.ToLower(between[from..i], lower)], out var multiplier))
+            {
+                value *= multiplier;
+            }
         }
 
         return value * Scale(kind, unit);
@@ -378,11 +416,26 @@ public static partial class Quantities
     internal static (double Value, int End)? ReadNumber(string text, int start)
     {
         var from = NumberStart(text, start);
-        var m = Number().Match(text, from);
-        return m.Success && m.Index == from
-            && double.TryParse(m.Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? (value, m.Index + m.Length)
-            : null;
+        foreach (var m in Number().EnumerateMatches(text.AsSpan(), from))
+        {
+            // The first match only, and only where the number starts; read without its thousands separators.
+            var number = text.AsSpan(m.Index, m.Length);
+            Span<char> digits = number.Length <= 64 ? stackalloc char[number.Length] : new char[number.Length];
+            var length = 0;
+            foreach (var c in number)
+            {
+                if (c != ',')
+                {
+                    digits[length++] = c;
+                }
+            }
+
+            return m.Index == from && double.TryParse(digits[..length], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+                ? (value, m.Index + m.Length)
+                : null;
+        }
+
+        return null;
     }
 
     // Back to the number's first digit: "0.5" and "2,000" are tokenised as two words.
