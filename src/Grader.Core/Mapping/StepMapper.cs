@@ -32,7 +32,9 @@ public sealed partial class StepMapper
         _ignored = new(rubric.IgnoredHeadings.Select(h => (h, true)));
 
         // What each step's text talks about: its cues, and the terms and descriptions of the criteria graded in it.
-        var phrases = new Dictionary<string, StepSet>(StringComparer.Ordinal);
+        // Sized for every phrase up front: growing copies the table each time, a good share of a rubric's set-up.
+        var phrases = new Dictionary<string, StepSet>(
+            rubric.Steps.Sum(s => s.Cues.Length) + compiled.ConceptSets.Sum(s => s.Concepts.Sum(c => c.Phrases.Length)), StringComparer.Ordinal);
         void Add(string phrase, FrameworkStep step) =>
             phrases[phrase] = phrases.GetValueOrDefault(phrase) | step.ToSet();
         foreach (var step in rubric.Steps)
