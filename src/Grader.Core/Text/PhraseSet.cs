@@ -9,7 +9,7 @@ namespace Grader.Core.Text;
 public sealed class PhraseSet
 {
     // Built on first use: a catalog holds every problem's sets, a run grades against one or two problems.
-    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions)> _matchers;
+    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions, StemIndex<bool>? Anchors)> _matchers;
 
     public PhraseSet(IEnumerable<string> entries)
     {
@@ -17,7 +17,8 @@ public sealed class PhraseSet
         Entries = [.. entries];
         _matchers = new(() => (
             new(Entries.Select((e, i) => (e, i)).Where(x => !Description.IsDescription(x.e))),
-            new(Entries.Select((e, i) => (e, i)).Where(x => Description.IsDescription(x.e)).Select(x => (Description.Parse(x.e), x.i)))));
+            new(Entries.Select((e, i) => (e, i)).Where(x => Description.IsDescription(x.e)).Select(x => (Description.Parse(x.e), x.i))),
+            AnchorsOf(Entries)));
     }
 
     public static PhraseSet Empty { get; } = new([]);
@@ -29,18 +30,21 @@ public sealed class PhraseSet
     /// <summary>The first entry (in rubric order) that <paramref name="stems"/> meet, or null.</summary>
     public string? Find(StemmedText stems)
     {
-        var (phrases, descriptions) = _matchers.Value;
-        // Most units start none of the entries (a mistake's wordings are checked in every unit): one pass of bit tests
-        // says so before either matcher walks the unit.
-        var may = false;
-        for (var i = 0; i < stems.Length && !may; i++)
+        var (phrases, descriptions, anchors) = _matchers.Value;
+        // Most units meet none of the entries (a mistake's wordings are checked in every unit): one pass of bit tests,
+        // for a word every entry needs, says so before either matcher walks the unit.
+        if (anchors is not null)
         {
-            may = phrases.MayStartAt(stems, i) || descriptions.MayStartAt(stems, i);
-        }
+            var may = false;
+            for (var i = 0; i < stems.Length && !may; i++)
+            {
+                may = anchors.MayHave(stems, i);
+            }
 
-        if (!may)
-        {
-            return null;
+            if (!may)
+            {
+                return null;
+            }
         }
 
         var first = new FirstEntry(int.MaxValue);
@@ -53,6 +57,82 @@ public sealed class PhraseSet
         }
 
         return best == int.MaxValue ? null : Entries[best];
+    }
+
+    // A stem each entry cannot be met without: a term's longest (its rarest, most likely), a description's for every
+    // alternative of its group with fewest. Null when some entry has none (a term of "k" alone, which any number meets).
+    private static StemIndex<bool>? AnchorsOf(ImmutableArray<string> entries)
+    {
+        var anchors = new SortedDictionary<int, string>();
+        foreach (var entry in entries)
+        {
+            if (!Description.IsDescription(entry))
+            {
+                if (Anchor(entry) is not { } anchor)
+                {
+                    return null;
+                }
+
+                anchors[anchor.Id] = anchor.Stem;
+                continue;
+            }
+
+            var description = Description.Parse(entry);
+            if (!description.IsValid)
+            {
+                continue; // never met
+            }
+
+            // Groups past the 64th share one bit when matched: only the first 63 are each required.
+            List<(int Id, string Stem)>? best = null;
+            foreach (var group in description.Groups.Take(63))
+            {
+                var alternatives = new List<(int Id, string Stem)>();
+                foreach (var alternative in group)
+                {
+                    if (Anchor(alternative) is not { } anchor)
+                    {
+                        alternatives = null;
+                        break;
+                    }
+
+                    alternatives.Add(anchor);
+                }
+
+                if (alternatives is not null && (best is null || alternatives.Count < best.Count))
+                {
+                    best = alternatives;
+                }
+            }
+
+            if (best is null)
+            {
+                return null;
+            }
+
+            foreach (var (id, stem) in best)
+            {
+                anchors[id] = stem;
+            }
+        }
+
+        return new StemIndex<bool>([.. anchors.Select(a => (a.Key, a.Value, true))]);
+    }
+
+    // A phrase's longest stem other than "k" (which a number meets), or null.
+    private static (int Id, string Stem)? Anchor(string phrase)
+    {
+        var stems = Stemmer.Phrase(phrase);
+        (int Id, string Stem)? anchor = null;
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (stems.Ids[i] != PhraseMatches.CutoffId && (anchor is null || stems[i].Length > anchor.Value.Stem.Length))
+            {
+                anchor = (stems.Ids[i], stems[i]);
+            }
+        }
+
+        return anchor;
     }
 
     // The lowest entry index among the matches.
