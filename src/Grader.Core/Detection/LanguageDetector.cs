@@ -41,24 +41,34 @@ public static class LanguageDetector
     public static LanguageResult Detect(DesignDocument document) => Tally(document, stopWhenRead: false);
 
     /// <summary>
-    /// What <see cref="Detect"/> gives when it <see cref="LanguageResult.IsUnread"/>, else null; it stops reading
-    /// function words once no Latin-script language can reach <see cref="MinShare"/>, as in most English answers.
+    /// What <see cref="Detect"/> gives when it <see cref="LanguageResult.IsUnread"/>, else null; it stops reading once no
+    /// language can reach <see cref="MinShare"/>, as in most English answers about half way.
     /// </summary>
     public static LanguageResult? DetectUnread(DesignDocument document) => Tally(document, stopWhenRead: true) is { IsUnread: true } unread ? unread : null;
 
-    // Letters by script first, over every unit; then function words, sentence by sentence. Only one candidate can hold
-    // MinShare (more than half), so once the Latin letters not yet judged English fall below it, no Latin language can
-    // be the unread one, and `stopWhenRead` returns what can still be: a non-Latin script, or nothing.
+    // Letters by script and function words, unit by unit. Only one candidate can hold MinShare (more than half): with
+    // `stopWhenRead`, reading stops once none can reach it even if every character left were its letter (a unit's
+    // length bounds its prose letters), as in most English answers, and what it returns is then not unread either.
     private static LanguageResult Tally(DesignDocument document, bool stopWhenRead)
     {
         ArgumentNullException.ThrowIfNull(document);
         var byScript = new long[ScriptCount];
         var byLatin = new long[LatinLanguages.Languages.Length];
-        long total = 0, latinLeft = 0, foreignWords = 0, englishWords = 0;
-        var counts = new int[ScriptCount];
-        var latinProse = new List<(string Text, int Latin)>(document.Units.Length);
+        long total = 0, nonLatin = 0, foreignLatin = 0, foreignWords = 0, englishWords = 0, left = 0;
         foreach (var unit in document.Units)
         {
+            left += unit.Text.Length;
+        }
+
+        var counts = new int[ScriptCount];
+        foreach (var unit in document.Units)
+        {
+            if (stopWhenRead && (double)(Math.Max(foreignLatin, nonLatin) + left) / (total + left) < MinShare)
+            {
+                break;
+            }
+
+            left -= unit.Text.Length;
             var text = Prose(unit);
             if (text.Length == 0)
             {
@@ -95,22 +105,14 @@ public static class LanguageDetector
                 if (s != (int)Script.Latin)
                 {
                     byScript[s] += counts[s];
+                    nonLatin += counts[s];
                 }
             }
 
             var latin = counts[(int)Script.Latin];
-            if (latin > 0)
+            if (latin == 0)
             {
-                latinProse.Add((text, latin));
-                latinLeft += latin;
-            }
-        }
-
-        foreach (var (text, latin) in latinProse)
-        {
-            if (stopWhenRead && (double)latinLeft / total < MinShare)
-            {
-                break;
+                continue;
             }
 
             // A sentence's Latin letters are foreign when its grammar is: foreign function words two to one.
@@ -119,11 +121,8 @@ public static class LanguageDetector
             if (foreign >= 2 && foreign > 2 * english)
             {
                 byLatin[language] += latin;
+                foreignLatin += latin;
                 foreignWords += foreign;
-            }
-            else
-            {
-                latinLeft -= latin;
             }
         }
 

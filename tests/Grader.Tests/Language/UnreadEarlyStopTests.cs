@@ -6,8 +6,8 @@ using Grader.Tests.Support;
 namespace Grader.Tests.Language;
 
 /// <summary>
-/// The engine asks only whether an answer is unread, and that question stops reading function words once no Latin
-/// language can hold enough of the letters: it must answer as the whole detection does, whatever the mix.
+/// The engine asks only whether an answer is unread, and that question stops reading once no language can hold enough
+/// of the letters: it must answer as the whole detection does, whatever the mix.
 /// </summary>
 public class UnreadEarlyStopTests
 {
