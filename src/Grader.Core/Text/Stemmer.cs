@@ -52,30 +52,33 @@ public static class Stemmer
     {
         ArgumentNullException.ThrowIfNull(text);
 
-        // A word takes at least one character and a separator: at most half the text, rounded up.
-        var most = (text.Length / 2) + 1;
-        var buffer = ArrayPool<string>.Shared.Rent(most);
-        var idBuffer = ArrayPool<int>.Shared.Rent(most);
-        var count = 0;
+        // First every word's place, lower-cased form and hash; then the compact table's slot of each, read all at once
+        // (see WordIds.Probe); then each word's id, from the table or, for a word it has not kept, the cache.
+        var scratch = text.Length > MaxKeptScratch ? new Scratch() : t_scratch ??= new Scratch();
+        var count = scratch.Read(text);
+        var hashes = scratch.Hashes.AsSpan(0, count);
+        var firstSlots = scratch.FirstSlots.AsSpan(0, count);
+        WordIds.Probe(hashes, firstSlots);
+
+        var buffer = ArrayPool<string>.Shared.Rent(count);
+        var idBuffer = ArrayPool<int>.Shared.Rent(count);
         var withoutId = false;
-        Span<char> lower = stackalloc char[MaxCachedLength];
-        var i = 0;
-        while (Words.Next(text, ref i, out var start))
+        for (var k = 0; k < count; k++)
         {
-            var word = text.AsSpan(start, i - start);
+            var (start, length) = (scratch.Starts[k], scratch.Lengths[k]);
             (string Stem, int Id) known;
-            if (word.Length > MaxCachedLength)
+            if (length > MaxCachedLength)
             {
-                var stem = Stem(string.Create(word.Length, (text, start), static (span, state) =>
+                var stem = Stem(string.Create(length, (text, start), static (span, state) =>
                     state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span)));
                 known = (stem, IdOf(stem));
             }
             else
             {
-                var key = lower[..Words.ToLower(word, lower)];
-                if (WordIds.TryGet(key, out var id))
+                var key = scratch.Lowered.AsSpan(start, length);
+                if (WordIds.TryGet(key, hashes[k], firstSlots[k], out var id))
                 {
-                    idBuffer[count++] = id;
+                    idBuffer[k] = id;
                     continue;
                 }
 
@@ -93,8 +96,8 @@ public static class Stemmer
             }
 
             withoutId |= known.Id < 0;
-            buffer[count] = known.Stem;
-            idBuffer[count++] = known.Id;
+            buffer[k] = known.Stem;
+            idBuffer[k] = known.Id;
         }
 
         var result = count == 0 ? StemmedText.Empty
@@ -104,6 +107,58 @@ public static class Stemmer
         ArrayPool<string>.Shared.Return(buffer);
         ArrayPool<int>.Shared.Return(idBuffer);
         return result;
+    }
+
+    // A text's words as Tokens reads them: where each starts and how long it is, lower-cased at the same place in
+    // Lowered (words longer than the cache keeps are not), and their hashes. Kept by the thread, grown as texts need.
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
+    // A huge unit's scratch is not kept for the thread's life.
+    private const int MaxKeptScratch = 1 << 16;
+
+    private sealed class Scratch
+    {
+        public char[] Lowered = new char[256];
+        public int[] Starts = new int[64];
+        public int[] Lengths = new int[64];
+        public int[] Hashes = new int[64];
+        public int[] FirstSlots = new int[64];
+
+        public int Read(string text)
+        {
+            if (Lowered.Length < text.Length)
+            {
+                Lowered = new char[text.Length];
+            }
+
+            // A word takes at least one character and a separator: at most half the text, rounded up.
+            var most = (text.Length / 2) + 1;
+            if (Starts.Length < most)
+            {
+                (Starts, Lengths, Hashes, FirstSlots) = (new int[most], new int[most], new int[most], new int[most]);
+            }
+
+            var count = 0;
+            var i = 0;
+            while (Words.Next(text, ref i, out var start))
+            {
+                var length = i - start;
+                var hash = 0;
+                if (length <= MaxCachedLength)
+                {
+                    // Lower-casing keeps a word's length (ToLowerInvariant maps character to character).
+                    var lowered = Lowered.AsSpan(start, Words.ToLower(text.AsSpan(start, length), Lowered.AsSpan(start)));
+                    length = lowered.Length;
+                    hash = WordIds.HashOf(lowered);
+                }
+
+                (Starts[count], Lengths[count], Hashes[count]) = (start, length, hash);
+                count++;
+            }
+
+            return count;
+        }
     }
 
     /// <summary>A phrase a matcher is built from: its stems, every one with an id.</summary>

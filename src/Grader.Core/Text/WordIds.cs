@@ -41,6 +41,35 @@ internal sealed class WordIds
     /// <summary>The id kept for <paramref name="word"/>, if any.</summary>
     public bool TryGet(ReadOnlySpan<char> word, out int id) => TryGet(Volatile.Read(ref _table), word, HashOf(word), out id);
 
+    /// <summary>
+    /// The same for a word whose hash (<see cref="HashOf"/>) and first slot (<see cref="Probe"/>) were read before: an
+    /// empty first slot means the word was not kept then, and is told without reading the table again.
+    /// </summary>
+    public bool TryGet(ReadOnlySpan<char> word, int hash, int firstSlot, out int id)
+    {
+        if (firstSlot == 0)
+        {
+            id = -1;
+            return false;
+        }
+
+        return TryGet(Volatile.Read(ref _table), word, hash, out id);
+    }
+
+    /// <summary>
+    /// Reads the first slot of each hash's word. Done for all of a text's words at once, in a loop that does nothing
+    /// else, the slots' cache misses overlap instead of stalling one word at a time (most of a look-up was that miss).
+    /// </summary>
+    public void Probe(ReadOnlySpan<int> hashes, Span<int> firstSlots)
+    {
+        var slots = Volatile.Read(ref _table).Slots;
+        var mask = slots.Length - 1;
+        for (var k = 0; k < hashes.Length; k++)
+        {
+            firstSlots[k] = slots[hashes[k] & mask].Hash;
+        }
+    }
+
     /// <summary>Keeps <paramref name="word"/>'s id (a word already kept keeps its first).</summary>
     public void Add(ReadOnlySpan<char> word, int id)
     {
@@ -121,5 +150,5 @@ internal sealed class WordIds
     }
 
     // The string hash, seeded per process: a table an answer's words fill must not be made to collide on purpose.
-    private static int HashOf(ReadOnlySpan<char> word) => string.GetHashCode(word) | 1;
+    public static int HashOf(ReadOnlySpan<char> word) => string.GetHashCode(word) | 1;
 }

@@ -31,6 +31,29 @@ public class WordIdsTests
         });
 
     [Fact]
+    public void Reading_first_slots_ahead_answers_as_a_plain_look_up() =>
+        Gen.Char['a', 'f'].Array[1, 6].Select(c => new string(c)).Array[1, 300].Sample(words =>
+        {
+            // Half the words kept, all of them looked up: a word not kept must be told apart from one whose first slot
+            // another word holds.
+            var table = new WordIds(2, 4);
+            for (var i = 0; i < words.Length; i += 2)
+            {
+                table.Add(words[i], i);
+            }
+
+            var hashes = words.Select(w => WordIds.HashOf(w)).ToArray();
+            var firstSlots = new int[words.Length];
+            table.Probe(hashes, firstSlots);
+            for (var i = 0; i < words.Length; i++)
+            {
+                var expected = table.TryGet(words[i], out var expectedId);
+                Assert.Equal(expected, table.TryGet(words[i], hashes[i], firstSlots[i], out var id));
+                Assert.Equal(expectedId, id);
+            }
+        });
+
+    [Fact]
     public async Task Readers_on_other_threads_see_each_word_absent_or_complete()
     {
         var table = new WordIds(2, 4);
