@@ -85,67 +85,84 @@ public static class StepDecoder
             }
         }
 
-        var labels = new List<Label>[n];
+        // Every segment's labels in one list: segment i's at [first[i], first[i + 1]).
+        var all = new List<Label>(n * (1 + Steps));
+        var first = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
-            labels[i] = Labels(segments[i].Heading, segments[i].Votes, share, headed);
+            first[i] = all.Count;
+            Labels(segments[i].Heading, segments[i].Votes, share, headed, all);
         }
 
-        // score[i][p]: best total with the last step at position p (0-6), or -1 before any step (index 7).
+        first[n] = all.Count;
+        var labelsOf = (ReadOnlySpan<Label>)System.Runtime.InteropServices.CollectionsMarshal.AsSpan(all);
+
+        // score[i, p]: best total with the last step at position p (0-6), or -1 before any step (index 7); one array
+        // each for the whole answer, row i at i * (Steps + 1).
         const int Start = Steps;
-        var score = new double[n + 1][];
-        var back = new (int Position, int Label)[n + 1][];
-        for (var i = 0; i <= n; i++)
-        {
-            score[i] = Enumerable.Repeat(double.NegativeInfinity, Steps + 1).ToArray();
-            back[i] = new (int, int)[Steps + 1];
-        }
-
-        score[0][Start] = 0;
+        const int Row = Steps + 1;
+        var score = new double[(n + 1) * Row];
+        var back = new (int Position, int Label)[(n + 1) * Row];
+        score.AsSpan().Fill(double.NegativeInfinity);
+        score[Start] = 0;
         for (var i = 0; i < n; i++)
         {
+            var labels = labelsOf[first[i]..first[i + 1]];
             for (var p = 0; p <= Steps; p++)
             {
-                if (double.IsNegativeInfinity(score[i][p]))
+                if (double.IsNegativeInfinity(score[(i * Row) + p]))
                 {
                     continue;
                 }
 
-                for (var l = 0; l < labels[i].Count; l++)
+                for (var l = 0; l < labels.Length; l++)
                 {
-                    var label = labels[i][l];
+                    var label = labels[l];
                     var (to, cost) = Move(p, label, segments[i].InBlock);
-                    var candidate = score[i][p] - cost + label.Emission;
-                    if (candidate > score[i + 1][to])
+                    var candidate = score[(i * Row) + p] - cost + label.Emission;
+                    if (candidate > score[((i + 1) * Row) + to])
                     {
-                        score[i + 1][to] = candidate;
-                        back[i + 1][to] = (p, l);
+                        score[((i + 1) * Row) + to] = candidate;
+                        back[((i + 1) * Row) + to] = (p, l);
                     }
                 }
             }
         }
 
-        var position = Enumerable.Range(0, Steps + 1).MaxBy(p => score[n][p]);
+        // The first position with the best final score (as MaxBy picks).
+        var position = 0;
+        for (var p = 1; p <= Steps; p++)
+        {
+            position = score[(n * Row) + p] > score[(n * Row) + position] ? p : position;
+        }
+
         var chosen = new int[n];
         var from = new int[n];
         for (var i = n; i > 0; i--)
         {
-            var (p, l) = back[i][position];
+            var (p, l) = back[(i * Row) + position];
             chosen[i - 1] = l;
             from[i - 1] = p;
             position = p;
         }
 
-        var weights = new double[labels.Max(l => l.Count)];
+        var most = 0;
+        for (var i = 0; i < n; i++)
+        {
+            most = Math.Max(most, first[i + 1] - first[i]);
+        }
+
+        var weights = new double[most];
         for (var i = 0; i < n; i++)
         {
             // Confidence: how surely the segment covers each chosen step, i.e. the share of the alternatives (from the
             // same place in the sequence) that include it; for two steps, the less sure of the two.
-            var count = labels[i].Count;
+            var labels = labelsOf[first[i]..first[i + 1]];
+            var count = labels.Length;
             var max = double.NegativeInfinity;
             for (var l = 0; l < count; l++)
             {
-                weights[l] = labels[i][l].Emission - Move(from[i], labels[i][l], segments[i].InBlock).Cost;
+                weights[l] = labels[l].Emission - Move(from[i], labels[l], segments[i].InBlock).Cost;
                 max = Math.Max(max, weights[l]);
             }
 
@@ -156,14 +173,14 @@ public static class StepDecoder
                 z += weights[l];
             }
 
-            var steps = labels[i][chosen[i]].Steps;
+            var steps = labels[chosen[i]].Steps;
             var confidence = steps == StepSet.None ? weights[chosen[i]] / z : double.PositiveInfinity;
             foreach (var step in steps.Steps())
             {
                 var covered = 0.0;
                 for (var l = 0; l < count; l++)
                 {
-                    covered += labels[i][l].Steps.Has(step) ? weights[l] : 0;
+                    covered += labels[l].Steps.Has(step) ? weights[l] : 0;
                 }
 
                 confidence = Math.Min(confidence, covered / z);
@@ -198,37 +215,35 @@ public static class StepDecoder
         return (label.Last, cost + (inBlock ? InBlockCost : 0));
     }
 
-    // Every single step, no step, and the two steps a heading names together ("Model and offline evaluation").
-    private static List<Label> Labels(double[] heading, double[] votes, double[] share, bool[] headed)
+    // Every single step, no step, and the two steps a heading names together ("Model and offline evaluation"), added to
+    // `labels`.
+    private static void Labels(double[] heading, double[] votes, double[] share, bool[] headed, List<Label> labels)
     {
         var segmentTotal = votes.Sum();
-        var lift = new double[Steps];
+        Span<double> lift = stackalloc double[Steps];
         for (var k = 0; k < Steps; k++)
         {
             var q = (votes[k] + (Smoothing * share[k])) / (segmentTotal + Smoothing);
             lift[k] = q / share[k];
         }
 
-        // The mean lift of one step or two.
-        double Content(int a, int b)
-        {
-            var l = a == b ? lift[a] : (lift[a] + lift[b]) / 2;
-            return ContentWeight * Math.Clamp(Math.Log(l), -MaxLift, MaxLift);
-        }
-
-        // Pairs are made only with a step the heading names: no step, each step, and those pairs.
-        var named = Enumerable.Range(0, Steps).Where(k => heading[k] > 0).ToList();
-        var labels = new List<Label>(1 + Steps + (named.Count * (Steps - 1))) { new(StepSet.None, -1, -1, 0) };
+        labels.Add(new(StepSet.None, -1, -1, 0));
         for (var k = 0; k < Steps; k++)
         {
             var h = heading[k];
-            labels.Add(new(((FrameworkStep)k).ToSet(), k, k, (HeadingWeight * h * h) + Content(k, k)));
+            labels.Add(new(((FrameworkStep)k).ToSet(), k, k, (HeadingWeight * h * h) + Content(lift, k, k)));
         }
 
-        // Pairs: a step the heading names with any other step ("Running it; keeping it healthy" names only the
-        // second, its text covers both). A pair the heading does not name in full costs a little more.
-        foreach (var x in named)
+        // Pairs are made only with a step the heading names: no step, each step, and those pairs. A step the heading
+        // names with any other step ("Running it; keeping it healthy" names only the second, its text covers both). A
+        // pair the heading does not name in full costs a little more.
+        for (var x = 0; x < Steps; x++)
         {
+            if (heading[x] <= 0)
+            {
+                continue;
+            }
+
             for (var y = 0; y < Steps; y++)
             {
                 if (y == x || (heading[y] > 0 && y < x) )
@@ -239,10 +254,15 @@ public static class StepDecoder
                 var (a, b) = (Math.Min(x, y), Math.Max(x, y));
                 var h = heading[a] + heading[b];
                 var cost = heading[a] > 0 && heading[b] > 0 ? 0 : PairCost;
-                labels.Add(new(((FrameworkStep)a).ToSet() | ((FrameworkStep)b).ToSet(), a, b, (HeadingWeight * h * h) + Content(a, b) - cost));
+                labels.Add(new(((FrameworkStep)a).ToSet() | ((FrameworkStep)b).ToSet(), a, b, (HeadingWeight * h * h) + Content(lift, a, b) - cost));
             }
         }
+    }
 
-        return labels;
+    // The mean lift of one step or two.
+    private static double Content(ReadOnlySpan<double> lift, int a, int b)
+    {
+        var l = a == b ? lift[a] : (lift[a] + lift[b]) / 2;
+        return ContentWeight * Math.Clamp(Math.Log(l), -MaxLift, MaxLift);
     }
 }
