@@ -92,16 +92,23 @@ public sealed partial class StepMapper
             return coverage;
         }
 
-        var owner = new int[stems.Length];
-        Array.Fill(owner, -1);
-        foreach (var (step, start, length) in _headings.Matches(stems).OrderByDescending(m => m.Length).ThenBy(m => m.Start))
+        Span<int> owner = stems.Length <= 64 ? stackalloc int[stems.Length] : new int[stems.Length];
+        owner.Fill(-1);
+        List<(FrameworkStep Key, int Start, int Length)>? matches = null;
+        _headings.Collect(stems, ref matches);
+        if (matches is not null)
         {
-            if (owner.AsSpan(start, length).ContainsAnyExcept(-1))
+            // Longest first, then leftmost: a longer name takes its words before a shorter one inside it.
+            PhraseMatches.SortLongestFirst(matches);
+            foreach (var (step, start, length) in matches)
             {
-                continue;
-            }
+                if (owner.Slice(start, length).ContainsAnyExcept(-1))
+                {
+                    continue;
+                }
 
-            owner.AsSpan(start, length).Fill((int)step);
+                owner.Slice(start, length).Fill((int)step);
+            }
         }
 
         var counted = 0;
