@@ -314,6 +314,14 @@ internal static class Profile
 
     public static void Run(string folder)
     {
+        // Only the folder's own answers are read (not its subfolders'): none would leave nothing to time per answer.
+        if (!Directory.Exists(folder) || !Directory.EnumerateFiles(folder, "*.md").Any())
+        {
+            Console.Error.WriteLine($"--profile: no .md answers directly in {folder} (subfolders are not read)");
+            Environment.ExitCode = 2;
+            return;
+        }
+
         var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
         var engine = new GradingEngine(catalog);
         var files = Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
