@@ -41,9 +41,6 @@ public static class StepDecoder
     /// <summary>Cost of a pair of steps the heading names only one of.</summary>
     public const double PairCost = 1.0;
 
-    /// <summary>Heading coverage at which a segment is that step's own section.</summary>
-    public const double OwnHeading = 0.5;
-
     private const int Steps = 7;
 
     /// <summary>A segment: heading coverage per step, content votes per step, and whether it continues the block before.</summary>
@@ -75,23 +72,13 @@ public static class StepDecoder
         var sum = total.Sum();
         var share = total.Select(t => (0.5 * (t + 1) / (sum + Steps)) + (0.5 / Steps)).ToArray();
 
-        // Steps with a heading of their own: their text is there, so another step's segment does not pair with them.
-        var headed = new bool[Steps];
-        foreach (var (heading, _, _) in segments)
-        {
-            for (var k = 0; k < Steps; k++)
-            {
-                headed[k] |= heading[k] >= OwnHeading;
-            }
-        }
-
         // Every segment's labels in one list: segment i's at [first[i], first[i + 1]).
         var all = new List<Label>(n * (1 + Steps));
         var first = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
             first[i] = all.Count;
-            Labels(segments[i].Heading, segments[i].Votes, share, headed, all);
+            Labels(segments[i].Heading, segments[i].Votes, share, all);
         }
 
         first[n] = all.Count;
@@ -217,7 +204,7 @@ public static class StepDecoder
 
     // Every single step, no step, and the two steps a heading names together ("Model and offline evaluation"), added to
     // `labels`.
-    private static void Labels(double[] heading, double[] votes, double[] share, bool[] headed, List<Label> labels)
+    private static void Labels(double[] heading, double[] votes, double[] share, List<Label> labels)
     {
         var segmentTotal = votes.Sum();
         Span<double> lift = stackalloc double[Steps];

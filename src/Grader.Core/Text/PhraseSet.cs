@@ -15,10 +15,7 @@ public sealed class PhraseSet
     {
         ArgumentNullException.ThrowIfNull(entries);
         Entries = [.. entries];
-        _matchers = new(() => (
-            new(Entries.Select((e, i) => (e, i)).Where(x => !Description.IsDescription(x.e))),
-            new(Entries.Select((e, i) => (e, i)).Where(x => Description.IsDescription(x.e)).Select(x => (Description.Parse(x.e), x.i))),
-            AnchorsOf(Entries)));
+        _matchers = new(() => Compile(Entries));
     }
 
     public static PhraseSet Empty { get; } = new([]);
@@ -59,25 +56,43 @@ public sealed class PhraseSet
         return best == int.MaxValue ? null : Entries[best];
     }
 
+    // Each entry read once: terms to one matcher, descriptions (parsed) to the other, and both to the anchors.
+    private static (PhraseMatcher<int>, DescriptionMatcher<int>, StemIndex<bool>?) Compile(ImmutableArray<string> entries)
+    {
+        var terms = new List<(string Term, int Index)>();
+        var descriptions = new List<(Description Description, int Index)>();
+        for (var i = 0; i < entries.Length; i++)
+        {
+            if (Description.IsDescription(entries[i]))
+            {
+                descriptions.Add((Description.Parse(entries[i]), i));
+            }
+            else
+            {
+                terms.Add((entries[i], i));
+            }
+        }
+
+        return (new(terms), new(descriptions), AnchorsOf(terms, descriptions));
+    }
+
     // A stem each entry cannot be met without: a term's longest (its rarest, most likely), a description's for every
     // alternative of its group with fewest. Null when some entry has none (a term of "k" alone, which any number meets).
-    private static StemIndex<bool>? AnchorsOf(ImmutableArray<string> entries)
+    private static StemIndex<bool>? AnchorsOf(List<(string Term, int Index)> terms, List<(Description Description, int Index)> descriptions)
     {
         var anchors = new SortedDictionary<int, string>();
-        foreach (var entry in entries)
+        foreach (var (term, _) in terms)
         {
-            if (!Description.IsDescription(entry))
+            if (Anchor(term) is not { } anchor)
             {
-                if (Anchor(entry) is not { } anchor)
-                {
-                    return null;
-                }
-
-                anchors[anchor.Id] = anchor.Stem;
-                continue;
+                return null;
             }
 
-            var description = Description.Parse(entry);
+            anchors[anchor.Id] = anchor.Stem;
+        }
+
+        foreach (var (description, _) in descriptions)
+        {
             if (!description.IsValid)
             {
                 continue; // never met

@@ -72,13 +72,9 @@ public static partial class Quantities
         ["b"] = 1e9, ["bn"] = 1e9, ["billion"] = 1e9, ["billions"] = 1e9, ["trillion"] = 1e12,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    // The same tables looked up by a lower-cased word in a buffer, as the English reading holds its words; a unit
-    // gives back its own name (Seconds and Scale compare it).
-    private static readonly FrozenDictionary<string, (QuantityKind Kind, string Name)> UnitsByName =
-        Units.ToFrozenDictionary(u => u.Key, u => (u.Value, u.Key), StringComparer.Ordinal);
-
-    private static readonly FrozenDictionary<string, (QuantityKind Kind, string Name)>.AlternateLookup<ReadOnlySpan<char>> UnitOf =
-        UnitsByName.GetAlternateLookup<ReadOnlySpan<char>>();
+    // The same tables looked up by a lower-cased word in a buffer, as the English reading holds its words.
+    private static readonly FrozenDictionary<string, QuantityKind>.AlternateLookup<ReadOnlySpan<char>> UnitOf =
+        Units.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> IsFiller = Fillers.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -99,7 +95,7 @@ public static partial class Quantities
             {
                 var value = text.AsSpan(m.Index, m.Length);
                 var kind = value.Contains('%') ? QuantityKind.Percent : QuantityKind.Money;
-                found.Add(new Quantity(kind, m.Index, m.Length, Magnitude(text, m.Index + value.IndexOfAny(Digits), m.Index + m.Length, kind, null)));
+                found.Add(new Quantity(kind, m.Index, m.Length, Magnitude(text, m.Index + value.IndexOfAny(Digits), m.Index + m.Length, kind, [])));
             }
         }
 
@@ -191,10 +187,10 @@ public static partial class Quantities
             return;
         }
 
-        if (glued.Length > 0 && !IsFiller.Contains(glued) && UnitOf.TryGetValue(glued, out var gluedUnit))
+        if (glued.Length > 0 && !IsFiller.Contains(glued) && UnitOf.TryGetValue(glued, out var gluedKind))
         {
-            var kind = Seconds(Refine(gluedUnit.Kind, tokens, 0, text), gluedUnit.Name, text, start);
-            found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, gluedUnit.Name)));
+            var kind = Seconds(Refine(gluedKind, tokens, 0, text), glued, text, start);
+            found.Add(new Quantity(kind, start, digits + glued.Length, Magnitude(text, start, start + digits, kind, glued)));
             return;
         }
 
@@ -202,7 +198,7 @@ public static partial class Quantities
         if (tokens.Count > 1 && IsPeriod.Contains(tokens.Word(1)) && SlashBefore(text, tokens.Start(1)))
         {
             found.Add(new Quantity(QuantityKind.Throughput, start, tokens.Start(1) + tokens.Word(1).Length - start,
-                Magnitude(text, start, tokens.Start(1) - 1, QuantityKind.Throughput, null)));
+                Magnitude(text, start, tokens.Start(1) - 1, QuantityKind.Throughput, [])));
             return;
         }
 
@@ -210,18 +206,18 @@ public static partial class Quantities
         if (tokens.Count > 2 && (tokens.Word(1) is "per" ? IsPeriod.Contains(tokens.Word(2)) : IsRate(tokens.Word(1), tokens.Word(2))))
         {
             found.Add(new Quantity(QuantityKind.Throughput, start, tokens.Start(2) + tokens.Word(2).Length - start,
-                Magnitude(text, start, tokens.Start(1), QuantityKind.Throughput, null)));
+                Magnitude(text, start, tokens.Start(1), QuantityKind.Throughput, [])));
             return;
         }
 
         for (var j = 1; j < tokens.Count && j <= 4; j++)
         {
             var next = CjkQuantities.BeforeCjk(tokens.Word(j));
-            if (UnitOf.TryGetValue(next, out var unit) && !(next is "b" or "m" or "s" or "h" && j > 1))
+            if (UnitOf.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > 1))
             {
                 var end = tokens.Start(j) + next.Length;
-                var kind = Seconds(Refine(unit.Kind, tokens, j, text), unit.Name, text, start);
-                found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens.Start(j), kind, unit.Name)));
+                kind = Seconds(Refine(kind, tokens, j, text), next, text, start);
+                found.Add(new Quantity(kind, start, end - start, Magnitude(text, start, tokens.Start(j), kind, next)));
                 break;
             }
 
@@ -284,7 +280,7 @@ public static partial class Quantities
     }
 
     // "0.5 s for the first check" or "under 2 seconds" is a response time, not a span of time: a few seconds at most.
-    private static QuantityKind Seconds(QuantityKind kind, string unit, string text, int start)
+    private static QuantityKind Seconds(QuantityKind kind, ReadOnlySpan<char> unit, string text, int start)
     {
         if (kind != QuantityKind.Duration || unit is not ("s" or "sec" or "second" or "seconds"))
         {
@@ -366,7 +362,7 @@ public static partial class Quantities
     /// The value of a number starting at <paramref name="start"/> (or just before it: "0.5" is tokenised "0" "5"), times
     /// the multipliers up to <paramref name="unitStart"/> ("10 million", "5k") and the scale of <paramref name="unit"/>.
     /// </summary>
-    private static double? Magnitude(string text, int start, int unitStart, QuantityKind kind, string? unit)
+    private static double? Magnitude(string text, int start, int unitStart, QuantityKind kind, ReadOnlySpan<char> unit)
     {
         if (ReadNumber(text, start) is not (var value, var end))
         {
@@ -389,23 +385,23 @@ public static partial class Quantities
     }
 
     /// <summary>What one of a unit is worth in its kind's base: ms for a latency, s for a duration, bytes for storage.</summary>
-    internal static double Scale(QuantityKind kind, string? unit) => (kind, unit) switch
+    internal static double Scale(QuantityKind kind, ReadOnlySpan<char> unit) => kind switch
     {
-        (QuantityKind.Latency, "s" or "sec" or "second" or "seconds" or "秒" or "초") => 1000,
-        (QuantityKind.Duration, "minute" or "minutes" or "min" or "mins") => 60,
-        (QuantityKind.Duration, "hour" or "hours" or "h") => 3600,
-        (QuantityKind.Duration, "day" or "days") => 86_400,
-        (QuantityKind.Duration, "weeks") => 604_800,
-        (QuantityKind.Duration, "months") => 2_592_000,
-        (QuantityKind.Storage, "kb") => 1e3,
-        (QuantityKind.Storage, "mb") => 1e6,
-        (QuantityKind.Storage, "gb") => 1e9,
-        (QuantityKind.Storage, "tb") => 1e12,
-        (QuantityKind.Storage, "pb") => 1e15,
-        (QuantityKind.Storage, "kib") => 1024,
-        (QuantityKind.Storage, "mib") => 1024d * 1024,
-        (QuantityKind.Storage, "gib") => 1024d * 1024 * 1024,
-        (QuantityKind.Storage, "tib") => 1024d * 1024 * 1024 * 1024,
+        QuantityKind.Latency when unit is "s" or "sec" or "second" or "seconds" or "秒" or "초" => 1000,
+        QuantityKind.Duration when unit is "minute" or "minutes" or "min" or "mins" => 60,
+        QuantityKind.Duration when unit is "hour" or "hours" or "h" => 3600,
+        QuantityKind.Duration when unit is "day" or "days" => 86_400,
+        QuantityKind.Duration when unit is "weeks" => 604_800,
+        QuantityKind.Duration when unit is "months" => 2_592_000,
+        QuantityKind.Storage when unit is "kb" => 1e3,
+        QuantityKind.Storage when unit is "mb" => 1e6,
+        QuantityKind.Storage when unit is "gb" => 1e9,
+        QuantityKind.Storage when unit is "tb" => 1e12,
+        QuantityKind.Storage when unit is "pb" => 1e15,
+        QuantityKind.Storage when unit is "kib" => 1024,
+        QuantityKind.Storage when unit is "mib" => 1024d * 1024,
+        QuantityKind.Storage when unit is "gib" => 1024d * 1024 * 1024,
+        QuantityKind.Storage when unit is "tib" => 1024d * 1024 * 1024 * 1024,
         _ => 1,
     };
 
@@ -415,27 +411,28 @@ public static partial class Quantities
     /// </summary>
     internal static (double Value, int End)? ReadNumber(string text, int start)
     {
+        // The first match, if it is where the number starts, read without its thousands separators.
         var from = NumberStart(text, start);
-        foreach (var m in Number().EnumerateMatches(text.AsSpan(), from))
+        var matches = Number().EnumerateMatches(text.AsSpan(), from);
+        if (!matches.MoveNext() || matches.Current.Index != from)
         {
-            // The first match only, and only where the number starts; read without its thousands separators.
-            var number = text.AsSpan(m.Index, m.Length);
-            Span<char> digits = number.Length <= 64 ? stackalloc char[number.Length] : new char[number.Length];
-            var length = 0;
-            foreach (var c in number)
-            {
-                if (c != ',')
-                {
-                    digits[length++] = c;
-                }
-            }
-
-            return m.Index == from && double.TryParse(digits[..length], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
-                ? (value, m.Index + m.Length)
-                : null;
+            return null;
         }
 
-        return null;
+        var number = text.AsSpan(from, matches.Current.Length);
+        Span<char> digits = number.Length <= 64 ? stackalloc char[number.Length] : new char[number.Length];
+        var length = 0;
+        foreach (var c in number)
+        {
+            if (c != ',')
+            {
+                digits[length++] = c;
+            }
+        }
+
+        return double.TryParse(digits[..length], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? (value, from + number.Length)
+            : null;
     }
 
     // Back to the number's first digit: "0.5" and "2,000" are tokenised as two words.
