@@ -18,7 +18,7 @@ using Grader.Benchmarks;
 // dotnet run -c Release --project bench/Grader.Benchmarks -- [BenchmarkDotNet args]   micro-benchmarks per stage
 // dotnet run -c Release --project bench/Grader.Benchmarks -- --profile DIR            time per stage over a folder
 // dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer             CPU and bytes per typical answer, and the Markdig floor
-// dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer-summary     two numbers (CPU ms, KB per typical answer), for bench/compare
+// dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer-summary     CPU ms and KB per typical answer, and Markdig's CPU ms (JIT; bench/PerAnswerNative is the shipped build's)
 // dotnet run -c Release --project bench/Grader.Benchmarks -- --per-answer-cpu [ROUNDS [markdig|parse|grade]]
 //   the same as process CPU time, which a busy machine disturbs less than wall time; one benchmark named runs alone
 //   (for a profiler: DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 perf record -g dotnet ... grade)
@@ -55,7 +55,7 @@ if (args.Length == 2 && args[0] == "--profile")
 
 if (args.Length == 1 && args[0] == "--per-answer-summary")
 {
-    PerAnswerSummary.Run();
+    PerAnswerSummary.Run(Answers.Of("typical"));
     return;
 }
 
@@ -118,13 +118,6 @@ public class Stages
 [MemoryDiagnoser]
 public class PerAnswer
 {
-    private static readonly MarkdownPipeline MarkdigOnly = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UsePipeTables()
-        .UseMathematics()
-        .UsePreciseSourceLocation()
-        .Build();
-
     private GradingEngine _engine = null!;
     private (string Path, string Text)[] _answers = [];
 
@@ -146,7 +139,7 @@ public class PerAnswer
         var blocks = 0;
         foreach (var (_, text) in _answers)
         {
-            blocks += Markdown.Parse(text, MarkdigOnly).Count;
+            blocks += Markdown.Parse(text, PerAnswerSummary.MarkdigOnly).Count;
         }
 
         return blocks;
@@ -389,38 +382,6 @@ internal static class Profile
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name,-50} {stage.Watch.Elapsed.TotalMilliseconds / files.Count,8:0.000} ms {stage.Bytes / 1024.0 / files.Count,9:0.0} KB per answer"));
         }
-    }
-}
-
-/// <summary>
-/// What one typical answer costs once everything is warm, on one thread: CPU time and bytes allocated per whole grade
-/// (what Stages.GradeEndToEnd measures with BenchmarkDotNet, in a second instead of minutes). Prints two numbers.
-/// </summary>
-internal static class PerAnswerSummary
-{
-    public static void Run()
-    {
-        var (catalog, _) = RubricCatalog.Load(DescriptorCatalog.Ids);
-        var engine = new GradingEngine(catalog);
-        var text = Answers.Of("typical");
-        for (var i = 0; i < 300; i++)
-        {
-            engine.Grade("a.md", text, "video-recommendation");
-        }
-
-        const int count = 1000;
-        var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < count; i++)
-        {
-            engine.Grade("a.md", text, "video-recommendation");
-        }
-
-        allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
-        process.Refresh();
-        cpu = process.TotalProcessorTime - cpu;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cpu.TotalMilliseconds / count:0.000} {allocated / count / 1024.0:0.0}"));
     }
 }
 
