@@ -35,4 +35,61 @@ public class WordsTests
         Gen.Select(Gen.OneOf(Character, Gen.OneOf(' ', '\'', 'a')).Array[0, 40].Select(c => new string(c)), Gen.Int[0, 12]).Sample(
             (text, most) => Words.MoreThan(text, most) == (Words.Count(text) > most), iter: 20_000);
     }
+
+    // Text with runs of word characters, apostrophes and spaces, so words and their ends come often.
+    private static readonly Gen<string> Text = Gen.OneOf(Character, Gen.OneOf(' ', '\'', 'a', 'Z', '7')).Array[0, 80].Select(c => new string(c));
+
+    [Fact]
+    public void Words_are_the_runs_of_word_characters()
+    {
+        Text.Sample(text =>
+        {
+            var expected = new List<(int, int)>();
+            for (var i = 0; i < text.Length;)
+            {
+                if (!Words.IsWordChar(text[i]))
+                {
+                    i++;
+                    continue;
+                }
+
+                var start = i;
+                while (i < text.Length && Words.IsWordChar(text[i]))
+                {
+                    i++;
+                }
+
+                expected.Add((start, i));
+            }
+
+            var found = new List<(int, int)>();
+            var at = 0;
+            while (Words.Next(text, ref at, out var begin))
+            {
+                found.Add((begin, at));
+            }
+
+            Assert.Equal(expected, found);
+            Assert.Equal(text.Length, at);
+        }, iter: 20_000);
+    }
+
+    [Fact]
+    public void A_count_is_of_word_starts_outside_a_word_apostrophes_continuing_one()
+    {
+        Text.Sample(text =>
+        {
+            // The definition: a word character starts a word unless a word, or a word and then apostrophes, is before it.
+            var expected = 0;
+            var inWord = false;
+            foreach (var c in text)
+            {
+                var isWord = Words.IsWordChar(c);
+                expected += isWord && !inWord ? 1 : 0;
+                inWord = isWord || (inWord && c == '\'');
+            }
+
+            Assert.Equal(expected, Words.Count(text));
+        }, iter: 20_000);
+    }
 }
