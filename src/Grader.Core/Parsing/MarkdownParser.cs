@@ -525,14 +525,15 @@ public static partial class MarkdownParser
         {
             if (!ReferenceEquals(_inlineOf, paragraph))
             {
-                (_inlineOf, _inline) = (paragraph, InlineText.Extract(paragraph.Inline, source.Text));
+                _inline.Read(paragraph.Inline, source.Text);
+                _inlineOf = paragraph;
             }
 
-            return _inline!;
+            return _inline;
         }
 
+        private readonly InlineText _inline = InlineText.Reusable();
         private ParagraphBlock? _inlineOf;
-        private InlineText? _inline;
 
         private int AddBlock(BlockKind kind, SourceSpan span, int depth, string? info, string text)
         {
