@@ -145,17 +145,25 @@ public sealed class AnalysisContext
         return _sameText;
     }
 
-    private static int DistinctConcepts(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms)
+    internal static int DistinctConcepts(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms)
     {
         if (terms.Length > 16)
         {
-            var seen = new HashSet<(int, int)>();
-            foreach (var term in terms)
+            // Sorted keys, counted where they change: no set to allocate for a long row of terms.
+            Span<long> keys = terms.Length <= 256 ? stackalloc long[terms.Length] : new long[terms.Length];
+            for (var i = 0; i < terms.Length; i++)
             {
-                seen.Add(term.Key);
+                keys[i] = ((long)terms[i].Key.Set << 32) | (uint)terms[i].Key.Concept;
             }
 
-            return seen.Count;
+            keys.Sort();
+            var distinct = 1;
+            for (var i = 1; i < keys.Length; i++)
+            {
+                distinct += keys[i] != keys[i - 1] ? 1 : 0;
+            }
+
+            return distinct;
         }
 
         var count = 0;
