@@ -228,18 +228,56 @@ public sealed partial class StepMapper
             mapped[i] = mapped[i] with { Confidence = Math.Round(mapped[i].Confidence, 2) };
         }
 
-        var coverageByStep = FrameworkSteps.All.Select(step =>
+        // Per step, in loops sized up front: run for every answer, the LINQ it replaced grew seven lists of units.
+        var coverageByStep = ImmutableArray.CreateBuilder<StepCoverage>(FrameworkSteps.All.Length);
+        var stepUnits = ImmutableArray.CreateBuilder<int>(document.Units.Length);
+        var found = ImmutableArray.CreateBuilder<int>(mapped.Count);
+        foreach (var step in FrameworkSteps.All)
         {
-            var units = document.Units.Where(u => unitSteps[u.Index].Has(step)).Select(u => u.Index).ToImmutableArray();
-            var heading = sections.FirstOrDefault(s => own[s.Index] && sectionSteps[s.Index].Has(step) && headings[s.Index][(int)step] >= NamesStep);
-            var prose = units.Where(i => document.Units[i].IsProse).ToList();
-            var found = Enumerable.Range(0, mapped.Count).Where(i => mapped[i].Steps.Has(step)).ToImmutableArray();
-            return new StepCoverage(step, heading?.Index, units, prose.Sum(i => document.Units[i].WordCount), prose.Count, found);
-        }).ToImmutableArray();
+            stepUnits.Clear();
+            int proseWords = 0, proseUnits = 0;
+            foreach (var unit in document.Units)
+            {
+                if (unitSteps[unit.Index].Has(step))
+                {
+                    stepUnits.Add(unit.Index);
+                    proseWords += unit.IsProse ? unit.WordCount : 0;
+                    proseUnits += unit.IsProse ? 1 : 0;
+                }
+            }
 
-        var headingSteps = headings.Select(h => Enumerable.Range(0, h.Length).Where(k => h[k] >= NamesStep)
-            .Aggregate(StepSet.None, (set, k) => set | ((FrameworkStep)k).ToSet())).ToImmutableArray();
-        return new StepMap([.. sectionSteps], headingSteps, [.. ignored], [.. unitSteps], coverageByStep, mapped.ToImmutable(), [.. unitConfidence]);
+            int? heading = null;
+            foreach (var section in sections)
+            {
+                if (own[section.Index] && sectionSteps[section.Index].Has(step) && headings[section.Index][(int)step] >= NamesStep)
+                {
+                    heading = section.Index;
+                    break;
+                }
+            }
+
+            found.Clear();
+            for (var i = 0; i < mapped.Count; i++)
+            {
+                if (mapped[i].Steps.Has(step))
+                {
+                    found.Add(i);
+                }
+            }
+
+            coverageByStep.Add(new StepCoverage(step, heading, stepUnits.ToImmutable(), proseWords, proseUnits, found.ToImmutable()));
+        }
+
+        var headingSteps = new StepSet[headings.Length];
+        for (var s = 0; s < headings.Length; s++)
+        {
+            for (var k = 0; k < headings[s].Length; k++)
+            {
+                headingSteps[s] |= headings[s][k] >= NamesStep ? ((FrameworkStep)k).ToSet() : StepSet.None;
+            }
+        }
+
+        return new StepMap([.. sectionSteps], [.. headingSteps], [.. ignored], [.. unitSteps], coverageByStep.MoveToImmutable(), mapped.ToImmutable(), [.. unitConfidence]);
     }
 
     /// <summary>A sub-section's heading share when it inherits its parent's.</summary>
