@@ -51,7 +51,8 @@ public static partial class InjectionScanner
         ArgumentNullException.ThrowIfNull(source);
         // The offset map back to the source is only needed for a hit, which most answers never have.
         var hidden = new List<int>();
-        var visible = Normalizer.NormalizeText(source.Text, hidden);
+        using var lent = Normalizer.NormalizeLent(source.Text, hidden);
+        var visible = lent.Text;
         int[]? map = null;
         var hits = new List<InjectionHit>();
         var seenLines = new HashSet<int>();
@@ -70,7 +71,7 @@ public static partial class InjectionScanner
                 var span = source.GetSpan(map[match.Index], map[match.Index + match.Length - 1]);
                 if (seenLines.Add(span.Line))
                 {
-                    var excerpt = visible.Substring(match.Index, Math.Min(match.Length, 80)).ReplaceLineEndings(" ");
+                    var excerpt = visible.Slice(match.Index, Math.Min(match.Length, 80)).ToString().ReplaceLineEndings(" ");
                     hits.Add(new InjectionHit(span, kind, excerpt));
                 }
             }
@@ -90,14 +91,18 @@ public static partial class InjectionScanner
     }
 
     // The sentence around a match (up to 200 characters either side, within its line) talks about attacks on a model.
-    private static bool DiscussesAttacks(string text, int index)
+    private static bool DiscussesAttacks(ReadOnlySpan<char> text, int index) => AttackDiscussion().IsMatch(text[ContextOf(text, index)]);
+
+    // Up to 200 characters either side of index, within its line.
+    internal static Range ContextOf(ReadOnlySpan<char> text, int index)
     {
         var start = Math.Max(0, index - 200);
         var end = Math.Min(text.Length, index + 200);
-        var lineStart = text.LastIndexOf('\n', index, index - start) + 1;
-        var lineEnd = text.IndexOf('\n', index, end - index);
-        var context = text[Math.Max(start, lineStart)..(lineEnd < 0 ? end : lineEnd)];
-        return AttackDiscussion().IsMatch(context);
+        // The last line break in (start, index], and the first in [index, end).
+        var back = text[(start + 1)..(index + 1)].LastIndexOf('\n');
+        var lineStart = back < 0 ? 0 : start + 1 + back + 1;
+        var ahead = text[index..end].IndexOf('\n');
+        return Math.Max(start, lineStart)..(ahead < 0 ? end : index + ahead);
     }
 
     /// <summary>
@@ -106,7 +111,7 @@ public static partial class InjectionScanner
     /// where the source generator finds a fast start for each part (a search for its leading words) but not for the
     /// whole, where it falls back to every position starting with one of their first letters.
     /// </summary>
-    internal static List<(int Index, int Length)> SafeMatches(Regex[] parts, string text)
+    internal static List<(int Index, int Length)> SafeMatches(Regex[] parts, ReadOnlySpan<char> text)
     {
         var matches = new List<(int, int)>();
         try
@@ -155,7 +160,7 @@ public static partial class InjectionScanner
         return matches;
     }
 
-    private static (int Index, int Length) First(Regex pattern, string text, int start)
+    private static (int Index, int Length) First(Regex pattern, ReadOnlySpan<char> text, int start)
     {
         foreach (var match in pattern.EnumerateMatches(text, start))
         {

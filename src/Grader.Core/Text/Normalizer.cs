@@ -47,12 +47,40 @@ public static class Normalizer
     /// </summary>
     public static string NormalizeText(string text, List<int> hidden)
     {
+        using var lent = NormalizeLent(text, hidden);
+        return lent.Text.ToString();
+    }
+
+    /// <summary>
+    /// The same in a buffer lent from the shared pool until disposed: the injection scan reads every answer's whole
+    /// text once, and a string of it was 31 of the 414 KB grading a typical answer allocated.
+    /// </summary>
+    internal static LentText NormalizeLent(string text, List<int> hidden)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(hidden);
-        return Run(text, null, hidden);
+        var chars = Run(text, null, hidden, out var length);
+        return new LentText(chars, length);
+    }
+
+    /// <summary>Text in a pooled buffer, given back when disposed.</summary>
+    internal readonly struct LentText(char[] buffer, int length) : IDisposable
+    {
+        public ReadOnlySpan<char> Text => buffer.AsSpan(0, length);
+
+        public void Dispose() => ArrayPool<char>.Shared.Return(buffer);
     }
 
     private static string Run(string text, List<int>? map, List<int> hidden)
+    {
+        var chars = Run(text, map, hidden, out var length);
+        var result = new string(chars, 0, length);
+        ArrayPool<char>.Shared.Return(chars);
+        return result;
+    }
+
+    // The normalised text in a buffer rented from the shared pool, which the caller returns.
+    private static char[] Run(string text, List<int>? map, List<int> hidden, out int written)
     {
         var chars = ArrayPool<char>.Shared.Rent(Math.Max(16, text.Length));
         var length = 0;
@@ -139,9 +167,8 @@ public static class Normalizer
             }
         }
 
-        var result = new string(chars, 0, length);
-        ArrayPool<char>.Shared.Return(chars);
-        return result;
+        written = length;
+        return chars;
 
         void AppendRun(int start, int count)
         {

@@ -41,6 +41,29 @@ public class InjectionPatternPartsTests
             Assert.True(found > 0, $"{kind}: no text matched, so nothing was compared");
         }
     }
+
+    [Fact]
+    public void An_overrides_context_is_its_line_within_200_characters_either_side()
+    {
+        // Lines of random lengths around the 200-character reach, and an index anywhere in the text.
+        var text = Gen.Int[0, 450].Select(n => new string('x', n)).Array[1, 5].Select(lines => string.Join('\n', lines)).Where(t => t.Length > 0);
+        Gen.Select(text, Gen.Double[0, 1]).Sample((t, at) =>
+        {
+            var index = Math.Min(t.Length - 1, (int)(at * t.Length));
+            if (t[index] == '\n')
+            {
+                return; // no pattern's match starts at a line break
+            }
+
+            // The reference, on the string: LastIndexOf from index back over (start, index], IndexOf over [index, end).
+            var start = Math.Max(0, index - 200);
+            var end = Math.Min(t.Length, index + 200);
+            var lineStart = t.LastIndexOf('\n', index, index - start) + 1;
+            var lineEnd = t.IndexOf('\n', index, end - index);
+            var expected = t[Math.Max(start, lineStart)..(lineEnd < 0 ? end : lineEnd)];
+            Assert.Equal(expected, t[InjectionScanner.ContextOf(t, index)]);
+        }, iter: 5_000);
+    }
 }
 
 internal static class RegexListExtensions
