@@ -56,7 +56,9 @@ public sealed class EvidenceIndex
             }
         }
 
-        var found = new List<(int Set, int Unit, int Concept, double Weight)>(most);
+        // Gathered in a lent array, then placed set by set into _mentions.
+        var found = ArrayPool<(int Set, int Unit, int Concept, double Weight)>.Shared.Rent(Math.Max(most, 1));
+        var count = 0;
         var mentioned = new List<(int Set, int Concept)>();
         var seen = new HashSet<(int, int)>();
         foreach (var unit in context.Document.Units)
@@ -79,7 +81,7 @@ public sealed class EvidenceIndex
             {
                 foreach (var (set, concept) in mentioned)
                 {
-                    found.Add((set, unit.Index, concept, 0));
+                    found[count++] = (set, unit.Index, concept, 0);
                 }
 
                 continue;
@@ -116,12 +118,12 @@ public sealed class EvidenceIndex
             weight *= context.EnumerationCredit(unit.Index);
             foreach (var (set, concept) in mentioned)
             {
-                found.Add((set, unit.Index, concept, weight));
+                found[count++] = (set, unit.Index, concept, weight);
             }
         }
 
         _firstMention = new int[compiled.ConceptSets.Length + 1];
-        foreach (var mention in found)
+        foreach (var mention in found.AsSpan(0, count))
         {
             _firstMention[mention.Set + 1]++;
         }
@@ -131,12 +133,14 @@ public sealed class EvidenceIndex
             _firstMention[set + 1] += _firstMention[set];
         }
 
-        _mentions = new (int, int, double)[found.Count];
+        _mentions = new (int, int, double)[count];
         var next = _firstMention[..^1];
-        foreach (var (set, unit, concept, weight) in found)
+        foreach (var (set, unit, concept, weight) in found.AsSpan(0, count))
         {
             _mentions[next[set]++] = (unit, concept, weight);
         }
+
+        ArrayPool<(int, int, int, double)>.Shared.Return(found);
     }
 
     // Headings, text addressed to a grader and ignored sections are no evidence.
@@ -207,7 +211,7 @@ public sealed class EvidenceIndex
     /// </summary>
     public (double Fraction, ImmutableArray<SourceSpan> Evidence, string? Missing) Cover(int set, ImmutableArray<Rubrics.Concept> concepts, StepSet scope, int atLeast)
     {
-        var best = new Found[concepts.Length];
+        Span<Found> best = concepts.Length <= 64 ? stackalloc Found[concepts.Length] : new Found[concepts.Length];
         foreach (var (unit, concept, weight) in _mentions.AsSpan(_firstMention[set].._firstMention[set + 1]))
         {
             var u = _context.Document.Units[unit];
@@ -223,13 +227,13 @@ public sealed class EvidenceIndex
         }
 
         // The best atLeast concepts, highest credit first, ties in concept order (a stable sort, as LINQ's).
-        var order = new (double Credit, int Concept)[best.Length];
+        Span<(double Credit, int Concept)> order = best.Length <= 64 ? stackalloc (double, int)[best.Length] : new (double, int)[best.Length];
         for (var i = 0; i < best.Length; i++)
         {
             order[i] = (-best[i].Credit, i);
         }
 
-        Array.Sort(order);
+        order.Sort();
         var take = Math.Min(Math.Max(atLeast, 0), order.Length);
         var sum = 0.0;
         var credited = 0;
@@ -273,7 +277,7 @@ public sealed class EvidenceIndex
 
     // Says why each concept short of full credit fell short: where it was found, and what would earn it (at most six
     // concepts named per reason).
-    private static string Describe(ImmutableArray<Rubrics.Concept> concepts, Found[] best)
+    private static string Describe(ImmutableArray<Rubrics.Concept> concepts, ReadOnlySpan<Found> best)
     {
         var text = new System.Text.StringBuilder();
         foreach (var (label, test) in Shortfalls)

@@ -36,17 +36,29 @@ public sealed record StepMapping(string Source, double Confidence, ImmutableArra
     public static StepMapping? Of(StepMap map, FrameworkStep step)
     {
         ArgumentNullException.ThrowIfNull(map);
-        var segments = map[step].Segments.Select(i => map.Segments[i]).ToImmutableArray();
-        if (segments.IsEmpty)
+        var indexes = map[step].Segments;
+        if (indexes.IsEmpty)
         {
             return null;
         }
 
-        var sources = segments.Select(s => s.Source).Distinct().ToList();
-        var source = sources.Count > 1 ? "mixed" : sources[0] == MappingSource.Heading ? "heading" : "content";
-        var words = segments.Sum(s => Math.Max(1, s.Words));
-        var confidence = segments.Sum(s => s.Confidence * Math.Max(1, s.Words)) / words;
-        return new StepMapping(source, Math.Round(confidence, 2), segments);
+        // One pass, summed in segment order as LINQ's Sum did: run for every step of every answer.
+        var segments = ImmutableArray.CreateBuilder<MappedSegment>(indexes.Length);
+        bool fromHeading = false, fromContent = false;
+        var words = 0;
+        var weighted = 0.0;
+        foreach (var i in indexes)
+        {
+            var segment = map.Segments[i];
+            segments.Add(segment);
+            fromHeading |= segment.Source == MappingSource.Heading;
+            fromContent |= segment.Source == MappingSource.Content;
+            words += Math.Max(1, segment.Words);
+            weighted += segment.Confidence * Math.Max(1, segment.Words);
+        }
+
+        var source = fromHeading && fromContent ? "mixed" : fromHeading ? "heading" : "content";
+        return new StepMapping(source, Math.Round(weighted / words, 2), segments.MoveToImmutable());
     }
 
     /// <summary>"from content, lines 5-9 (0.62)": how the console and HTML say it.</summary>
