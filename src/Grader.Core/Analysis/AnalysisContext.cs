@@ -156,7 +156,7 @@ public sealed class AnalysisContext
                 keys[i] = ((long)terms[i].Key.Set << 32) | (uint)terms[i].Key.Concept;
             }
 
-            keys.Sort();
+            keys.SortAscending();
             var distinct = 1;
             for (var i = 1; i < keys.Length; i++)
             {

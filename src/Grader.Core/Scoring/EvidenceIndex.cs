@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
+using Grader.Core.Text;
 
 namespace Grader.Core.Scoring;
 
@@ -233,7 +234,7 @@ public sealed class EvidenceIndex
             order[i] = (-best[i].Credit, i);
         }
 
-        order.Sort();
+        order.SortAscending();
         var take = Math.Min(Math.Max(atLeast, 0), order.Length);
         var sum = 0.0;
         var credited = 0;

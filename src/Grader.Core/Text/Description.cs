@@ -230,7 +230,7 @@ public sealed class DescriptionMatcher<TKey>
                 }
             }
 
-            order.Sort();
+            order.SortAscending();
             var result = new TKey[met];
             for (var i = 0; i < met; i++)
             {

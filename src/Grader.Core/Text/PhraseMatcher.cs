@@ -354,7 +354,7 @@ public static class PhraseMatches
             copy[i] = matches[i];
         }
 
-        order.AsSpan(0, count).Sort();
+        order.AsSpan(0, count).SortAscending();
         for (var i = 0; i < count; i++)
         {
             matches[i] = copy[order[i].Index];
