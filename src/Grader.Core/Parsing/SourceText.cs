@@ -72,27 +72,30 @@ public sealed class SourceText
         return new SourceSpan(firstLine, 1, lastLine, Math.Max(1, length));
     }
 
+    // A line starts after each "\r\n", "\n" or lone "\r"; breaks found by a vectorised search, into an array sized by
+    // counting them (a CRLF text is trimmed once at the end).
     private static int[] ComputeLineStarts(string text)
     {
-        var starts = new List<int> { 0 };
-        for (var i = 0; i < text.Length; i++)
+        var span = text.AsSpan();
+        var starts = new int[1 + span.Count('\n') + span.Count('\r')];
+        var count = 1;
+        for (var i = 0; ;)
         {
-            var c = text[i];
-            if (c == '\r')
+            var at = span[i..].IndexOfAny('\r', '\n');
+            if (at < 0)
             {
-                if (i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
+                break;
+            }
 
-                starts.Add(i + 1);
-            }
-            else if (c == '\n')
+            i += at;
+            if (span[i] == '\r' && i + 1 < span.Length && span[i + 1] == '\n')
             {
-                starts.Add(i + 1);
+                i++;
             }
+
+            starts[count++] = ++i;
         }
 
-        return [.. starts];
+        return count == starts.Length ? starts : starts[..count];
     }
 }
