@@ -128,7 +128,7 @@ public static class AnswerReader
     }
 
     // A file that reports its size. Its bytes go into a lent buffer and are decoded from there: a batch reads thousands
-    // of answers, and a file stream's own 64 KB buffer plus an array per file were a sixth of what a batch allocated.
+    // of answers, and each cost a file stream's own 64 KB buffer and an array of its bytes.
     private static (string? Text, ReadError? Error) ReadFile(string path, long maxBytes)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
