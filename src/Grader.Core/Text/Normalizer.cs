@@ -47,8 +47,9 @@ public static class Normalizer
     /// </summary>
     public static string NormalizeText(string text, List<int> hidden)
     {
-        using var lent = NormalizeLent(text, hidden);
-        return lent.Text.ToString();
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(hidden);
+        return Run(text, null, hidden);
     }
 
     /// <summary>
