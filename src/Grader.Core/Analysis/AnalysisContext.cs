@@ -129,13 +129,13 @@ public sealed class AnalysisContext
     {
         if (_sameText is null)
         {
-            var first = new Dictionary<string, int>(Document.Units.Length, TrimmedIgnoreCase.Instance);
+            var first = new Dictionary<int, int>(Document.Units.Length, new SameTextComparer(Document.Units));
             _sameText = new int[Document.Units.Length];
             foreach (var unit in Document.Units)
             {
                 if (unit.IsProse)
                 {
-                    ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(first, unit.Text, out var seen);
+                    ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(first, unit.Index, out var seen);
                     index = seen ? index : unit.Index;
                     _sameText[unit.Index] = index;
                 }
@@ -195,6 +195,14 @@ public sealed class AnalysisContext
     }
 
     internal void Add(Diagnostic diagnostic) => _diagnostics.Add(diagnostic);
+
+    // Units of one document, by index, equal when their texts are (trimmed, case ignored), read in place.
+    private sealed class SameTextComparer(ImmutableArray<TextUnit> units) : IEqualityComparer<int>
+    {
+        public bool Equals(int x, int y) => TrimmedIgnoreCase.Same(units[x].Content.Span, units[y].Content.Span);
+
+        public int GetHashCode(int obj) => TrimmedIgnoreCase.Hash(units[obj].Content.Span);
+    }
 }
 
 /// <summary>Concepts one unit names: term matches (key, first token, token count) and described concepts.</summary>

@@ -25,10 +25,10 @@ public sealed class DocumentFacts
     public ImmutableArray<InjectionHit> Injections => _injections ??= InjectionScanner.Scan(Document.Source);
 
     /// <summary>Stemmed tokens of a unit, computed once.</summary>
-    public StemmedText Stems(int unit) => _stems[unit] ??= Stemmer.Tokens(Document.Units[unit].Text);
+    public StemmedText Stems(int unit) => _stems[unit] ??= Stemmer.Tokens(Document.Units[unit].Content.Span);
 
     /// <summary>Numbers with units in a unit, found once however many criteria ask.</summary>
-    public Quantity[] Quantities(int unit) => _quantities[unit] ??= Text.Quantities.Find(Document.Units[unit].Text);
+    public Quantity[] Quantities(int unit) => _quantities[unit] ??= Text.Quantities.Find(Document.Units[unit].Content);
 
     /// <summary>True for units that may never earn credit: text addressed to a grader.</summary>
     public bool IsExcluded(int unit)

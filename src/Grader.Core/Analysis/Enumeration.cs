@@ -38,7 +38,7 @@ public static class Enumeration
         }
 
         var hedged = Lexicons.Hedges.Contains(stems);
-        if (concepts < MinConcepts || Separators(unit.Text) < MinSeparators)
+        if (concepts < MinConcepts || Separators(unit.Content.Span) < MinSeparators)
         {
             // Not a list, but a duty or an option with nothing chosen: "the objective should be aligned with the business".
             return hedged ? HedgedCredit : 1;
@@ -48,7 +48,7 @@ public static class Enumeration
     }
 
     // The commas and "or"s of a list: "A, B, C or D".
-    private static int Separators(string text)
+    private static int Separators(ReadOnlySpan<char> text)
     {
         var count = 0;
         foreach (var c in text)
@@ -59,9 +59,10 @@ public static class Enumeration
             }
         }
 
-        for (var i = text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(" or ", i + 4, StringComparison.OrdinalIgnoreCase))
+        for (var i = text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase))
         {
             count++;
+            text = text[(i + 4)..];
         }
 
         return count;
@@ -71,12 +72,9 @@ public static class Enumeration
     public static bool IsDecision(TextUnit unit, StemmedText stems)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        foreach (var c in unit.Text)
+        if (unit.Content.Span.ContainsAnyInRange('0', '9'))
         {
-            if (char.IsAsciiDigit(c))
-            {
-                return true;
-            }
+            return true;
         }
 
         return Lexicons.Decisions.Contains(stems);

@@ -57,7 +57,7 @@ public static class LanguageDetector
         long total = 0, nonLatin = 0, foreignLatin = 0, foreignWords = 0, englishWords = 0, left = 0;
         foreach (var unit in document.Units)
         {
-            left += unit.Text.Length;
+            left += unit.Content.Length;
         }
 
         var counts = new int[ScriptCount];
@@ -68,15 +68,15 @@ public static class LanguageDetector
                 break;
             }
 
-            left -= unit.Text.Length;
-            var text = Prose(unit);
+            left -= unit.Content.Length;
+            var text = Prose(unit).Span;
             if (text.Length == 0)
             {
                 continue;
             }
 
             Array.Clear(counts);
-            if (!text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F'))
+            if (!text.ContainsAnyExceptInRange('\0', '\u007F'))
             {
                 // ASCII only, as most English is: its letters are Latin, counted without decoding runes.
                 foreach (var c in text)
@@ -153,7 +153,7 @@ public static class LanguageDetector
             : new LanguageResult(top.Name, (double)top.Letters / total, (int)Math.Min(int.MaxValue, total));
     }
 
-    private static (int English, int Foreign, int Language) FunctionWordsIn(string text)
+    private static (int English, int Foreign, int Language) FunctionWordsIn(ReadOnlySpan<char> text)
     {
         int english = 0, foreign = 0;
         Span<int> hits = stackalloc int[LatinLanguages.Languages.Length];
@@ -161,13 +161,13 @@ public static class LanguageDetector
         var i = 0;
         while (Words.Next(text, ref i, out var start))
         {
-            if (!LatinLanguages.MayBeFunctionWord(text.AsSpan(start, i - start)))
+            if (!LatinLanguages.MayBeFunctionWord(text[start..i]))
             {
                 continue;
             }
 
             var word = lower[..(i - start)];
-            Words.ToLower(text.AsSpan(start, i - start), word);
+            Words.ToLower(text[start..i], word);
             if (LatinLanguages.IsEnglish(word))
             {
                 english++;
@@ -193,12 +193,12 @@ public static class LanguageDetector
     }
 
     // The unit's text without URLs and code-shaped tokens; empty for a table row of numbers.
-    private static string Prose(TextUnit unit)
+    private static ReadOnlyMemory<char> Prose(TextUnit unit)
     {
         if (unit.Kind == UnitKind.TableRow)
         {
             int digits = 0, letters = 0;
-            foreach (var c in unit.Text)
+            foreach (var c in unit.Content.Span)
             {
                 digits += char.IsDigit(c) ? 1 : 0;
                 letters += char.IsLetter(c) ? 1 : 0;
@@ -206,13 +206,13 @@ public static class LanguageDetector
 
             if (digits >= letters)
             {
-                return "";
+                return ReadOnlyMemory<char>.Empty;
             }
         }
 
         // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space.
         // Copied only from the first such run on: most units have none, and are read as they are.
-        var text = unit.Text;
+        var text = unit.Content.Span;
         StringBuilder? prose = null;
         var copied = 0;
         for (var i = 0; i < text.Length;)
@@ -229,17 +229,17 @@ public static class LanguageDetector
                 end++;
             }
 
-            var run = text.AsSpan(i, end - i);
+            var run = text[i..end];
             if (MayBeUrlOrCode(run) && IsUrlOrCode(run))
             {
-                (prose ??= new StringBuilder(text.Length)).Append(text, copied, i - copied).Append(' ');
+                (prose ??= new StringBuilder(text.Length)).Append(text[copied..i]).Append(' ');
                 copied = end;
             }
 
             i = end;
         }
 
-        return prose is null ? text : prose.Append(text, copied, text.Length - copied).ToString();
+        return prose is null ? unit.Content : prose.Append(text[copied..]).ToString().AsMemory();
     }
 
     // A run with none of these marks is neither a URL ("://", "www." both hold one) nor code: most runs are plain words,

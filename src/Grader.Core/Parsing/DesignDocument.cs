@@ -115,7 +115,38 @@ public enum UnitKind
 /// The grain analyzers read: a sentence, a list item's own text, a table row, or a heading.
 /// <see cref="IsProse"/> marks text written as a statement rather than a bare term.
 /// </summary>
-public sealed record TextUnit(int Index, UnitKind Kind, string Text, SourceSpan Span, int Section, int Block, int WordCount, bool IsProse);
+/// <remarks>
+/// A sentence is a slice of its paragraph's text (<see cref="Content"/>), not a copy: matching reads it in place, and
+/// only a unit quoted as evidence becomes a string of its own (<see cref="Text"/>). Equality compares the text, not
+/// where it is kept.
+/// </remarks>
+public sealed record TextUnit(int Index, UnitKind Kind, ReadOnlyMemory<char> Content, SourceSpan Span, int Section, int Block, int WordCount, bool IsProse)
+{
+    private string? _text;
+
+    public TextUnit(int index, UnitKind kind, string text, SourceSpan span, int section, int block, int wordCount, bool isProse)
+        : this(index, kind, text.AsMemory(), span, section, block, wordCount, isProse)
+    {
+        _text = text;
+    }
+
+    // A copy made with `with` may change Content, so it does not keep the string made from the original's.
+    private TextUnit(TextUnit original)
+    {
+        (Index, Kind, Content, Span) = (original.Index, original.Kind, original.Content, original.Span);
+        (Section, Block, WordCount, IsProse) = (original.Section, original.Block, original.WordCount, original.IsProse);
+    }
+
+    /// <summary>The unit's text as a string, made once when first asked for.</summary>
+    public string Text => _text ??= Content.ToString();
+
+    public bool Equals(TextUnit? other) =>
+        other is not null && Index == other.Index && Kind == other.Kind && Content.Span.SequenceEqual(other.Content.Span)
+        && Span == other.Span && Section == other.Section && Block == other.Block && WordCount == other.WordCount
+        && IsProse == other.IsProse;
+
+    public override int GetHashCode() => HashCode.Combine(Index, Kind, string.GetHashCode(Content.Span), Span, Section, Block, WordCount, IsProse);
+}
 
 /// <summary>A problem in the answer's own syntax (e.g. front matter that is not YAML).</summary>
 public sealed record ParseIssue(string Code, string Message, SourceSpan Span);

@@ -342,9 +342,8 @@ public static partial class MarkdownParser
 
             foreach (var (start, length) in Sentences.Split(text))
             {
-                var sentence = text.Substring(start, length);
                 var span = source.GetSpan(inline.ToSource(start), inline.ToSource(start + length - 1));
-                AddUnit(kind, sentence, span, block);
+                AddUnit(kind, text.AsMemory(start, length), span, block);
             }
         }
 
@@ -557,7 +556,9 @@ public static partial class MarkdownParser
             }
         }
 
-        private void AddUnit(UnitKind kind, string text, SourceSpan span, int block)
+        private void AddUnit(UnitKind kind, string text, SourceSpan span, int block) => AddUnit(kind, text.AsMemory(), span, block);
+
+        private void AddUnit(UnitKind kind, ReadOnlyMemory<char> text, SourceSpan span, int block)
         {
             if (_units.Count >= MaxUnits)
             {
@@ -565,13 +566,13 @@ public static partial class MarkdownParser
                 return;
             }
 
-            var words = Words.Count(text);
+            var words = Words.Count(text.Span);
             if (words == 0)
             {
                 return;
             }
 
-            _units.Add(new TextUnit(_units.Count, kind, text, span, Current, block, words, Prose.IsProse(text, words)));
+            _units.Add(new TextUnit(_units.Count, kind, text, span, Current, block, words, Prose.IsProse(text.Span, words)));
         }
 
         private SourceSpan Span(Markdig.Syntax.Block block) =>

@@ -82,12 +82,11 @@ internal static partial class CjkQuantities
     }
 
     /// <summary>True when the text holds a Han, kana or Hangul letter.</summary>
-    public static bool HasCjk(string text)
+    public static bool HasCjk(ReadOnlySpan<char> text)
     {
         // No Han, kana or Hangul block starts below U+1100 or lies between U+1200 and U+303F: most text is settled
         // by two vectorised scans, without decoding a letter.
-        var span = text.AsSpan();
-        if (!span.ContainsAnyInRange('\u1100', '\u11FF') && !span.ContainsAnyInRange('\u3040', '\uFFFF'))
+        if (!text.ContainsAnyInRange('\u1100', '\u11FF') && !text.ContainsAnyInRange('\u3040', '\uFFFF'))
         {
             return false;
         }
@@ -116,7 +115,7 @@ internal static partial class CjkQuantities
     }
 
     /// <summary>True when the character at <paramref name="index"/> is a Han, kana or Hangul letter (false outside the text).</summary>
-    public static bool IsCjkAt(string text, int index) => index >= 0 && index < text.Length && IsCjk(text[index]);
+    public static bool IsCjkAt(ReadOnlySpan<char> text, int index) => index >= 0 && index < text.Length && IsCjk(text[index]);
 
     private static bool IsCjk(char c) => c > 0x7F && !char.IsSurrogate(c) && IsCjk(new Rune(c));
 

@@ -32,7 +32,7 @@ public static class Prose
     /// A statement has at least <see cref="MinWords"/> words and is not a chain of one- or two-word terms
     /// ("two-tower, ANN, cold start, nDCG, drift").
     /// </summary>
-    public static bool IsProse(string text, int wordCount)
+    public static bool IsProse(ReadOnlySpan<char> text, int wordCount)
     {
         if (wordCount < MinWords)
         {
@@ -44,10 +44,10 @@ public static class Prose
 
     private static readonly SearchValues<char> ChainSeparators = SearchValues.Create(",;|·•/");
 
-    public static bool IsTermChain(string text)
+    public static bool IsTermChain(ReadOnlySpan<char> text)
     {
         // A chain needs at least three separators; most sentences have fewer, found by a vectorised search.
-        var rest = text.AsSpan();
+        var rest = text;
         for (var separators = 0; separators < 3; separators++)
         {
             var at = rest.IndexOfAny(ChainSeparators);
@@ -71,7 +71,7 @@ public static class Prose
                 continue;
             }
 
-            var segment = text.AsSpan(start, i - start);
+            var segment = text[start..i];
             start = i + 1;
             if (segment.IsWhiteSpace())
             {

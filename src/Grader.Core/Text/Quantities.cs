@@ -84,6 +84,13 @@ public static partial class Quantities
     public static Quantity[] Find(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Find(text.AsMemory());
+    }
+
+    /// <summary>The same for text read in place (a sentence inside its paragraph).</summary>
+    public static Quantity[] Find(ReadOnlyMemory<char> memory)
+    {
+        var text = memory.Span;
         var found = t_found ??= [];
         found.Clear();
 
@@ -93,7 +100,7 @@ public static partial class Quantities
         {
             foreach (var m in PercentOrMoney().EnumerateMatches(text))
             {
-                var value = text.AsSpan(m.Index, m.Length);
+                var value = text.Slice(m.Index, m.Length);
                 var kind = value.Contains('%') ? QuantityKind.Percent : QuantityKind.Money;
                 found.Add(new Quantity(kind, m.Index, m.Length, Magnitude(text, m.Index + value.IndexOfAny(Digits), m.Index + m.Length, kind, [])));
             }
@@ -101,30 +108,30 @@ public static partial class Quantities
 
         // A response time in words: "within half a second", "under two seconds", "a hundred milliseconds". Each says
         // "second", which most units do not: the pattern, whose first word may be "a", is not run on those.
-        if (text.AsSpan().ContainsAny(Second))
+        if (text.ContainsAny(Second))
         {
             foreach (var m in LatencyInWords().EnumerateMatches(text))
             {
-                found.Add(new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(text.Substring(m.Index, m.Length))));
+                found.Add(new Quantity(QuantityKind.Latency, m.Index, m.Length, SpelledLatency(text.Slice(m.Index, m.Length).ToString())));
             }
         }
 
         // Numbers written with CJK units or multipliers, or glued to CJK text, which the English tokens below do not see.
         if (CjkQuantities.HasCjk(text))
         {
-            found.AddRange(CjkQuantities.Find(text));
+            found.AddRange(CjkQuantities.Find(text.ToString()));
         }
 
         // The English reading starts at a token that starts with an ASCII digit.
         if (digits)
         {
-            English(text, found);
+            English(memory, found);
         }
 
         return found.Count == 0 ? [] : [.. found];
     }
 
-    private static bool HasDigit(string text)
+    private static bool HasDigit(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {
@@ -141,13 +148,14 @@ public static partial class Quantities
     // unit to tell a rate): only those are lower-cased, not every word of the unit.
     private const int Window = 7;
 
-    private static void English(string text, List<Quantity> found)
+    private static void English(ReadOnlyMemory<char> memory, List<Quantity> found)
     {
+        var text = memory.Span;
         var tokens = t_tokens ??= new FigureWords();
         // From digit to digit, not word to word: a word starting with one is read; one with a digit inside is passed.
         for (var at = 0; at < text.Length;)
         {
-            var digit = text.AsSpan(at).IndexOfAnyInRange('0', '9');
+            var digit = text[at..].IndexOfAnyInRange('0', '9');
             if (digit < 0)
             {
                 break;
@@ -156,7 +164,7 @@ public static partial class Quantities
             var start = at + digit;
             if (start == 0 || !Words.IsWordChar(text[start - 1]))
             {
-                tokens.Read(text, start);
+                tokens.Read(memory, start);
                 EnglishAt(text, tokens, found);
             }
 
@@ -169,7 +177,7 @@ public static partial class Quantities
     }
 
     // The number that starts tokens[0], read with the words after it.
-    private static void EnglishAt(string text, FigureWords tokens, List<Quantity> found)
+    private static void EnglishAt(ReadOnlySpan<char> text, FigureWords tokens, List<Quantity> found)
     {
         var word = tokens.Word(0);
         var start = tokens.Start(0);
@@ -244,7 +252,7 @@ public static partial class Quantities
         private readonly int[] _ends = new int[Window];
         private readonly char[][] _lower = [.. Enumerable.Range(0, Window).Select(_ => new char[16])];
         private readonly int[] _lowered = new int[Window];
-        private string _text = "";
+        private ReadOnlyMemory<char> _text;
 
         public int Count { get; private set; }
 
@@ -254,7 +262,7 @@ public static partial class Quantities
         {
             if (_lowered[j] < 0)
             {
-                var word = _text.AsSpan(_starts[j], _ends[j] - _starts[j]);
+                var word = _text.Span[_starts[j].._ends[j]];
                 if (_lower[j].Length < word.Length)
                 {
                     _lower[j] = new char[word.Length];
@@ -266,12 +274,12 @@ public static partial class Quantities
             return _lower[j].AsSpan(0, _lowered[j]);
         }
 
-        public void Read(string text, int from)
+        public void Read(ReadOnlyMemory<char> text, int from)
         {
             _text = text;
             Count = 0;
             var i = from;
-            while (Count < Window && Words.Next(text, ref i, out var start))
+            while (Count < Window && Words.Next(text.Span, ref i, out var start))
             {
                 (_starts[Count], _ends[Count], _lowered[Count]) = (start, i, -1);
                 Count++;
@@ -280,7 +288,7 @@ public static partial class Quantities
     }
 
     // "0.5 s for the first check" or "under 2 seconds" is a response time, not a span of time: a few seconds at most.
-    private static QuantityKind Seconds(QuantityKind kind, ReadOnlySpan<char> unit, string text, int start)
+    private static QuantityKind Seconds(QuantityKind kind, ReadOnlySpan<char> unit, ReadOnlySpan<char> text, int start)
     {
         if (kind != QuantityKind.Duration || unit is not ("s" or "sec" or "second" or "seconds"))
         {
@@ -300,7 +308,7 @@ public static partial class Quantities
             to++;
         }
 
-        return double.TryParse(text.AsSpan(from, to - from), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+        return double.TryParse(text[from..to], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
             && value < 5 ? QuantityKind.Latency : kind;
     }
 
@@ -315,7 +323,7 @@ public static partial class Quantities
         : first is "each" or "every" && second is "second" or "day";
 
     // "/" right before a token, spaces allowed: "230k/s", "5k req / s".
-    private static bool SlashBefore(string text, int tokenStart)
+    private static bool SlashBefore(ReadOnlySpan<char> text, int tokenStart)
     {
         var k = tokenStart - 1;
         while (k >= 0 && text[k] == ' ')
@@ -327,7 +335,7 @@ public static partial class Quantities
     }
 
     // "5M videos per day", "1B requests a day" or "20B msgs/day" is a rate.
-    private static QuantityKind Refine(QuantityKind kind, FigureWords tokens, int unitIndex, string text)
+    private static QuantityKind Refine(QuantityKind kind, FigureWords tokens, int unitIndex, ReadOnlySpan<char> text)
     {
         if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 1 < tokens.Count
             && IsPeriod.Contains(tokens.Word(unitIndex + 1)) && SlashBefore(text, tokens.Start(unitIndex + 1)))
@@ -362,7 +370,7 @@ public static partial class Quantities
     /// The value of a number starting at <paramref name="start"/> (or just before it: "0.5" is tokenised "0" "5"), times
     /// the multipliers up to <paramref name="unitStart"/> ("10 million", "5k") and the scale of <paramref name="unit"/>.
     /// </summary>
-    private static double? Magnitude(string text, int start, int unitStart, QuantityKind kind, ReadOnlySpan<char> unit)
+    private static double? Magnitude(ReadOnlySpan<char> text, int start, int unitStart, QuantityKind kind, ReadOnlySpan<char> unit)
     {
         if (ReadNumber(text, start) is not (var value, var end))
         {
@@ -371,7 +379,7 @@ public static partial class Quantities
 
         // Multipliers glued to the digits or between them and the unit: "10M users", "5 billion requests", "$2.5M".
         // (None is longer than eight letters.)
-        var between = text.AsSpan(0, Math.Max(end, unitStart));
+        var between = text[..Math.Max(end, unitStart)];
         Span<char> lower = stackalloc char[16];
         for (var i = end; Words.Next(between, ref i, out var from);)
         {
@@ -409,17 +417,17 @@ public static partial class Quantities
     /// The number that starts at or just before <paramref name="start"/>: digits, thousands groups ("2,000") and a
     /// decimal part ("0.5"); with the index after it.
     /// </summary>
-    internal static (double Value, int End)? ReadNumber(string text, int start)
+    internal static (double Value, int End)? ReadNumber(ReadOnlySpan<char> text, int start)
     {
         // The first match, if it is where the number starts, read without its thousands separators.
         var from = NumberStart(text, start);
-        var matches = Number().EnumerateMatches(text.AsSpan(), from);
+        var matches = Number().EnumerateMatches(text, from);
         if (!matches.MoveNext() || matches.Current.Index != from)
         {
             return null;
         }
 
-        var number = text.AsSpan(from, matches.Current.Length);
+        var number = text.Slice(from, matches.Current.Length);
         Span<char> digits = number.Length <= 64 ? stackalloc char[number.Length] : new char[number.Length];
         var length = 0;
         foreach (var c in number)
@@ -436,7 +444,7 @@ public static partial class Quantities
     }
 
     // Back to the number's first digit: "0.5" and "2,000" are tokenised as two words.
-    private static int NumberStart(string text, int start)
+    private static int NumberStart(ReadOnlySpan<char> text, int start)
     {
         var from = start;
         while (from > 0 && (char.IsAsciiDigit(text[from - 1]) || (text[from - 1] is '.' or ',' && from > 1 && char.IsAsciiDigit(text[from - 2]))))

@@ -1,7 +1,7 @@
 namespace Grader.Core.Text;
 
 /// <summary>
-/// A text's stems, each with its id in the process-wide stem vocabulary (<see cref="Stemmer.Tokens"/>): matchers
+/// A text's stems, each with its id in the process-wide stem vocabulary (<see cref="Stemmer.Tokens(string)"/>): matchers
 /// look tokens up and compare them by id, not by hashing and comparing their text. A stem the vocabulary has no id
 /// for (-1: a word seen past its bound, or longer than it keeps) is compared by text.
 /// </summary>

@@ -51,7 +51,12 @@ public static class Stemmer
     public static StemmedText Tokens(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return Tokens(text.AsSpan());
+    }
 
+    /// <summary>The same for text read in place (a sentence inside its paragraph).</summary>
+    public static StemmedText Tokens(ReadOnlySpan<char> text)
+    {
         // First every word's place, lower-cased form and hash; then the compact table's slot of each, read all at once
         // (see WordIds.Probe); then each word's id, from the table or, for a word it has not kept, the cache.
         var scratch = text.Length > MaxKeptScratch ? new Scratch() : t_scratch ??= new Scratch();
@@ -69,8 +74,7 @@ public static class Stemmer
             (string Stem, int Id) known;
             if (length > MaxCachedLength)
             {
-                var stem = Stem(string.Create(length, (text, start), static (span, state) =>
-                    state.text.AsSpan(state.start, span.Length).ToLowerInvariant(span)));
+                var stem = Stem(Lower(text.Slice(start, length)));
                 known = (stem, IdOf(stem));
             }
             else
@@ -125,7 +129,7 @@ public static class Stemmer
         public int[] Hashes = new int[64];
         public int[] FirstSlots = new int[64];
 
-        public int Read(string text)
+        public int Read(ReadOnlySpan<char> text)
         {
             if (Lowered.Length < text.Length)
             {
@@ -148,7 +152,7 @@ public static class Stemmer
                 if (length <= MaxCachedLength)
                 {
                     // Lower-casing keeps a word's length (ToLowerInvariant maps character to character).
-                    var lowered = Lowered.AsSpan(start, Words.ToLower(text.AsSpan(start, length), Lowered.AsSpan(start)));
+                    var lowered = Lowered.AsSpan(start, Words.ToLower(text.Slice(start, length), Lowered.AsSpan(start)));
                     length = lowered.Length;
                     hash = WordIds.HashOf(lowered);
                 }

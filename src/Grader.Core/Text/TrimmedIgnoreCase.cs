@@ -18,8 +18,20 @@ internal sealed class TrimmedIgnoreCase : IEqualityComparer<string>
             return x is null && y is null;
         }
 
-        var a = x.AsSpan().Trim();
-        var b = y.AsSpan().Trim();
+        return Same(x, y);
+    }
+
+    public int GetHashCode(string obj)
+    {
+        ArgumentNullException.ThrowIfNull(obj);
+        return Hash(obj);
+    }
+
+    /// <summary>The same test for texts read in place.</summary>
+    public static bool Same(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
+    {
+        var a = x.Trim();
+        var b = y.Trim();
         if (HasSurrogates(a) || HasSurrogates(b))
         {
             return string.Equals(a.ToString().ToLowerInvariant(), b.ToString().ToLowerInvariant(), StringComparison.Ordinal);
@@ -41,10 +53,9 @@ internal sealed class TrimmedIgnoreCase : IEqualityComparer<string>
         return true;
     }
 
-    public int GetHashCode(string obj)
+    public static int Hash(ReadOnlySpan<char> obj)
     {
-        ArgumentNullException.ThrowIfNull(obj);
-        var text = obj.AsSpan().Trim();
+        var text = obj.Trim();
         if (HasSurrogates(text))
         {
             text = text.ToString().ToLowerInvariant();

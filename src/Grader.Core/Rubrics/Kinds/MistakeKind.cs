@@ -75,7 +75,7 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
                 continue;
             }
 
-            if (Stated(criterion, context.Stems(unit.Index), unit.Text) is not { } said)
+            if (Stated(criterion, context.Stems(unit.Index), unit) is not { } said)
             {
                 continue;
             }
@@ -94,16 +94,17 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
 
     // The wording of the mistake, if one sentence of the unit states it without negating it or putting it right. A list
     // item may hold several sentences: "Priority: precision. We never want to blur a sign." states the first plainly.
-    private static string? Stated(MistakeCriterion criterion, StemmedText stems, string text)
+    private static string? Stated(MistakeCriterion criterion, StemmedText stems, Parsing.TextUnit unit)
     {
         if (criterion.Mistake.Find(stems) is null)
         {
             return null;
         }
 
+        var text = unit.Text;
         foreach (var (start, length) in Sentences.Split(text))
         {
-            var sentence = Stemmer.Tokens(text.Substring(start, length));
+            var sentence = Stemmer.Tokens(text.AsSpan(start, length));
             if (criterion.Mistake.Find(sentence) is { } said && criterion.Unless.Find(sentence) is null && Negations.Find(sentence) is null)
             {
                 return said;

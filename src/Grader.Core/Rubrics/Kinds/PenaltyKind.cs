@@ -49,7 +49,7 @@ internal sealed class PenaltyKind() : CriterionKind<PenaltyCriterion>("penalty",
             }
 
             var hit = terms.Matches(context.Stems(unit.Index)).Select(m => m.Key).FirstOrDefault()
-                ?? (pattern?.Match(unit.Text) is { Success: true } m ? m.Value : null);
+                ?? FirstMatch(pattern, unit.Content.Span);
             if (hit is not null)
             {
                 return new Evaluation(0, [unit.Span], $"penalised: \"{hit}\"");
@@ -57,5 +57,19 @@ internal sealed class PenaltyKind() : CriterionKind<PenaltyCriterion>("penalty",
         }
 
         return new Evaluation(1, [], null);
+    }
+
+    // The first match's text, as Regex.Match(text).Value gives it, read in place.
+    private static string? FirstMatch(System.Text.RegularExpressions.Regex? pattern, ReadOnlySpan<char> text)
+    {
+        if (pattern is not null)
+        {
+            foreach (var m in pattern.EnumerateMatches(text))
+            {
+                return text.Slice(m.Index, m.Length).ToString();
+            }
+        }
+
+        return null;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class RegexKind() : CriterionKind<RegexCriterion>("regex", [Key(
     {
         var pattern = context.Compiled.Pattern(criterion);
         var hits = context.Prose
-            .Where(u => pattern.IsMatch(u.Text))
+            .Where(u => pattern.IsMatch(u.Content.Span))
             .Select(u => (u.Span, Credit: evidence.ScopeFactor(u, criterion.Scope)))
             .OrderByDescending(h => h.Credit)
             .Take(criterion.AtLeast)
