@@ -10,7 +10,8 @@ namespace Grader.Core.Analysis;
 /// </summary>
 public sealed class ConceptFacts
 {
-    private readonly ImmutableArray<(int Set, int Concept)>?[] _described;
+    // Default (not empty) where a unit is not matched yet.
+    private readonly ImmutableArray<(int Set, int Concept)>[] _described;
     private readonly UnitConcepts?[] _concepts;
 
     // Reused for every unit's term matches (of every answer the thread grades), which are then copied out at their size.
@@ -23,7 +24,7 @@ public sealed class ConceptFacts
         ArgumentNullException.ThrowIfNull(compiled);
         Facts = facts;
         Compiled = compiled;
-        _described = new ImmutableArray<(int, int)>?[facts.Document.Units.Length];
+        _described = new ImmutableArray<(int, int)>[facts.Document.Units.Length];
         _concepts = new UnitConcepts?[facts.Document.Units.Length];
     }
 
@@ -32,8 +33,15 @@ public sealed class ConceptFacts
     public CompiledRubric Compiled { get; }
 
     /// <summary>The concepts whose descriptions a unit meets, in rubric order.</summary>
-    public ImmutableArray<(int Set, int Concept)> Described(int unit) =>
-        _described[unit] ??= ImmutableCollectionsMarshal.AsImmutableArray(Compiled.Descriptions.Matches(Facts.Stems(unit)));
+    public ImmutableArray<(int Set, int Concept)> Described(int unit)
+    {
+        if (_described[unit].IsDefault)
+        {
+            _described[unit] = ImmutableCollectionsMarshal.AsImmutableArray(Compiled.Descriptions.Matches(Facts.Stems(unit)));
+        }
+
+        return _described[unit];
+    }
 
     /// <summary>The concepts a unit names, by term and by description.</summary>
     public UnitConcepts ConceptsIn(int unit)
@@ -47,7 +55,8 @@ public sealed class ConceptFacts
         terms?.Clear();
         Compiled.Concepts.Collect(Facts.Stems(unit), ref terms);
         t_terms = terms;
-        var found = new UnitConcepts(terms is null ? [] : [.. terms], Described(unit));
+        var described = Described(unit);
+        var found = terms is null or { Count: 0 } && described.IsEmpty ? UnitConcepts.None : new UnitConcepts(terms is null ? [] : [.. terms], described);
         _concepts[unit] = found;
         return found;
     }

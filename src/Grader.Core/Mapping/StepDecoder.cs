@@ -46,6 +46,9 @@ public static class StepDecoder
     /// <summary>A segment: heading coverage per step, content votes per step, and whether it continues the block before.</summary>
     public readonly record struct Input(double[] Heading, double[] Votes, bool InBlock);
 
+    [ThreadStatic]
+    private static List<Label>? t_labels;
+
     /// <summary>Per segment, the steps decided and a confidence.</summary>
     public static List<(StepSet Steps, double Confidence)> Decode(IReadOnlyList<Input> segments)
     {
@@ -72,8 +75,9 @@ public static class StepDecoder
         var sum = total.Sum();
         var share = total.Select(t => (0.5 * (t + 1) / (sum + Steps)) + (0.5 / Steps)).ToArray();
 
-        // Every segment's labels in one list: segment i's at [first[i], first[i + 1]).
-        var all = new List<Label>(n * (1 + Steps));
+        // Every segment's labels in one list: segment i's at [first[i], first[i + 1]). The thread's list, grown once.
+        var all = t_labels ??= new List<Label>(64);
+        all.Clear();
         var first = new int[n + 1];
         for (var i = 0; i < n; i++)
         {
@@ -176,8 +180,16 @@ public static class StepDecoder
             result.Add((steps, confidence));
         }
 
+        // A list a huge answer grew is not kept for the thread's life.
+        if (all.Capacity > MaxKeptLabels)
+        {
+            t_labels = null;
+        }
+
         return result;
     }
+
+    private const int MaxKeptLabels = 1 << 14;
 
     private readonly record struct Label(StepSet Steps, int First, int Last, double Emission);
 

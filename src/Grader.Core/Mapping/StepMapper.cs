@@ -382,7 +382,12 @@ public sealed partial class StepMapper
     {
         var split = new bool[document.Sections.Length];
         var words = new int[document.Sections.Length];
-        var blocks = new HashSet<int>[document.Sections.Length];
+        var blocks = new int[document.Sections.Length];
+
+        // Each section's distinct top-level blocks, counted from (section, block) pairs sorted in a lent array rather
+        // than gathered in a set per section.
+        var pairs = ArrayPool<long>.Shared.Rent(Math.Max(1, document.Units.Length));
+        var count = 0;
         foreach (var unit in document.Units)
         {
             // Text addressed to a grader may not change how the rest is cut.
@@ -394,9 +399,18 @@ public sealed partial class StepMapper
             words[unit.Section] += unit.WordCount;
             if (unit.Block >= 0)
             {
-                (blocks[unit.Section] ??= []).Add(rootOf[unit.Block]);
+                pairs[count++] = ((long)unit.Section << 32) | (uint)rootOf[unit.Block];
             }
         }
+
+        var sorted = pairs.AsSpan(0, count);
+        sorted.SortAscending();
+        for (var k = 0; k < sorted.Length; k++)
+        {
+            blocks[(int)(sorted[k] >> 32)] += k == 0 || sorted[k] != sorted[k - 1] ? 1 : 0;
+        }
+
+        ArrayPool<long>.Shared.Return(pairs);
 
         var total = Math.Max(1, words.Sum());
         foreach (var section in document.Sections)
@@ -404,7 +418,7 @@ public sealed partial class StepMapper
             var i = section.Index;
             var strength = headings[i].Max();
             var soft = section.Style == HeadingStyle.BoldLine || !own[i] || strength < 0.6;
-            var big = (blocks[i]?.Count ?? 0) >= SplitBlocks && (double)words[i] / total > SplitShare;
+            var big = blocks[i] >= SplitBlocks && (double)words[i] / total > SplitShare;
             split[i] = strength < NamesStep || (soft && big);
         }
 

@@ -53,7 +53,6 @@ public static class Scorer
         foreach (var step in FrameworkSteps.All)
         {
             var definition = rubric.Step(step);
-            var criteria = rubric.Criteria.Where(c => c.Step == step).ToList();
             var scale = scales[(int)step];
             var results = ImmutableArray.CreateBuilder<CriterionResult>();
             double stepScore = 0;
@@ -61,8 +60,13 @@ public static class Scorer
             // What the step would score with nothing turned off, and what each criterion turned off would have lost.
             double asGraded = 0;
             var waived = new List<(int Index, double Lost)>();
-            foreach (var criterion in criteria)
+            foreach (var criterion in rubric.Criteria)
             {
+                if (criterion.Step != step)
+                {
+                    continue;
+                }
+
                 // No cliffs: evidence counts wherever it stands (outside its step at a share, see EvidenceIndex), so a
                 // step without a section of its own still earns what the answer says of it elsewhere.
                 var (evaluation, fraction) = carried.TryGetValue(criterion, out var known) ? (known.Evaluation, known.Fraction) : Fraction(criterion, Evaluate(criterion, context, evidence, findings));

@@ -49,7 +49,13 @@ public sealed class MetricPairingAnalyzer : IDocumentAnalyzer
             }
 
             var (terms, described) = context.ConceptsIn(unit.Index);
-            foreach (var set in terms.Select(t => t.Key.Set).Concat(described.Select(d => d.Set)))
+            foreach (var (key, _, _) in terms)
+            {
+                offline |= offlineSets.Contains(key.Set);
+                online |= onlineSets.Contains(key.Set);
+            }
+
+            foreach (var (set, _) in described)
             {
                 offline |= offlineSets.Contains(set);
                 online |= onlineSets.Contains(set);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Grader.Core.Analysis;
 using Grader.Core.Diagnostics;
 using Grader.Core.Mapping;
+using Grader.Core.Parsing;
 
 namespace Grader.Core.Analyzers.Content;
 
@@ -31,11 +32,27 @@ public sealed class ProseStuffingAnalyzer : IDocumentAnalyzer
     {
         foreach (var step in FrameworkSteps.All)
         {
-            var named = context.ProseIn(step).Where(u => !context.ConceptsIn(u.Index).Terms.IsEmpty).ToList();
-            var enumerating = named.Where(u => !context.IsDecisive(u.Index)).ToList();
-            if (enumerating.Count >= MinSentences && enumerating.Count >= named.Count * MinShare)
+            // Counted, not listed: only the first enumerating sentence is reported.
+            int named = 0, enumerating = 0;
+            TextUnit? first = null;
+            foreach (var unit in context.ProseIn(step))
             {
-                context.Report(Descriptor, enumerating[0].Span, step, enumerating.Count, named.Count, step.ToId());
+                if (context.ConceptsIn(unit.Index).Terms.IsEmpty)
+                {
+                    continue;
+                }
+
+                named++;
+                if (!context.IsDecisive(unit.Index))
+                {
+                    enumerating++;
+                    first ??= unit;
+                }
+            }
+
+            if (enumerating >= MinSentences && enumerating >= named * MinShare)
+            {
+                context.Report(Descriptor, first!.Span, step, enumerating, named, step.ToId());
             }
         }
     }

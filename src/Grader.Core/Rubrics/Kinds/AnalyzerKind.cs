@@ -33,13 +33,20 @@ internal sealed class AnalyzerKind() : CriterionKind<AnalyzerCriterion>("analyze
         }
 
         // An empty model step has no unjustified models, but that earns nothing.
-        var prose = context.ProseIn(criterion.Step).ToList();
-        if (prose.Sum(u => u.WordCount) < StepHollowAnalyzer.MinProseWords)
+        var words = 0;
+        Parsing.TextUnit? first = null;
+        foreach (var unit in context.ProseIn(criterion.Step))
+        {
+            words += unit.WordCount;
+            first ??= unit;
+        }
+
+        if (words < StepHollowAnalyzer.MinProseWords)
         {
             return Evaluation.Nothing($"the {criterion.Step.ToString().ToLowerInvariant()} step has too little prose to judge");
         }
 
-        return new Evaluation(1, [prose[0].Span], null);
+        return new Evaluation(1, [first!.Span], null);
     }
 
     protected override string Describe(AnalyzerCriterion criterion) => criterion.Rule;
