@@ -365,7 +365,7 @@ public static partial class MarkdownParser
                 block = _blocks.Count - 1;
             }
 
-            foreach (var (start, length) in Sentences.Split(text))
+            foreach (var (start, length) in Sentences.Ranges(text))
             {
                 var span = source.GetSpan(inline.ToSource(start), inline.ToSource(start + length - 1));
                 AddUnit(kind, text.AsMemory(start, length), span, block);
@@ -425,7 +425,7 @@ public static partial class MarkdownParser
             var visible = SpaceRun().Replace(WebUtility.HtmlDecode(HtmlTagRegex().Replace(HtmlCommentRegex().Replace(raw, " "), " ")), " ");
             var block = AddBlock(BlockKind.Html, Span(html), depth, null, visible);
             var firstLine = source.GetPosition(html.Span.Start).Line;
-            foreach (var (start, length) in Sentences.Split(visible))
+            foreach (var (start, length) in Sentences.Ranges(visible))
             {
                 // Tags are stripped, so positions inside the block are approximate: locate by line.
                 var before = visible.AsSpan(0, start).Count('\n');

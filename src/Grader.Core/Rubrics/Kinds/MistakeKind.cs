@@ -101,10 +101,10 @@ internal sealed class MistakeKind() : CriterionKind<MistakeCriterion>(
             return null;
         }
 
-        var text = unit.Text;
-        foreach (var (start, length) in Sentences.Split(text))
+        var text = unit.Content.Span;
+        foreach (var (start, length) in Sentences.Ranges(text))
         {
-            var sentence = Stemmer.Tokens(text.AsSpan(start, length));
+            var sentence = Stemmer.Tokens(text.Slice(start, length));
             if (criterion.Mistake.Find(sentence) is { } said && criterion.Unless.Find(sentence) is null && Negations.Find(sentence) is null)
             {
                 return said;
