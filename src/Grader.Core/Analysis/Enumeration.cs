@@ -59,10 +59,10 @@ public static class Enumeration
             }
         }
 
-        for (var i = text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase))
+        while (text.IndexOf(" or ", StringComparison.OrdinalIgnoreCase) is var at and >= 0)
         {
             count++;
-            text = text[(i + 4)..];
+            text = text[(at + 4)..];
         }
 
         return count;

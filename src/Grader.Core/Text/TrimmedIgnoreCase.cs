@@ -7,27 +7,9 @@ namespace Grader.Core.Text;
 /// lower-cased on its own, as the string method does for any text without surrogate pairs (those are compared through
 /// the copies, as before).
 /// </summary>
-internal sealed class TrimmedIgnoreCase : IEqualityComparer<string>
+internal static class TrimmedIgnoreCase
 {
-    public static TrimmedIgnoreCase Instance { get; } = new();
-
-    public bool Equals(string? x, string? y)
-    {
-        if (x is null || y is null)
-        {
-            return x is null && y is null;
-        }
-
-        return Same(x, y);
-    }
-
-    public int GetHashCode(string obj)
-    {
-        ArgumentNullException.ThrowIfNull(obj);
-        return Hash(obj);
-    }
-
-    /// <summary>The same test for texts read in place.</summary>
+    /// <summary>True when the two texts are one text, trimmed and case ignored.</summary>
     public static bool Same(ReadOnlySpan<char> x, ReadOnlySpan<char> y)
     {
         var a = x.Trim();
@@ -53,9 +35,10 @@ internal sealed class TrimmedIgnoreCase : IEqualityComparer<string>
         return true;
     }
 
-    public static int Hash(ReadOnlySpan<char> obj)
+    /// <summary>A hash equal for texts <see cref="Same"/> calls one.</summary>
+    public static int Hash(ReadOnlySpan<char> text)
     {
-        var text = obj.Trim();
+        text = text.Trim();
         if (HasSurrogates(text))
         {
             text = text.ToString().ToLowerInvariant();
