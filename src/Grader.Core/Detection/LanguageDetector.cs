@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Grader.Core.Parsing;
 using Grader.Core.Text;
@@ -158,16 +159,18 @@ public static class LanguageDetector
         int english = 0, foreign = 0;
         Span<int> hits = stackalloc int[LatinLanguages.Languages.Length];
         Span<char> lower = stackalloc char[LatinLanguages.LongestWord];
-        var i = 0;
-        while (Words.Next(text, ref i, out var start))
+        var edges = ArrayPool<int>.Shared.Rent(text.Length + 1);
+        var count = Words.Bounds(text, edges);
+        for (var k = 0; k < count; k++)
         {
-            if (!LatinLanguages.MayBeFunctionWord(text[start..i]))
+            var (start, end) = (edges[2 * k], edges[(2 * k) + 1]);
+            if (!LatinLanguages.MayBeFunctionWord(text[start..end]))
             {
                 continue;
             }
 
-            var word = lower[..(i - start)];
-            Words.ToLower(text[start..i], word);
+            var word = lower[..(end - start)];
+            Words.ToLower(text[start..end], word);
             if (LatinLanguages.IsEnglish(word))
             {
                 english++;
@@ -181,6 +184,8 @@ public static class LanguageDetector
                 }
             }
         }
+
+        ArrayPool<int>.Shared.Return(edges);
 
         // Ties go to the language listed first.
         var best = 0;

@@ -128,6 +128,7 @@ public static class Stemmer
         public int[] Lengths = new int[64];
         public int[] Hashes = new int[64];
         public int[] FirstSlots = new int[64];
+        public int[] Edges = new int[257];
 
         public int Read(ReadOnlySpan<char> text)
         {
@@ -143,22 +144,29 @@ public static class Stemmer
                 (Starts, Lengths, Hashes, FirstSlots) = (new int[most], new int[most], new int[most], new int[most]);
             }
 
-            var count = 0;
-            var i = 0;
-            while (Words.Next(text, ref i, out var start))
+            if (Edges.Length <= text.Length)
             {
-                var length = i - start;
+                Edges = new int[text.Length + 1];
+            }
+
+            var count = Words.Bounds(text, Edges);
+
+            // Lower-cased all at once, ASCII as most text is (ToLowerInvariant maps character to character, so a word's
+            // lower-cased form stands at the same place); otherwise word by word, as a word never holds a surrogate.
+            var ascii = System.Text.Ascii.ToLower(text, Lowered, out _) == OperationStatus.Done;
+            for (var k = 0; k < count; k++)
+            {
+                var (start, length) = (Edges[2 * k], Edges[(2 * k) + 1] - Edges[2 * k]);
                 var hash = 0;
                 if (length <= MaxCachedLength)
                 {
-                    // Lower-casing keeps a word's length (ToLowerInvariant maps character to character).
-                    var lowered = Lowered.AsSpan(start, Words.ToLower(text.Slice(start, length), Lowered.AsSpan(start)));
+                    var lowered = ascii ? Lowered.AsSpan(start, length)
+                        : Lowered.AsSpan(start, Words.ToLower(text.Slice(start, length), Lowered.AsSpan(start)));
                     length = lowered.Length;
                     hash = WordIds.HashOf(lowered);
                 }
 
-                (Starts[count], Lengths[count], Hashes[count]) = (start, length, hash);
-                count++;
+                (Starts[k], Lengths[k], Hashes[k]) = (start, length, hash);
             }
 
             return count;

@@ -75,6 +75,26 @@ public class WordsTests
     }
 
     [Fact]
+    public void Bounds_finds_every_word_next_finds()
+    {
+        Text.Sample(text =>
+        {
+            var expected = new List<(int, int)>();
+            var at = 0;
+            while (Words.Next(text, ref at, out var begin))
+            {
+                expected.Add((begin, at));
+            }
+
+            // Filled with a marker, so a bound read from where nothing was written shows.
+            var edges = Enumerable.Repeat(-7, text.Length + 1).ToArray();
+            var count = Words.Bounds(text, edges);
+            var found = Enumerable.Range(0, count).Select(k => (edges[2 * k], edges[(2 * k) + 1])).ToList();
+            Assert.Equal(expected, found);
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void A_count_is_of_word_starts_outside_a_word_apostrophes_continuing_one()
     {
         Text.Sample(text =>
