@@ -63,7 +63,10 @@ public sealed class DescriptionMatcher<TKey>
     private readonly Phrase[] _phrases;
     private readonly int[] _ids;
     private readonly string[] _stems;
-    private readonly (TKey Key, int Groups)[] _descriptions;
+    private readonly TKey[] _descriptions;
+
+    // Per description, the mask of its groups all hit: one bit per group, the 64th and later sharing the last.
+    private readonly ulong[] _met;
 
     public DescriptionMatcher(IEnumerable<(Description Description, TKey Key)> descriptions)
     {
@@ -77,14 +80,16 @@ public sealed class DescriptionMatcher<TKey>
             }
         }
 
-        _descriptions = new (TKey, int)[list.Count];
+        _descriptions = new TKey[list.Count];
+        _met = new ulong[list.Count];
         var words = new List<(int First, int Description, ulong Groups, string Stem)>();
         var phrases = new List<(int First, int Index, StemmedText Stems, int Description, ulong Groups)>();
         var tokens = 0;
         for (var d = 0; d < list.Count; d++)
         {
             var groups = list[d].Description.Groups;
-            _descriptions[d] = (list[d].Key, groups.Length);
+            _descriptions[d] = list[d].Key;
+            _met[d] = groups.Length >= 64 ? ulong.MaxValue : (1UL << groups.Length) - 1;
             for (var g = 0; g < groups.Length; g++)
             {
                 var bit = 1UL << Math.Min(g, 63);
@@ -135,6 +140,7 @@ public sealed class DescriptionMatcher<TKey>
             for (; p < phrases.Count && phrases[p].First == first; p++)
             {
                 var stems = phrases[p].Stems;
+                entry.Seconds |= stems.Ids[1] == PhraseMatches.CutoffId ? ulong.MaxValue : 1UL << stems.Ids[1];
                 stems.Ids.CopyTo(_ids, at);
                 stems.Stems.CopyTo(_stems, at);
                 _phrases[p] = new Phrase(stems.Ids[1], at, stems.Length, phrases[p].Description, phrases[p].Groups);
@@ -191,11 +197,17 @@ public sealed class DescriptionMatcher<TKey>
                     hits.Match(description, groups);
                 }
 
-                // A phrase's second stem is compared here, before its stems are read: it is what rules most out.
+                // A phrase's second stem is compared here, before its stems are read: it is what rules most out. Most
+                // words that start phrases are followed by none of their second words, told by one bit test.
                 var next = i + 1 < stems.Length ? stems.Ids[i + 1] : int.MinValue;
+                if (next == int.MinValue || (next >= 0 && (starting.Seconds & (1UL << next)) == 0))
+                {
+                    continue;
+                }
+
                 foreach (ref readonly var phrase in _phrases.AsSpan(starting.Phrases, starting.PhrasesEnd - starting.Phrases))
                 {
-                    if (next != int.MinValue && (next == phrase.Second || next < 0 || phrase.Second == PhraseMatches.CutoffId)
+                    if ((next == phrase.Second || next < 0 || phrase.Second == PhraseMatches.CutoffId)
                         && PhraseMatches.IsMatchAt(stems, i, _ids.AsSpan(phrase.Start, phrase.Length), _stems.AsSpan(phrase.Start, phrase.Length)))
                     {
                         hits.Match(phrase.Description, phrase.Groups);
@@ -209,10 +221,12 @@ public sealed class DescriptionMatcher<TKey>
             }
 
             // Most descriptions touched are not met: only the met ones are put in rubric order.
+            var order = t_met is { } keptMet && keptMet.Length >= hits.Count ? keptMet : t_met = new int[Math.Max(hits.Count, 64)];
             var met = 0;
             foreach (var description in hits.Touched.AsSpan(0, hits.Count))
             {
-                met += IsMet(hits.Groups, description) ? 1 : 0;
+                order[met] = description;
+                met += hits.Groups[description] == _met[description] ? 1 : 0;
             }
 
             if (met == 0)
@@ -220,21 +234,11 @@ public sealed class DescriptionMatcher<TKey>
                 return [];
             }
 
-            Span<int> order = met <= 64 ? stackalloc int[met] : new int[met];
-            met = 0;
-            foreach (var description in hits.Touched.AsSpan(0, hits.Count))
-            {
-                if (IsMet(hits.Groups, description))
-                {
-                    order[met++] = description;
-                }
-            }
-
-            order.SortAscending();
+            order.AsSpan(0, met).SortAscending();
             var result = new TKey[met];
             for (var i = 0; i < met; i++)
             {
-                result[i] = _descriptions[order[i]].Key;
+                result[i] = _descriptions[order[i]];
             }
 
             return result;
@@ -252,14 +256,14 @@ public sealed class DescriptionMatcher<TKey>
         public int WordsEnd;
         public int Phrases;
         public int PhrasesEnd;
+
+        // A bit per second stem of the phrases, by its id modulo 64 (all bits when one is "k", which any number meets).
+        public ulong Seconds;
     }
 
     // An alternative of two or more words: its second stem's id, its stems at _ids/_stems[Start..Start + Length), and
     // the description and group it stands for.
     private readonly record struct Phrase(int Second, int Start, int Length, int Description, ulong Groups);
-
-    private bool IsMet(ulong[] groups, int description) =>
-        groups[description] == (_descriptions[description].Groups >= 64 ? ulong.MaxValue : (1UL << _descriptions[description].Groups) - 1);
 
     // The entries of a unit's words (see Matches), and what reading ahead read, kept where no compiler drops it.
     [ThreadStatic]
@@ -267,6 +271,10 @@ public sealed class DescriptionMatcher<TKey>
 
     [ThreadStatic]
     private static ulong t_readAhead;
+
+    // The met descriptions of a unit, before they are put in rubric order.
+    [ThreadStatic]
+    private static int[]? t_met;
 
     // A huge unit's entries are not kept for the thread's life.
     private const int MaxKeptStarts = 1 << 14;

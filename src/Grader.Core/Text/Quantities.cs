@@ -133,7 +133,19 @@ public static partial class Quantities
 
     private static bool HasDigit(ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        // ASCII digits by a vectorised search; a digit of another script only in text that has a character past ASCII.
+        if (text.ContainsAnyInRange('0', '9'))
+        {
+            return true;
+        }
+
+        var other = text.IndexOfAnyExceptInRange('\0', '\u007F');
+        if (other < 0)
+        {
+            return false;
+        }
+
+        foreach (var c in text[other..])
         {
             if (char.IsDigit(c))
             {

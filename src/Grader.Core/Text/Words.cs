@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -13,25 +16,62 @@ public static class Words
     /// <summary>True when <paramref name="text"/> has more than <paramref name="most"/> words, counted only that far.</summary>
     public static bool MoreThan(ReadOnlySpan<char> text, int most) => most < int.MaxValue && Count(text, most + 1) > most;
 
-    // Words as Count counts them ("don't" is one), stopping at `stop`. Without a branch on the word state: a branch
-    // there was mispredicted at nearly every word's edge (measured 1.6x slower on a typical answer's units).
+    // Words as Count counts them ("don't" is one), up to `stop`. ASCII text, as most is, sixteen characters at a time (a
+    // branch per character on the word state was mispredicted at nearly every word's edge); where an apostrophe may
+    // carry a word on, and past the last sixteen, one at a time without that branch.
     private static int Count(ReadOnlySpan<char> text, int stop)
     {
         var count = 0;
         var inWord = 0;
+        var i = 0;
+        if (text.Length >= Block && Ascii.IsValid(text))
+        {
+            for (; i + Block <= text.Length && count < stop; i += Block)
+            {
+                var (word, apostrophe) = Classify(text.Slice(i, Block));
+                if (apostrophe == 0)
+                {
+                    // A word starts where a word character follows none (or a word carried on from before).
+                    count += BitOperations.PopCount(word & ~((word << 1) | (uint)inWord));
+                    inWord = (int)(word >> (Block - 1));
+                }
+                else
+                {
+                    CountEach(text.Slice(i, Block), int.MaxValue, ref count, ref inWord);
+                }
+            }
+        }
+
+        CountEach(text[i..], stop, ref count, ref inWord);
+        return Math.Min(count, stop);
+    }
+
+    private static void CountEach(ReadOnlySpan<char> text, int stop, ref int count, ref int inWord)
+    {
         foreach (var c in text)
         {
             var isWord = IsWordCharBit(c);
             count += isWord & ~inWord;
-            if (count == stop)
+            if (count >= stop)
             {
                 break;
             }
 
             inWord = isWord | (inWord & (c == '\'' ? 1 : 0));
         }
+    }
 
-        return count;
+    private const int Block = 16;
+
+    // Sixteen ASCII characters' bits: which are letters or digits, and which are apostrophes.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (uint Word, uint Apostrophe) Classify(ReadOnlySpan<char> sixteen)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(sixteen);
+        var bytes = Vector128.Narrow(Vector128.Create(chars[..8]), Vector128.Create(chars[8..]));
+        var letter = Vector128.LessThan((bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a'), Vector128.Create((byte)26));
+        var digit = Vector128.LessThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)10));
+        return ((letter | digit).ExtractMostSignificantBits(), Vector128.Equals(bytes, Vector128.Create((byte)'\'')).ExtractMostSignificantBits());
     }
 
     // 1 for an ASCII letter or digit.
@@ -49,12 +89,29 @@ public static class Words
     /// </summary>
     public static int Bounds(ReadOnlySpan<char> text, Span<int> edges)
     {
-        // Without a branch per character (one per word's edge was mispredicted at nearly every one, measured twice as
-        // slow): each character's index is written, and kept when a word starts or ends there.
+        // ASCII text sixteen characters at a time, as in Count: each edge found from the bits, no branch per character
+        // (one per word's edge was mispredicted at nearly every one). Otherwise each character's index is written, and
+        // kept when a word starts or ends there.
         _ = edges[text.Length];
         var count = 0;
         var before = 0;
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        if (text.Length >= Block && Ascii.IsValid(text))
+        {
+            for (; i + Block <= text.Length; i += Block)
+            {
+                var (word, _) = Classify(text.Slice(i, Block));
+                var changes = (word ^ ((word << 1) | (uint)before)) & ((1u << Block) - 1);
+                for (; changes != 0; changes &= changes - 1)
+                {
+                    edges[count++] = i + BitOperations.TrailingZeroCount(changes);
+                }
+
+                before = (int)(word >> (Block - 1));
+            }
+        }
+
+        for (; i < text.Length; i++)
         {
             var isWord = IsWordCharBit(text[i]);
             edges[count] = i;

@@ -50,6 +50,17 @@ public class QuantityValueTests
     [InlineData("The budget in 2024 was flat.")]
     public void Ignores_numbers_without_a_unit(string text) => Assert.Empty(Quantities.Find(text));
 
+    [Theory]
+    [InlineData("Availability of \u0669\u0669% is required", QuantityKind.Percent, 16)]
+    [InlineData("\u0669\u0669%", QuantityKind.Percent, 0)]
+    [InlineData("We pay $\u0661\u0660\u0660 per day", QuantityKind.Money, 7)]
+    public void A_figure_in_another_scripts_digits_is_read(string text, QuantityKind kind, int start)
+    {
+        // Only ASCII digits are searched for fast; text with no ASCII digit is still read for the patterns' other digits.
+        var quantity = Assert.Single(Quantities.Find(text));
+        Assert.Equal((kind, start), (quantity.Kind, quantity.Start));
+    }
+
     [Fact]
     public void A_quantity_in_cjk_text_is_found_once()
     {

@@ -32,12 +32,16 @@ public class WordsTests
     [Fact]
     public void More_than_agrees_with_the_full_count()
     {
-        Gen.Select(Gen.OneOf(Character, Gen.OneOf(' ', '\'', 'a')).Array[0, 40].Select(c => new string(c)), Gen.Int[0, 12]).Sample(
+        Gen.Select(Text, Gen.Int[0, 12]).Sample(
             (text, most) => Words.MoreThan(text, most) == (Words.Count(text) > most), iter: 20_000);
     }
 
-    // Text with runs of word characters, apostrophes and spaces, so words and their ends come often.
-    private static readonly Gen<string> Text = Gen.OneOf(Character, Gen.OneOf(' ', '\'', 'a', 'Z', '7')).Array[0, 80].Select(c => new string(c));
+    // Text with runs of word characters, apostrophes and spaces, so words and their ends come often: mixed with other
+    // scripts, or ASCII alone (read sixteen characters at a time), with apostrophes in some of those sixteen and not in others.
+    private static readonly Gen<string> Text = Gen.OneOf(
+        Gen.OneOf(Character, Gen.OneOf(' ', '\'', 'a', 'Z', '7')).Array[0, 80].Select(c => new string(c)),
+        Gen.OneOf(Gen.Char['\0', '\u007F'], Gen.OneOf(' ', 'a', 'Z', '7', '`', '{', '@', '[', '/', ':')).Array[0, 80].Select(c => new string(c)),
+        Gen.OneOf(Gen.Char['\0', '\u007F'], Gen.OneOf(' ', '\'', 'a', 'z', '0', '9')).Array[0, 80].Select(c => new string(c)));
 
     [Fact]
     public void Words_are_the_runs_of_word_characters()
