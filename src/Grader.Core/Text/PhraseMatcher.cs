@@ -98,6 +98,7 @@ public sealed class PhraseMatcher<TKey>
                 if (_start[p + 1] - _start[p] > 1 && _ids[_start[p] + 1] != PhraseMatches.CutoffId)
                 {
                     seconds.Add((_ids[_start[p] + 1], p));
+                    entry.SecondBits |= 1UL << _ids[_start[p] + 1];
                 }
             }
 
@@ -191,8 +192,9 @@ public sealed class PhraseMatcher<TKey>
             ReadOnlySpan<int> single = _lists.AsSpan(entry.Singles, entry.Cutoffs - entry.Singles), second = [], cutoff = [];
             if (i + 1 < stems.Length)
             {
+                // Most next words are none of the second words, told by one bit test before the search.
                 var next = stems.Ids[i + 1];
-                if (entry.SecondsEnd > entry.Seconds)
+                if ((entry.SecondBits & (1UL << next)) != 0)
                 {
                     second = Run(entry, next);
                 }
@@ -203,6 +205,20 @@ public sealed class PhraseMatcher<TKey>
                 }
             }
 
+            // One-word phrases alone, the most common case, need no merging and no comparing.
+            if (second.IsEmpty && cutoff.IsEmpty)
+            {
+                foreach (var p in single)
+                {
+                    if (!sink.Match(_keys[p], i, 1))
+                    {
+                        return;
+                    }
+                }
+
+                continue;
+            }
+
             int a = 0, b = 0, c = 0;
             while (a < single.Length || b < second.Length || c < cutoff.Length)
             {
@@ -211,7 +227,8 @@ public sealed class PhraseMatcher<TKey>
                 a += a < single.Length && single[a] == p ? 1 : 0;
                 b += b < second.Length && second[b] == p ? 1 : 0;
                 c += c < cutoff.Length && cutoff[c] == p ? 1 : 0;
-                if (IsMatchAt(stems, i, p) && !sink.Match(_keys[p], i, _start[p + 1] - _start[p]))
+                var length = _start[p + 1] - _start[p];
+                if ((length == 1 || IsMatchAt(stems, i, p)) && !sink.Match(_keys[p], i, length))
                 {
                     return;
                 }
@@ -277,6 +294,9 @@ public sealed class PhraseMatcher<TKey>
         public int CutoffsEnd;
         public int Seconds;
         public int SecondsEnd;
+
+        // A bit per second stem of [Seconds, SecondsEnd), by its id modulo 64.
+        public ulong SecondBits;
     }
 
     private interface ISink

@@ -34,5 +34,11 @@ public sealed class StemmedText
 
     public int Length => Ids.Length;
 
+    /// <summary>
+    /// Which of the analyzers' lexicons the text meets, kept with it once found (0 until then; see Analysis.Lexicons):
+    /// a unit's stems are made once per answer and asked of by several analyzers.
+    /// </summary>
+    internal uint LexiconMask { get; set; }
+
     public string this[int index] => _stems is { } stems ? stems[index] : Stemmer.StemOf(Ids[index]);
 }
