@@ -19,12 +19,28 @@ internal static partial class StructureLimits
     /// <summary>Shown instead of a cell separator past the limit: the extra cells read as text of the last cell.</summary>
     private const char BrokenBar = '\u00A6';
 
+    // How many times `first` is followed by one of `next`: what counting "]:", or "\n-", "\n=" and "\n " and adding, gives
+    // (none of them can overlap itself), in one pass that stops only at `first` (counting each pair alone scanned
+    // the whole text once per pair, for every answer).
+    internal static int Followed(string text, char first, string next)
+    {
+        var count = 0;
+        var rest = text.AsSpan();
+        for (var at = rest.IndexOf(first); at >= 0; at = rest.IndexOf(first))
+        {
+            rest = rest[(at + 1)..];
+            count += !rest.IsEmpty && next.AsSpan().Contains(rest[0]) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     /// <summary>The text with over-wide rows and surplus definitions neutralised, and where each limit was first hit.</summary>
     public static (string Text, List<(int Line, int Column, string Message)> Hits) Limit(string text)
     {
         var hits = new List<(int Line, int Column, string Message)>();
-        if (text.AsSpan().Count('|') <= MaxTableColumns && text.AsSpan().Count("]:") <= MaxReferenceDefinitions
-            && text.AsSpan().Count("\n-") + text.AsSpan().Count("\n=") + text.AsSpan().Count("\n ") <= MaxSetextHeadings)
+        if (text.AsSpan().Count('|') <= MaxTableColumns && Followed(text, ']', ":") <= MaxReferenceDefinitions
+            && Followed(text, '\n', "-= ") <= MaxSetextHeadings)
         {
             return (text, hits);
         }

@@ -9,7 +9,7 @@ namespace Grader.Core.Text;
 public sealed class PhraseSet
 {
     // Built on first use: a catalog holds every problem's sets, a run grades against one or two problems.
-    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions, StemIndex<bool>? Anchors)> _matchers;
+    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions, StemIndex<bool>? Anchors, int[] AnchorIds)> _matchers;
 
     public PhraseSet(IEnumerable<string> entries)
     {
@@ -27,15 +27,30 @@ public sealed class PhraseSet
     /// <summary>The first entry (in rubric order) that <paramref name="stems"/> meet, or null.</summary>
     public string? Find(StemmedText stems)
     {
-        var (phrases, descriptions, anchors) = _matchers.Value;
+        var (phrases, descriptions, anchors, anchorIds) = _matchers.Value;
         // Most units meet none of the entries (a mistake's wordings are checked in every unit): one pass of bit tests,
         // for a word every entry needs, says so before either matcher walks the unit.
         if (anchors is not null)
         {
+            // First the text's summary of its stems, for each anchor (a unit is asked of by every mistake's wordings);
+            // the summary may say yes for a stem the text lacks, and its tokens then tell.
             var may = false;
-            for (var i = 0; i < stems.Length && !may; i++)
+            foreach (var id in anchorIds)
             {
-                may = anchors.MayHave(stems, i);
+                if (stems.MayHold(id))
+                {
+                    may = true;
+                    break;
+                }
+            }
+
+            if (may)
+            {
+                may = false;
+                for (var i = 0; i < stems.Length && !may; i++)
+                {
+                    may = anchors.MayHave(stems, i);
+                }
             }
 
             if (!may)
@@ -57,7 +72,7 @@ public sealed class PhraseSet
     }
 
     // Each entry read once: terms to one matcher, descriptions (parsed) to the other, and both to the anchors.
-    private static (PhraseMatcher<int>, DescriptionMatcher<int>, StemIndex<bool>?) Compile(ImmutableArray<string> entries)
+    private static (PhraseMatcher<int>, DescriptionMatcher<int>, StemIndex<bool>?, int[]) Compile(ImmutableArray<string> entries)
     {
         var terms = new List<(string Term, int Index)>();
         var descriptions = new List<(Description Description, int Index)>();
@@ -73,12 +88,13 @@ public sealed class PhraseSet
             }
         }
 
-        return (new(terms), new(descriptions), AnchorsOf(terms, descriptions));
+        var anchors = AnchorsOf(terms, descriptions);
+        return (new(terms), new(descriptions), anchors?.Index, anchors?.Ids ?? []);
     }
 
     // A stem each entry cannot be met without: a term's longest (its rarest, most likely), a description's for every
     // alternative of its group with fewest. Null when some entry has none (a term of "k" alone, which any number meets).
-    private static StemIndex<bool>? AnchorsOf(List<(string Term, int Index)> terms, List<(Description Description, int Index)> descriptions)
+    private static (StemIndex<bool> Index, int[] Ids)? AnchorsOf(List<(string Term, int Index)> terms, List<(Description Description, int Index)> descriptions)
     {
         var anchors = new SortedDictionary<int, string>();
         foreach (var (term, _) in terms)
@@ -131,7 +147,7 @@ public sealed class PhraseSet
             }
         }
 
-        return new StemIndex<bool>([.. anchors.Select(a => (a.Key, a.Value, true))]);
+        return (new StemIndex<bool>([.. anchors.Select(a => (a.Key, a.Value, true))]), [.. anchors.Keys]);
     }
 
     // A phrase's longest stem other than "k" (which a number meets), or null.

@@ -40,5 +40,34 @@ public sealed class StemmedText
     /// </summary>
     internal uint LexiconMask { get; set; }
 
+    /// <summary>
+    /// A 256-bit summary of the text's stem ids (bit id mod 256 set for each; every bit when a token has no id), made on
+    /// first use: "may this text hold the stem?" in one bit test instead of a pass over its tokens.
+    /// </summary>
+    internal bool MayHold(int id)
+    {
+        var bloom = _bloom ??= Bloom(Ids);
+        return (bloom[(id >> 6) & 3] & (1UL << id)) != 0;
+    }
+
+    private ulong[]? _bloom;
+
+    private static ulong[] Bloom(int[] ids)
+    {
+        var bloom = new ulong[4];
+        foreach (var id in ids)
+        {
+            if (id < 0)
+            {
+                Array.Fill(bloom, ulong.MaxValue);
+                break;
+            }
+
+            bloom[(id >> 6) & 3] |= 1UL << id;
+        }
+
+        return bloom;
+    }
+
     public string this[int index] => _stems is { } stems ? stems[index] : Stemmer.StemOf(Ids[index]);
 }

@@ -135,9 +135,35 @@ public class MatcherTests
                 return Enumerable.Range(0, tokens.Length).Any(i => StandsAt(tokens.Stems, i, stems));
             }
 
-            var expected = parsed.Select((d, i) => (d, i)).Where(x => x.d.IsValid && x.d.Groups.All(g => g.Any(Stands))).Select(x => x.i);
+            var expected = parsed.Select((d, i) => (d, i)).Where(x => x.d.IsValid && x.d.Groups.All(g => g.Any(Stands))).Select(x => x.i).ToList();
             Assert.Equal(expected, matcher.Matches(tokens));
+
+            // Without ids (words met past the vocabulary's bound), compared by text: the same descriptions.
+            Assert.Equal(expected, matcher.Matches(new StemmedText(tokens.Stems, [.. tokens.Ids.Select(_ => -1)])));
         });
+
+    [Fact]
+    public void A_texts_summary_holds_every_stem_it_has_and_every_stem_when_one_has_no_id() =>
+        Gen.Select(UnitText, Gen.Int[0, 100_000].Array[0, 20]).Sample((text, others) =>
+        {
+            var tokens = Stemmer.Tokens(text);
+            Assert.All(tokens.Ids, id => Assert.True(tokens.MayHold(id)));
+            var unread = new StemmedText([.. tokens.Stems, "zzz"], [.. tokens.Ids, -1]);
+            Assert.All(others, id => Assert.True(unread.MayHold(id)));
+        });
+
+    [Fact]
+    public void Groups_past_the_sixty_fourth_share_one_bit()
+    {
+        // 66 groups, the 64th to 66th sharing the last bit: one of them hit stands for all three.
+        var groups = Enumerable.Range(0, 66).Select(g => $"word{g}").ToList();
+        var matcher = new DescriptionMatcher<string>([(Description.Parse(string.Join(" + ", groups)), "many")]);
+        var allButLastTwo = string.Join(" ", groups.Take(64));
+        Assert.Equal(["many"], matcher.Matches(Stemmer.Tokens(allButLastTwo)));
+        Assert.Equal(["many"], matcher.Matches(Stemmer.Tokens(string.Join(" ", groups.Take(63)) + " word65")));
+        Assert.Empty(matcher.Matches(Stemmer.Tokens(string.Join(" ", groups.Take(63)))));
+        Assert.Empty(matcher.Matches(Stemmer.Tokens(string.Join(" ", groups.Skip(1)))));
+    }
 
     // The reference: the first stem equal, each later one equal or a number where the phrase says "k".
     private static bool StandsAt(string[] text, int start, string[] phrase) =>
