@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 
 namespace Grader.Core.Text;
 
@@ -158,9 +159,6 @@ public sealed class DescriptionMatcher<TKey>
 
     public bool IsEmpty => _descriptions.Length == 0;
 
-    /// <summary>False when no alternative starts with the token at <paramref name="index"/>; true when one may.</summary>
-    internal bool MayStartAt(StemmedText stems, int index) => _byFirstStem.MayHave(stems, index);
-
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
     public TKey[] Matches(StemmedText stems)
     {
@@ -169,84 +167,136 @@ public sealed class DescriptionMatcher<TKey>
             return [];
         }
 
-        // The groups hit per description, as a bit mask; the descriptions touched, in rubric order.
-        var hits = new GroupHits(_descriptions.Length);
+        // The groups hit per description, as a bit mask, and the descriptions touched (in t_touched). Found by a method
+        // with no handler of its own: in one with a try block, the compiler kept the loops' variables on the stack.
+        var groups = t_groups is { } keptGroups && keptGroups.Length >= _descriptions.Length ? keptGroups : t_groups = new ulong[Math.Max(_descriptions.Length, 64)];
+        int hit;
         try
         {
-            // First the entries of the words that start an alternative, with the first of each entry's masks and phrases
-            // read: in a loop that does little else their cache misses overlap, where one word at a time each stalled.
-            var starts = stems.Length > MaxKeptStarts ? new (int, Entry)[stems.Length]
-                : t_starts is { } kept && kept.Length >= stems.Length ? kept : t_starts = new (int, Entry)[Math.Max(stems.Length, 64)];
-            var count = 0;
-            var touched = 0UL;
-            for (var i = 0; i < stems.Length; i++)
-            {
-                if (_byFirstStem.TryGet(stems, i, out var entry))
-                {
-                    starts[count++] = (i, entry);
-                    touched += entry.WordsEnd > entry.Words ? _words[entry.Words].Groups : 0;
-                    touched += entry.PhrasesEnd > entry.Phrases ? (uint)_phrases[entry.Phrases].Second : 0;
-                }
-            }
-
-            t_readAhead = touched;
-            foreach (var (i, starting) in starts.AsSpan(0, count))
-            {
-                foreach (var (description, groups) in _words.AsSpan(starting.Words, starting.WordsEnd - starting.Words))
-                {
-                    hits.Match(description, groups);
-                }
-
-                // A phrase's second stem is compared here, before its stems are read: it is what rules most out. Most
-                // words that start phrases are followed by none of their second words, told by one bit test.
-                var next = i + 1 < stems.Length ? stems.Ids[i + 1] : int.MinValue;
-                if (next == int.MinValue || (next >= 0 && (starting.Seconds & (1UL << next)) == 0))
-                {
-                    continue;
-                }
-
-                foreach (ref readonly var phrase in _phrases.AsSpan(starting.Phrases, starting.PhrasesEnd - starting.Phrases))
-                {
-                    if ((next == phrase.Second || next < 0 || phrase.Second == PhraseMatches.CutoffId)
-                        && PhraseMatches.IsMatchAt(stems, i, _ids.AsSpan(phrase.Start, phrase.Length), _stems.AsSpan(phrase.Start, phrase.Length)))
-                    {
-                        hits.Match(phrase.Description, phrase.Groups);
-                    }
-                }
-            }
-
-            if (hits.Count == 0)
-            {
-                return [];
-            }
-
-            // Most descriptions touched are not met: only the met ones are put in rubric order.
-            var order = t_met is { } keptMet && keptMet.Length >= hits.Count ? keptMet : t_met = new int[Math.Max(hits.Count, 64)];
-            var met = 0;
-            foreach (var description in hits.Touched.AsSpan(0, hits.Count))
-            {
-                order[met] = description;
-                met += hits.Groups[description] == _met[description] ? 1 : 0;
-            }
-
-            if (met == 0)
-            {
-                return [];
-            }
-
-            order.AsSpan(0, met).SortAscending();
-            var result = new TKey[met];
-            for (var i = 0; i < met; i++)
-            {
-                result[i] = _descriptions[order[i]];
-            }
-
-            return result;
+            hit = Hit(stems, groups);
         }
-        finally
+        catch
         {
-            hits.Return();
+            // The masks are kept all zero between calls; a failure part way must not leave the next unit some set.
+            Array.Clear(groups);
+            throw;
         }
+
+        if (hit == 0)
+        {
+            return [];
+        }
+
+        // Most descriptions touched are not met: only the met ones are put in rubric order. The masks are cleared
+        // before anything else can fail.
+        var touched = t_touched!;
+        var order = t_met is { } keptMet && keptMet.Length >= hit ? keptMet : t_met = new int[Math.Max(hit, 64)];
+        var met = 0;
+        foreach (var description in touched.AsSpan(0, hit))
+        {
+            order[met] = description;
+            met += groups[description] == _met[description] ? 1 : 0;
+            groups[description] = 0;
+        }
+
+        if (met == 0)
+        {
+            return [];
+        }
+
+        order.AsSpan(0, met).SortAscending();
+        var result = new TKey[met];
+        for (var i = 0; i < met; i++)
+        {
+            result[i] = _descriptions[order[i]];
+        }
+
+        return result;
+    }
+
+    // Marks in `groups` the groups each description has hit, and lists the descriptions touched in t_touched; returns
+    // how many there are.
+    private int Hit(StemmedText stems, ulong[] groups)
+    {
+        var touched = t_touched ??= new int[16];
+        var hit = 0;
+
+        // First the entries of the words that start an alternative, with the first of each entry's masks and phrases
+        // read: in a loop that does little else their cache misses overlap, where one word at a time each stalled.
+        var starts = stems.Length > MaxKeptStarts ? new (int Index, Entry Entry)[stems.Length]
+            : t_starts is { } kept && kept.Length >= stems.Length ? kept : t_starts = new (int Index, Entry Entry)[Math.Max(stems.Length, 64)];
+        var count = 0;
+        var readAhead = 0UL;
+        for (var i = 0; i < stems.Length; i++)
+        {
+            if (_byFirstStem.TryGet(stems, i, out var entry))
+            {
+                starts[count++] = (i, entry);
+                readAhead += entry.WordsEnd > entry.Words ? _words[entry.Words].Groups : 0;
+                readAhead += entry.PhrasesEnd > entry.Phrases ? (uint)_phrases[entry.Phrases].Second : 0;
+            }
+        }
+
+        t_readAhead = readAhead;
+        var words = _words;
+        var ids = stems.Ids;
+        for (var s = 0; s < count; s++)
+        {
+            ref readonly var starting = ref starts[s];
+            for (var k = starting.Entry.Words; k < starting.Entry.WordsEnd; k++)
+            {
+                var (description, bits) = words[k];
+                Touch(groups, ref touched, ref hit, description, bits);
+            }
+
+            // A phrase's second stem is compared here, before its stems are read: it is what rules most out. Most
+            // words that start phrases are followed by none of their second words, told by one bit test.
+            var i = starting.Index;
+            var next = i + 1 < ids.Length ? ids[i + 1] : int.MinValue;
+            if (next == int.MinValue || (next >= 0 && (starting.Entry.Seconds & (1UL << next)) == 0))
+            {
+                continue;
+            }
+
+            for (var k = starting.Entry.Phrases; k < starting.Entry.PhrasesEnd; k++)
+            {
+                ref readonly var phrase = ref _phrases[k];
+                if ((next == phrase.Second || next < 0 || phrase.Second == PhraseMatches.CutoffId)
+                    && PhraseMatches.IsMatchAt(stems, i, _ids.AsSpan(phrase.Start, phrase.Length), _stems.AsSpan(phrase.Start, phrase.Length)))
+                {
+                    Touch(groups, ref touched, ref hit, phrase.Description, phrase.Groups);
+                }
+            }
+        }
+
+        return hit;
+    }
+
+    // A larger list of the descriptions touched, kept by the thread. Not Array.Resize: a local passed to it by reference
+    // stays on the stack in the loops that touch it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int[] Grown(int[] touched)
+    {
+        var grown = new int[touched.Length * 2];
+        touched.CopyTo(grown, 0);
+        return t_touched = grown;
+    }
+
+    // Marks a description's groups hit, noting the description the first time.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Touch(ulong[] groups, ref int[] touched, ref int hit, int description, ulong bits)
+    {
+        if (groups[description] == 0)
+        {
+            if (hit == touched.Length)
+            {
+                touched = Grown(touched);
+            }
+
+            touched[hit++] = description;
+        }
+
+        groups[description] |= bits;
     }
 
     // The one-word alternatives starting with a stem at _words[Words..WordsEnd), the longer ones at _phrases[Phrases..PhrasesEnd).
@@ -285,46 +335,4 @@ public sealed class DescriptionMatcher<TKey>
 
     [ThreadStatic]
     private static int[]? t_touched;
-    // Per description, the bit mask of its groups hit, and the descriptions hit at least once.
-    private struct GroupHits
-    {
-        public ulong[] Groups;
-        public int[] Touched;
-        public int Count;
-
-        public GroupHits(int descriptions)
-        {
-            if (t_groups is null || t_groups.Length < descriptions)
-            {
-                t_groups = new ulong[Math.Max(descriptions, 64)];
-            }
-
-            Groups = t_groups;
-            Touched = t_touched ??= new int[16];
-        }
-
-        public void Match(int description, ulong groups)
-        {
-            if (Groups[description] == 0)
-            {
-                if (Count == Touched.Length)
-                {
-                    Array.Resize(ref Touched, Count * 2);
-                    t_touched = Touched;
-                }
-
-                Touched[Count++] = description;
-            }
-
-            Groups[description] |= groups;
-        }
-
-        public readonly void Return()
-        {
-            foreach (var description in Touched.AsSpan(0, Count))
-            {
-                Groups[description] = 0;
-            }
-        }
-    }
 }

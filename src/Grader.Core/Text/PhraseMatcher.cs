@@ -157,9 +157,6 @@ public sealed class PhraseMatcher<TKey>
 
     public bool Contains(StemmedText stems) => TryFirst(stems, out _);
 
-    /// <summary>False when no phrase starts with the token at <paramref name="index"/>; true when one may.</summary>
-    internal bool MayStartAt(StemmedText stems, int index) => _byFirstStem.MayHave(stems, index);
-
     // Every match in order: by position, then as the phrases starting there are ordered. Returns early when the sink
     // has seen enough.
     private void Walk<TSink>(StemmedText stems, ref TSink sink)
