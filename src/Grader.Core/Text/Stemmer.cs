@@ -70,7 +70,7 @@ public static class Stemmer
         var withoutId = false;
         for (var k = 0; k < count; k++)
         {
-            var (start, length) = (scratch.Starts[k], scratch.Lengths[k]);
+            var (start, length) = (scratch.Edges[2 * k], scratch.Lengths[k]);
             (string Stem, int Id) known;
             if (length > MaxCachedLength)
             {
@@ -113,7 +113,7 @@ public static class Stemmer
         return result;
     }
 
-    // A text's words as Tokens reads them: where each starts and how long it is, lower-cased at the same place in
+    // A text's words as Tokens reads them: where each starts (Edges[2k]) and how long it is, lower-cased at the same place in
     // Lowered (words longer than the cache keeps are not), and their hashes. Kept by the thread, grown as texts need.
     [ThreadStatic]
     private static Scratch? t_scratch;
@@ -124,7 +124,6 @@ public static class Stemmer
     private sealed class Scratch
     {
         public char[] Lowered = new char[256];
-        public int[] Starts = new int[64];
         public int[] Lengths = new int[64];
         public int[] Hashes = new int[64];
         public int[] FirstSlots = new int[64];
@@ -139,9 +138,9 @@ public static class Stemmer
 
             // A word takes at least one character and a separator: at most half the text, rounded up.
             var most = (text.Length / 2) + 1;
-            if (Starts.Length < most)
+            if (Lengths.Length < most)
             {
-                (Starts, Lengths, Hashes, FirstSlots) = (new int[most], new int[most], new int[most], new int[most]);
+                (Lengths, Hashes, FirstSlots) = (new int[most], new int[most], new int[most]);
             }
 
             if (Edges.Length <= text.Length)
@@ -166,7 +165,7 @@ public static class Stemmer
                     hash = WordIds.HashOf(lowered);
                 }
 
-                (Starts[k], Lengths[k], Hashes[k]) = (start, length, hash);
+                (Lengths[k], Hashes[k]) = (length, hash);
             }
 
             return count;

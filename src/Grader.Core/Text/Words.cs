@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Grader.Core.Text;
