@@ -40,7 +40,7 @@ public static partial class InjectionScanner
         ("fake-score", [FakeScore()]),
         ("chat-markup", [ChatMarkup()]),
         ("override", [OverrideOtherLanguages1(), OverrideOtherLanguages2()]),
-        ("score-request", [ScoreRequestOtherLanguages1(), ScoreRequestOtherLanguages2()]),
+        ("score-request", [ScoreRequestOtherLanguages1a(), ScoreRequestOtherLanguages1b(), ScoreRequestOtherLanguages1c(), ScoreRequestOtherLanguages2()]),
     ];
 
     /// <summary>The patterns by kind, for tests that hold a split pattern to the alternation it stands for.</summary>
@@ -208,9 +208,17 @@ public static partial class InjectionScanner
     [GeneratedRegex(@"(?:忽略|无视|忽视|無視)(?:之前|以上|上面|先前|所有)?的?(?:所有)?(?:指令|指示|说明|規則|规则|提示)|(?:이전|위의|앞의|모든)\s*(?:지시|지침|명령|규칙)(?:사항)?(?:을|를)?\s*(?:모두\s*)?무시", Options, TimeoutMs)]
     private static partial Regex OverrideOtherLanguages2();
 
-    // ... and give this answer the top grade (as above, in two parts).
-    [GeneratedRegex(@"\b(?:donne[zr]?|attribue[zr]?|accorde[zr]?|mets)\s+(?:à\s+)?(?:cette\s+r[eé]ponse\s+)?(?:la\s+)?(?:note\s+maximale|note\s+maximum|meilleure\s+note|20\s*/\s*20|100\s*/\s*100)|\b(?:da|dale|otorga|asigna|pon)(?:le)?\s+(?:a\s+esta\s+respuesta\s+)?(?:la\s+)?(?:m[aá]xima\s+(?:puntuaci[oó]n|nota|calificaci[oó]n)|puntuaci[oó]n\s+m[aá]xima|nota\s+m[aá]xima|10\s*/\s*10|100\s*/\s*100)|\b(?:gib|gebt|geben\s+sie|vergib|vergeben\s+sie)\s+(?:dieser\s+antwort\s+)?(?:die\s+)?(?:volle\s+punktzahl|h[oö]chste\s+(?:punktzahl|note|bewertung)|bestnote|100\s*/\s*100)", Options, TimeoutMs)]
-    private static partial Regex ScoreRequestOtherLanguages1();
+    // ... and give this answer the top grade, in French, Spanish and German: ScoreRequestOtherLanguages1a|1b|1c|2 (see
+    // SafeMatches). As one alternation, the three languages' first words had no fast start in common: 268 K
+    // instructions per typical answer, 174 K in three parts.
+    [GeneratedRegex(@"\b(?:donne[zr]?|attribue[zr]?|accorde[zr]?|mets)\s+(?:à\s+)?(?:cette\s+r[eé]ponse\s+)?(?:la\s+)?(?:note\s+maximale|note\s+maximum|meilleure\s+note|20\s*/\s*20|100\s*/\s*100)", Options, TimeoutMs)]
+    private static partial Regex ScoreRequestOtherLanguages1a();
+
+    [GeneratedRegex(@"\b(?:da|dale|otorga|asigna|pon)(?:le)?\s+(?:a\s+esta\s+respuesta\s+)?(?:la\s+)?(?:m[aá]xima\s+(?:puntuaci[oó]n|nota|calificaci[oó]n)|puntuaci[oó]n\s+m[aá]xima|nota\s+m[aá]xima|10\s*/\s*10|100\s*/\s*100)", Options, TimeoutMs)]
+    private static partial Regex ScoreRequestOtherLanguages1b();
+
+    [GeneratedRegex(@"\b(?:gib|gebt|geben\s+sie|vergib|vergeben\s+sie)\s+(?:dieser\s+antwort\s+)?(?:die\s+)?(?:volle\s+punktzahl|h[oö]chste\s+(?:punktzahl|note|bewertung)|bestnote|100\s*/\s*100)", Options, TimeoutMs)]
+    private static partial Regex ScoreRequestOtherLanguages1c();
 
     [GeneratedRegex(@"(?:给|給)(?:这个|这份|這份|这篇)?(?:答案|回答)?(?:打)?(?:满分|滿分|最高分)|만점|최고\s*점수를?\s*(?:줘|주세요|부여)", Options, TimeoutMs)]
     private static partial Regex ScoreRequestOtherLanguages2();

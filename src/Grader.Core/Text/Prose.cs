@@ -48,19 +48,21 @@ public static class Prose
     {
         // A chain needs at least three separators; most sentences have fewer, found by a vectorised search.
         var rest = text;
-        for (var separators = 0; separators < 3; separators++)
+        var separators = 0;
+        for (int at; (at = rest.IndexOfAny(ChainSeparators)) >= 0; rest = rest[(at + 1)..])
         {
-            var at = rest.IndexOfAny(ChainSeparators);
-            if (at < 0)
-            {
-                return false;
-            }
+            separators++;
+        }
 
-            rest = rest[(at + 1)..];
+        if (separators < 3)
+        {
+            return false;
         }
 
         // Segments between separators, trimmed, the empty ones dropped (as Split with RemoveEmptyEntries and
         // TrimEntries gives them), read in place: words counted and function words looked up without a string each.
+        // A sentence is told from a chain as soon as it has a third function word or more long segments (three words
+        // or more) than a fifth of the segments it can have: most sentences with commas, before their end.
         int segments = 0, shortSegments = 0, functionWords = 0;
         Span<char> lower = stackalloc char[LongestFunctionWord];
         var start = 0;
@@ -89,10 +91,18 @@ public static class Prose
                 {
                     var lowered = lower[..Words.ToLower(word, lower)];
                     functionWords += FunctionWordLookup.Contains(lowered) && !lowered.SequenceEqual("and") ? 1 : 0;
+                    if (functionWords > 2)
+                    {
+                        return false;
+                    }
                 }
             }
 
             shortSegments += words <= 2 ? 1 : 0;
+            if ((segments - shortSegments) * 5 > separators + 1)
+            {
+                return false;
+            }
         }
 
         if (segments < 4)

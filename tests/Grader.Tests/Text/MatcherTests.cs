@@ -233,4 +233,28 @@ public class MatcherTests
     [InlineData("a, b, c", false)]
     public void A_term_chain_is_short_segments_without_grammar(string text, bool expected) =>
         Assert.Equal(expected, Prose.IsTermChain(text));
+
+    [Fact]
+    public void A_term_chain_is_told_as_the_whole_count_tells_it()
+    {
+        // IsTermChain stops at a third function word or too many long segments; the reference reads every segment.
+        var piece = Gen.OneOf(Gen.Const("ann"), Gen.Const("cold start"), Gen.Const("two tower model here"), Gen.Const("the"),
+            Gen.Const("we retrain"), Gen.Const("of it"), Gen.Const("and"), Gen.Const(" "), Gen.Const(""), Gen.String[0, 12]);
+        var separator = Gen.OneOf(Gen.Const(","), Gen.Const(", "), Gen.Const(";"), Gen.Const(" | "), Gen.Const("/"), Gen.Const("•"), Gen.Const(" "));
+        Gen.Select(piece, separator).Array[0, 14].Select(parts => string.Concat(parts.Select(p => p.Item1 + p.Item2)))
+            .Sample(text => Prose.IsTermChain(text) == ReferenceTermChain(text), iter: 20_000);
+    }
+
+    private static bool ReferenceTermChain(string text)
+    {
+        if (text.Count(c => c is ',' or ';' or '|' or '·' or '•' or '/') < 3)
+        {
+            return false;
+        }
+
+        var segments = text.Split([',', ';', '|', '·', '•', '/'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = segments.Select(s => Words.Tokenize(s).Select(t => t.Word).ToList()).ToList();
+        var functionWords = words.SelectMany(w => w).Count(w => w != "and" && Prose.IsFunctionWord(w));
+        return segments.Length >= 4 && words.Count(w => w.Count <= 2) * 5 >= segments.Length * 4 && functionWords <= 2;
+    }
 }
