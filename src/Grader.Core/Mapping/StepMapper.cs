@@ -487,6 +487,8 @@ public sealed partial class StepMapper
     {
         var votes = new double[FrameworkSteps.All.Length];
         var matches = t_matches;
+        // Which of a unit's words a longer phrase has taken; on the stack for any but a very long unit.
+        Span<bool> shortUnit = stackalloc bool[256];
         foreach (var unit in units)
         {
             if (document.Units[unit].Kind == UnitKind.Heading)
@@ -501,20 +503,18 @@ public sealed partial class StepMapper
             if (matches is { Count: > 0 })
             {
                 PhraseMatches.SortLongestFirst(matches);
-                var taken = ArrayPool<bool>.Shared.Rent(stems.Length);
-                taken.AsSpan(0, stems.Length).Clear();
+                var taken = stems.Length <= shortUnit.Length ? shortUnit[..stems.Length] : new bool[stems.Length];
+                taken.Clear();
                 foreach (var (steps, start, length) in matches)
                 {
-                    if (taken.AsSpan(start, length).Contains(true))
+                    if (taken.Slice(start, length).Contains(true))
                     {
                         continue;
                     }
 
-                    taken.AsSpan(start, length).Fill(true);
+                    taken.Slice(start, length).Fill(true);
                     Vote(votes, steps, 1);
                 }
-
-                ArrayPool<bool>.Shared.Return(taken);
             }
 
             foreach (var (set, _) in described(unit))

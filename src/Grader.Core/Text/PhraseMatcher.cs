@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Grader.Core.Text;
 
@@ -362,6 +363,28 @@ public static class PhraseMatches
             return;
         }
 
+        // A walk gives its matches by start, most of them one word long: then the order is already right, or a stable
+        // pass per length, longest first, gives it.
+        int shortest = int.MaxValue, longest = 0;
+        var byStart = true;
+        var all = CollectionsMarshal.AsSpan(matches);
+        for (var i = 0; i < all.Length; i++)
+        {
+            var length = all[i].Length;
+            (shortest, longest) = (Math.Min(shortest, length), Math.Max(longest, length));
+            byStart &= i == 0 || all[i - 1].Start <= all[i].Start;
+        }
+
+        if (byStart)
+        {
+            if (shortest != longest)
+            {
+                ByLength(matches, shortest, longest);
+            }
+
+            return;
+        }
+
         // Each match's index is its last sort key, so the keys are unique and any sort gives the stable order.
         var order = ArrayPool<(int Length, int Start, int Index)>.Shared.Rent(count);
         var copy = ArrayPool<(TKey Key, int Start, int Length)>.Shared.Rent(count);
@@ -378,6 +401,28 @@ public static class PhraseMatches
         }
 
         ArrayPool<(int, int, int)>.Shared.Return(order);
+        ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
+    }
+
+    // Matches in order of start, stably regrouped longest first: the order SortLongestFirst's keys give them.
+    private static void ByLength<TKey>(List<(TKey Key, int Start, int Length)> matches, int shortest, int longest)
+    {
+        var count = matches.Count;
+        var copy = ArrayPool<(TKey Key, int Start, int Length)>.Shared.Rent(count);
+        var all = CollectionsMarshal.AsSpan(matches);
+        all.CopyTo(copy);
+        var to = 0;
+        for (var length = longest; length >= shortest; length--)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (copy[i].Length == length)
+                {
+                    all[to++] = copy[i];
+                }
+            }
+        }
+
         ArrayPool<(TKey, int, int)>.Shared.Return(copy, RuntimeHelpers.IsReferenceOrContainsReferences<TKey>());
     }
 

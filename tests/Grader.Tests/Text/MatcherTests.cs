@@ -235,6 +235,22 @@ public class MatcherTests
         Assert.Equal(expected, Prose.IsTermChain(text));
 
     [Fact]
+    public void Matches_sorted_longest_first_keep_start_order_then_list_order()
+    {
+        // Lists in order of start (as walks give them, one length or several) and in any order; keys repeat, so a
+        // stable order is told from an unstable one.
+        var match = Gen.Select(Gen.Int[0, 3], Gen.Int[0, 30], Gen.Int[1, 4]);
+        var list = match.List[0, 40];
+        Gen.OneOf(list, list.Select(l => l.OrderBy(m => m.Item2).ToList())).Sample(items =>
+        {
+            var matches = items.Select((m, i) => (Key: $"{m.Item1}:{i}", Start: m.Item2, Length: m.Item3)).ToList();
+            var expected = matches.OrderBy(m => -m.Length).ThenBy(m => m.Start).ToList();
+            PhraseMatches.SortLongestFirst(matches);
+            return expected.SequenceEqual(matches);
+        }, iter: 20_000);
+    }
+
+    [Fact]
     public void A_term_chain_is_told_as_the_whole_count_tells_it()
     {
         // IsTermChain stops at a third function word or too many long segments; the reference reads every segment.
