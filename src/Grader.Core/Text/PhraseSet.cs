@@ -9,7 +9,7 @@ namespace Grader.Core.Text;
 public sealed class PhraseSet
 {
     // Built on first use: a catalog holds every problem's sets, a run grades against one or two problems.
-    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions, StemIndex<bool>? Anchors, int[] AnchorIds)> _matchers;
+    private readonly Lazy<(PhraseMatcher<int> Phrases, DescriptionMatcher<int> Descriptions, int[]? Anchors)> _matchers;
 
     public PhraseSet(IEnumerable<string> entries)
     {
@@ -27,33 +27,26 @@ public sealed class PhraseSet
     /// <summary>The first entry (in rubric order) that <paramref name="stems"/> meet, or null.</summary>
     public string? Find(StemmedText stems)
     {
-        var (phrases, descriptions, anchors, anchorIds) = _matchers.Value;
+        var (phrases, descriptions, anchors) = _matchers.Value;
         // Most units meet none of the entries (a mistake's wordings are checked in every unit): one pass of bit tests,
         // for a word every entry needs, says so before either matcher walks the unit.
         if (anchors is not null)
         {
             // First the text's summary of its stems, for each anchor (a unit is asked of by every mistake's wordings);
-            // the summary may say yes for a stem the text lacks, and its tokens then tell.
+            // the summary may say yes for a stem the text lacks, and a vectorised search of its ids then tells. A token
+            // without an id is compared by text, so it may be any anchor.
+            var ids = stems.Ids.AsSpan();
             var may = false;
-            foreach (var id in anchorIds)
+            foreach (var id in anchors)
             {
-                if (stems.MayHold(id))
+                if (stems.MayHold(id) && ids.Contains(id))
                 {
                     may = true;
                     break;
                 }
             }
 
-            if (may)
-            {
-                may = false;
-                for (var i = 0; i < stems.Length && !may; i++)
-                {
-                    may = anchors.MayHave(stems, i);
-                }
-            }
-
-            if (!may)
+            if (!may && ids.IndexOfAnyInRange(int.MinValue, -1) < 0)
             {
                 return null;
             }
@@ -72,7 +65,7 @@ public sealed class PhraseSet
     }
 
     // Each entry read once: terms to one matcher, descriptions (parsed) to the other, and both to the anchors.
-    private static (PhraseMatcher<int>, DescriptionMatcher<int>, StemIndex<bool>?, int[]) Compile(ImmutableArray<string> entries)
+    private static (PhraseMatcher<int>, DescriptionMatcher<int>, int[]?) Compile(ImmutableArray<string> entries)
     {
         var terms = new List<(string Term, int Index)>();
         var descriptions = new List<(Description Description, int Index)>();
@@ -88,15 +81,14 @@ public sealed class PhraseSet
             }
         }
 
-        var anchors = AnchorsOf(terms, descriptions);
-        return (new(terms), new(descriptions), anchors?.Index, anchors?.Ids ?? []);
+        return (new(terms), new(descriptions), AnchorsOf(terms, descriptions));
     }
 
     // A stem each entry cannot be met without: a term's longest (its rarest, most likely), a description's for every
     // alternative of its group with fewest. Null when some entry has none (a term of "k" alone, which any number meets).
-    private static (StemIndex<bool> Index, int[] Ids)? AnchorsOf(List<(string Term, int Index)> terms, List<(Description Description, int Index)> descriptions)
+    private static int[]? AnchorsOf(List<(string Term, int Index)> terms, List<(Description Description, int Index)> descriptions)
     {
-        var anchors = new SortedDictionary<int, string>();
+        var anchors = new SortedSet<int>();
         foreach (var (term, _) in terms)
         {
             if (Anchor(term) is not { } anchor)
@@ -104,7 +96,7 @@ public sealed class PhraseSet
                 return null;
             }
 
-            anchors[anchor.Id] = anchor.Stem;
+            anchors.Add(anchor.Id);
         }
 
         foreach (var (description, _) in descriptions)
@@ -141,13 +133,13 @@ public sealed class PhraseSet
                 return null;
             }
 
-            foreach (var (id, stem) in best)
+            foreach (var (id, _) in best)
             {
-                anchors[id] = stem;
+                anchors.Add(id);
             }
         }
 
-        return (new StemIndex<bool>([.. anchors.Select(a => (a.Key, a.Value, true))]), [.. anchors.Keys]);
+        return [.. anchors];
     }
 
     // A phrase's longest stem other than "k" (which a number meets), or null.

@@ -63,17 +63,6 @@ internal sealed class StemIndex<TValue>
         return true;
     }
 
-    /// <summary>
-    /// False when no value is keyed by the token's stem, from the bit alone; true when one is or may be (a token without
-    /// an id is not looked up by text here).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool MayHave(StemmedText text, int index)
-    {
-        var id = text.Ids[index];
-        return id < 0 || Has(id);
-    }
-
     // The bit of an id (at least 0): whether a value is keyed by its stem.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Has(int id)

@@ -32,6 +32,10 @@ public class PhraseSetTests
                 ? new DescriptionMatcher<int>([(Description.Parse(e), 0)]).Matches(stems).Length > 0
                 : new PhraseMatcher<int>([(e, 0)]).Contains(stems));
             Assert.Equal(expected, new PhraseSet(entries).Find(stems));
+
+            // The same words without ids (past the vocabulary's bound), compared by text, some or all of them.
+            var unknown = new StemmedText(stems.Stems, [.. stems.Ids.Select((id, i) => i % 2 == 0 ? -1 : id)]);
+            Assert.Equal(expected, new PhraseSet(entries).Find(unknown));
         }, iter: 3_000);
     }
 
