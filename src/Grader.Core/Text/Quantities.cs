@@ -215,7 +215,7 @@ public static partial class Quantities
         }
 
         // "230k/s", "1.2M/day": a count over a period is a rate.
-        if (tokens.Count > 1 && IsPeriod.Contains(tokens.Word(1)) && SlashBefore(text, tokens.Start(1)))
+        if (tokens.Has(1) && IsPeriod.Contains(tokens.Word(1)) && SlashBefore(text, tokens.Start(1)))
         {
             found.Add(new Quantity(QuantityKind.Throughput, start, tokens.Start(1) + tokens.Word(1).Length - start,
                 Magnitude(text, start, tokens.Start(1) - 1, QuantityKind.Throughput, [])));
@@ -223,14 +223,14 @@ public static partial class Quantities
         }
 
         // "60 per second", "2,000 a day": a bare count with a time unit is a rate.
-        if (tokens.Count > 2 && (tokens.Word(1) is "per" ? IsPeriod.Contains(tokens.Word(2)) : IsRate(tokens.Word(1), tokens.Word(2))))
+        if (tokens.Has(2) && (tokens.Word(1) is "per" ? IsPeriod.Contains(tokens.Word(2)) : IsRate(tokens.Word(1), tokens.Word(2))))
         {
             found.Add(new Quantity(QuantityKind.Throughput, start, tokens.Start(2) + tokens.Word(2).Length - start,
                 Magnitude(text, start, tokens.Start(1), QuantityKind.Throughput, [])));
             return;
         }
 
-        for (var j = 1; j < tokens.Count && j <= 4; j++)
+        for (var j = 1; j <= 4 && tokens.Has(j); j++)
         {
             var next = CjkQuantities.BeforeCjk(tokens.Word(j));
             if (UnitOf.TryGetValue(next, out var kind) && !(next is "b" or "m" or "s" or "h" && j > 1))
@@ -256,8 +256,9 @@ public static partial class Quantities
     [ThreadStatic]
     private static FigureWords? t_tokens;
 
-    // A figure's word and the words after it: found at once, lower-cased (into buffers the thread keeps) only when
-    // read, as most figures are told from their first two or three.
+    // A figure's word and the words after it: found as they are asked for (a unit glued to the digits is told from the
+    // first word alone), lower-cased (into buffers the thread keeps) only when read, as most figures are told from
+    // their first two or three.
     private sealed class FigureWords
     {
         private readonly int[] _starts = new int[Window];
@@ -265,8 +266,8 @@ public static partial class Quantities
         private readonly char[][] _lower = [.. Enumerable.Range(0, Window).Select(_ => new char[16])];
         private readonly int[] _lowered = new int[Window];
         private ReadOnlyMemory<char> _text;
-
-        public int Count { get; private set; }
+        private int _count;
+        private int _next;
 
         public int Start(int j) => _starts[j];
 
@@ -286,16 +287,31 @@ public static partial class Quantities
             return _lower[j].AsSpan(0, _lowered[j]);
         }
 
+        /// <summary>Whether the figure has a j-th word (within <see cref="Window"/>), reading up to it.</summary>
+        public bool Has(int j)
+        {
+            var text = _text.Span;
+            while (_count <= j && _count < Window && _next >= 0)
+            {
+                if (Words.Next(text, ref _next, out var start))
+                {
+                    (_starts[_count], _ends[_count], _lowered[_count]) = (start, _next, -1);
+                    _count++;
+                }
+                else
+                {
+                    _next = -1;
+                }
+            }
+
+            return j < _count;
+        }
+
+        /// <summary>Starts at the figure's first word, which there always is (it starts with a digit).</summary>
         public void Read(ReadOnlyMemory<char> text, int from)
         {
-            _text = text;
-            Count = 0;
-            var i = from;
-            while (Count < Window && Words.Next(text.Span, ref i, out var start))
-            {
-                (_starts[Count], _ends[Count], _lowered[Count]) = (start, i, -1);
-                Count++;
-            }
+            (_text, _count, _next) = (text, 0, from);
+            Has(0);
         }
     }
 
@@ -349,14 +365,14 @@ public static partial class Quantities
     // "5M videos per day", "1B requests a day" or "20B msgs/day" is a rate.
     private static QuantityKind Refine(QuantityKind kind, FigureWords tokens, int unitIndex, ReadOnlySpan<char> text)
     {
-        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 1 < tokens.Count
+        if (kind is QuantityKind.Items or QuantityKind.Throughput && tokens.Has(unitIndex + 1)
             && IsPeriod.Contains(tokens.Word(unitIndex + 1)) && SlashBefore(text, tokens.Start(unitIndex + 1)))
         {
             return QuantityKind.Throughput;
         }
 
         // "per" and a word after the unit, or a rate's two words ("a day").
-        if (kind is QuantityKind.Items or QuantityKind.Throughput && unitIndex + 2 < tokens.Count
+        if (kind is QuantityKind.Items or QuantityKind.Throughput && tokens.Has(unitIndex + 2)
             && (tokens.Word(unitIndex + 1) is "per" || IsRate(tokens.Word(unitIndex + 1), tokens.Word(unitIndex + 2))))
         {
             return QuantityKind.Throughput;
