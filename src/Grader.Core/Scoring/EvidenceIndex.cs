@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Grader.Core.Analysis;
 using Grader.Core.Mapping;
 using Grader.Core.Parsing;
@@ -148,28 +149,38 @@ public sealed class EvidenceIndex
     private bool Reads(TextUnit unit) =>
         unit.Kind != UnitKind.Heading && !_context.IsExcluded(unit.Index) && !_context.Map.IgnoredSections[unit.Section];
 
-    // The concepts a unit names, terms then descriptions, each once in order of first mention.
-    private static void Mentioned(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms,
+    // The concepts a unit names, terms then descriptions, each once in order of first mention. A unit names a few: they
+    // are looked for among those already listed; the set is for a long one.
+    internal static void Mentioned(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms,
         ImmutableArray<(int Set, int Concept)> described, List<(int Set, int Concept)> mentioned, HashSet<(int, int)> seen)
     {
         mentioned.Clear();
-        seen.Clear();
+        var few = terms.Length + described.Length <= FewMentions;
+        if (!few)
+        {
+            seen.Clear();
+        }
+
         foreach (var (key, _, _) in terms)
         {
-            if (seen.Add(key))
-            {
-                mentioned.Add(key);
-            }
+            AddOnce(key);
         }
 
         foreach (var key in described)
         {
-            if (seen.Add(key))
+            AddOnce(key);
+        }
+
+        void AddOnce((int Set, int Concept) key)
+        {
+            if (few ? !CollectionsMarshal.AsSpan(mentioned).Contains(key) : seen.Add(key))
             {
                 mentioned.Add(key);
             }
         }
     }
+
+    private const int FewMentions = 16;
 
     // How many of a unit's tokens some term covers.
     private static int TermTokens(ImmutableArray<((int Set, int Concept) Key, int Start, int Length)> terms, int tokens)
