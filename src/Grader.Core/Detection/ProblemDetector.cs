@@ -6,7 +6,12 @@ using Grader.Core.Text;
 
 namespace Grader.Core.Detection;
 
-/// <summary>How well an answer's prose matches each problem's own substance, and whether it is an ML design at all.</summary>
+/// <summary>
+/// How well an answer's prose matches each problem's own substance, and whether it is an ML design at all.
+/// <paramref name="MlSignals"/> counts the distinct ML signal groups met until there are
+/// <see cref="ProblemDetector.MinMlSignals"/> (the unit that reaches it may add a few more): past that the answer is an ML
+/// design, and reading on for more would change nothing.
+/// </summary>
 public sealed record DetectionResult(
     string? Problem,
     double Confidence,
@@ -214,7 +219,10 @@ public sealed class ProblemDetector
 
             var s = stems(unit.Index);
             _matcher.Visit(s, ref concepts);
-            MlSignals.Visit(s, ref groups);
+            if (signals.Count < MinMlSignals)
+            {
+                MlSignals.Visit(s, ref groups);
+            }
         }
 
         var matches = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
