@@ -28,8 +28,8 @@ public sealed class PhraseSet
     public string? Find(StemmedText stems)
     {
         var (phrases, descriptions, anchors) = _matchers.Value;
-        // Most units meet none of the entries (a mistake's wordings are checked in every unit): one pass of bit tests,
-        // for a word every entry needs, says so before either matcher walks the unit.
+        // Most units meet none of the entries (a mistake's wordings are checked in every unit): a look for the words
+        // the entries cannot be met without says so before either matcher walks the unit.
         if (anchors is not null)
         {
             // First the text's summary of its stems, for each anchor (a unit is asked of by every mistake's wordings);
