@@ -29,12 +29,11 @@ public sealed class PhraseSet
     {
         var (phrases, descriptions, anchors) = _matchers.Value;
         // Most units meet none of the entries (a mistake's wordings are checked in every unit): a look for the words
-        // the entries cannot be met without says so before either matcher walks the unit.
+        // the entries cannot be met without says so before either matcher walks the unit. Per anchor, the text's stem
+        // summary first; it may say yes for a stem the text lacks, and a vectorised search of its ids then tells. A
+        // token without an id is compared by text, so it may be any anchor.
         if (anchors is not null)
         {
-            // First the text's summary of its stems, for each anchor (a unit is asked of by every mistake's wordings);
-            // the summary may say yes for a stem the text lacks, and a vectorised search of its ids then tells. A token
-            // without an id is compared by text, so it may be any anchor.
             var ids = stems.Ids.AsSpan();
             var may = false;
             foreach (var id in anchors)

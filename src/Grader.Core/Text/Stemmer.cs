@@ -113,8 +113,8 @@ public static class Stemmer
         return result;
     }
 
-    // A text's words as Tokens reads them: where each starts (Edges[2k]) and how long it is, lower-cased at the same place in
-    // Lowered (words longer than the cache keeps are not), and their hashes. Kept by the thread, grown as texts need.
+    // A text's words as Tokens reads them: where each starts (Edges[2k]) and how long it is, lower-cased at the same
+    // place in Lowered (words longer than the cache keeps are not), and their hashes. Kept by the thread, grown as texts need.
     [ThreadStatic]
     private static Scratch? t_scratch;
 

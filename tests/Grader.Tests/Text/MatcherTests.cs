@@ -257,8 +257,16 @@ public class MatcherTests
         var piece = Gen.OneOf(Gen.Const("ann"), Gen.Const("cold start"), Gen.Const("two tower model here"), Gen.Const("the"),
             Gen.Const("we retrain"), Gen.Const("of it"), Gen.Const("and"), Gen.Const(" "), Gen.Const(""), Gen.String[0, 12]);
         var separator = Gen.OneOf(Gen.Const(","), Gen.Const(", "), Gen.Const(";"), Gen.Const(" | "), Gen.Const("/"), Gen.Const("•"), Gen.Const(" "));
+        // Both answers counted, so the comparison is known to have met chains and sentences alike.
+        int chains = 0, sentences = 0;
         Gen.Select(piece, separator).Array[0, 14].Select(parts => string.Concat(parts.Select(p => p.Item1 + p.Item2)))
-            .Sample(text => Prose.IsTermChain(text) == ReferenceTermChain(text), iter: 20_000);
+            .Sample(text =>
+            {
+                var expected = ReferenceTermChain(text);
+                (chains, sentences) = expected ? (chains + 1, sentences) : (chains, sentences + 1);
+                return Prose.IsTermChain(text) == expected;
+            }, iter: 20_000);
+        Assert.True(chains > 100 && sentences > 100, $"{chains} chains, {sentences} sentences");
     }
 
     private static bool ReferenceTermChain(string text)
