@@ -37,10 +37,37 @@ public sealed class SourceText
     public (int Line, int Column) GetPosition(int offset)
     {
         offset = Math.Clamp(offset, 0, Math.Max(0, Text.Length));
-        var index = Array.BinarySearch(_lineStarts, offset);
-        var line = index >= 0 ? index : ~index - 1;
+        var line = LineIndexOf(offset);
         return (line + 1, offset - _lineStarts[line] + 1);
     }
+
+    // The 0-based line holding offset. Spans are asked for in reading order, nearly always on the line of the last
+    // look-up or a line or two on, so those are tried before a binary search. The hint is only read and checked: threads
+    // sharing the text may overwrite each other's, never get a wrong line.
+    private int LineIndexOf(int offset)
+    {
+        var starts = _lineStarts;
+        var hint = _lineHint;
+        if ((uint)hint < (uint)starts.Length && starts[hint] <= offset)
+        {
+            for (var line = hint; line < starts.Length && line <= hint + NearLines; line++)
+            {
+                if (line + 1 == starts.Length || starts[line + 1] > offset)
+                {
+                    _lineHint = line;
+                    return line;
+                }
+            }
+        }
+
+        var index = starts.AsSpan().BinarySearch(offset);
+        var found = index >= 0 ? index : ~index - 1;
+        _lineHint = found;
+        return found;
+    }
+
+    private const int NearLines = 3;
+    private int _lineHint;
 
     /// <summary>The span of the inclusive offset range [start, end], trimmed of trailing line breaks.</summary>
     public SourceSpan GetSpan(int start, int end)
