@@ -113,7 +113,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
         WriteNullable(json, "detected", result.Problem.Detected);
         if (result.Problem.Confidence is { } confidence)
         {
-            json.WriteNumber("confidence", Math.Round(confidence, 2));
+            json.WriteDouble("confidence", Math.Round(confidence, 2));
         }
         else
         {
@@ -122,24 +122,24 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
 
         json.WriteEndObject();
         json.WriteStartObject("score");
-        json.WriteNumber("total", result.Score.Total);
-        json.WriteNumber("max", result.Score.Max);
+        json.WriteDouble("total", result.Score.Total);
+        json.WriteDouble("max", result.Score.Max);
         json.WriteString("band", result.Score.Band);
-        json.WriteNumber("relevance", Math.Round(result.Score.Relevance, 2));
+        json.WriteDouble("relevance", Math.Round(result.Score.Relevance, 2));
         if (result.Score.Coherence is { } coherence)
         {
-            json.WriteNumber("coherence", Math.Round(coherence, 2));
+            json.WriteDouble("coherence", Math.Round(coherence, 2));
         }
         else
         {
             json.WriteNull("coherence");
         }
 
-        json.WriteNumber("scatter", Math.Round(result.Score.ScatteredShare, 2));
+        json.WriteDouble("scatter", Math.Round(result.Score.ScatteredShare, 2));
 
         if (result.Score.RawTotal is { } raw)
         {
-            json.WriteNumber("raw", raw);
+            json.WriteDouble("raw", raw);
         }
         else
         {
@@ -164,16 +164,16 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
                 json.WriteNull("line");
             }
 
-            json.WriteNumber("score", step.Score);
-            json.WriteNumber("max", step.Max);
+            json.WriteDouble("score", step.Score);
+            json.WriteDouble("max", step.Max);
             WriteMapping(json, step.Mapping);
             json.WriteStartArray("criteria");
             foreach (var criterion in step.Criteria)
             {
                 json.WriteStartObject();
                 json.WriteString("id", criterion.Criterion.Id);
-                json.WriteNumber("earned", Scoring.Scorer.Round(criterion.Score));
-                json.WriteNumber("max", Scoring.Scorer.Round(criterion.Points));
+                json.WriteDouble("earned", Scoring.Scorer.Round(criterion.Score));
+                json.WriteDouble("max", Scoring.Scorer.Round(criterion.Points));
                 json.WriteStartArray("evidence");
                 foreach (var span in criterion.Evidence)
                 {
@@ -217,7 +217,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
 
         json.WriteStartObject("mapping");
         json.WriteString("source", mapping.Source);
-        json.WriteNumber("confidence", mapping.Confidence);
+        json.WriteDouble("confidence", mapping.Confidence);
         json.WriteStartArray("segments");
         foreach (var segment in mapping.Segments)
         {
@@ -225,7 +225,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
             json.WriteNumber("line", segment.Line);
             json.WriteNumber("endLine", segment.EndLine);
             json.WriteString("source", segment.Source == Mapping.MappingSource.Heading ? "heading" : "content");
-            json.WriteNumber("confidence", segment.Confidence);
+            json.WriteDouble("confidence", segment.Confidence);
             json.WriteEndObject();
         }
 
@@ -264,16 +264,21 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
 
     private static void WriteSpan(Utf8JsonWriter json, SourceSpan span)
     {
-        foreach (var (name, value) in new[] { ("line", span.Line), ("column", span.Column), ("endLine", span.EndLine), ("endColumn", span.EndColumn) })
+        WritePosition(json, "line", span.Line, span.IsNone);
+        WritePosition(json, "column", span.Column, span.IsNone);
+        WritePosition(json, "endLine", span.EndLine, span.IsNone);
+        WritePosition(json, "endColumn", span.EndColumn, span.IsNone);
+    }
+
+    private static void WritePosition(Utf8JsonWriter json, string name, int value, bool none)
+    {
+        if (none)
         {
-            if (span.IsNone)
-            {
-                json.WriteNull(name);
-            }
-            else
-            {
-                json.WriteNumber(name, value);
-            }
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteNumber(name, value);
         }
     }
 

@@ -129,8 +129,8 @@ public sealed class SarifReportWriter : IReportWriter
             json.WriteString("path", result.Path);
             json.WriteString("problem", result.Problem.Id);
             json.WriteString("problemSource", result.Problem.Source);
-            json.WriteNumber("total", result.Score.Total);
-            json.WriteNumber("max", result.Score.Max);
+            json.WriteDouble("total", result.Score.Total);
+            json.WriteDouble("max", result.Score.Max);
             json.WriteString("band", result.Score.Band);
 
             // Model-written feedback rides along as a property, never as a result: it is not a finding.
