@@ -83,8 +83,20 @@ public sealed class DescriptionMatcher<TKey>
 
         _descriptions = new TKey[list.Count];
         _met = new ulong[list.Count];
-        var words = new List<(int First, int Description, ulong Groups, string Stem)>();
-        var phrases = new List<(int First, int Index, StemmedText Stems, int Description, ulong Groups)>();
+        var alternatives = 0;
+        foreach (var (description, _) in list)
+        {
+            foreach (var group in description.Groups)
+            {
+                alternatives += group.Length;
+            }
+        }
+
+        // Sized for every alternative up front, and each distinct alternative stemmed once: a rubric's descriptions
+        // share many ("users", "how many", "click | tap"), and set-up is most of a one-answer run.
+        var words = new List<(int First, int Description, ulong Groups, string Stem)>(alternatives);
+        var phrases = new List<(int First, int Index, StemmedText Stems, int Description, ulong Groups)>(alternatives);
+        var stemmed = new Dictionary<string, StemmedText>(alternatives, StringComparer.Ordinal);
         var tokens = 0;
         for (var d = 0; d < list.Count; d++)
         {
@@ -96,7 +108,11 @@ public sealed class DescriptionMatcher<TKey>
                 var bit = 1UL << Math.Min(g, 63);
                 foreach (var alternative in groups[g])
                 {
-                    var stems = Stemmer.Phrase(alternative);
+                    if (!stemmed.TryGetValue(alternative, out var stems))
+                    {
+                        stemmed[alternative] = stems = Stemmer.Phrase(alternative);
+                    }
+
                     if (stems.Length == 1)
                     {
                         words.Add((stems.Ids[0], d, bit, stems[0]));
@@ -110,11 +126,11 @@ public sealed class DescriptionMatcher<TKey>
             }
         }
 
-        // Grouped by first stem with one sort each (set-up is most of a one-answer run): a description's one-word
-        // alternatives merge into one mask; the order within a stem's ranges does not matter, as the met descriptions
-        // are put in rubric order.
-        words.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Description.CompareTo(b.Description));
-        phrases.Sort(static (a, b) => a.First != b.First ? a.First.CompareTo(b.First) : a.Index.CompareTo(b.Index));
+        // Grouped by first stem (set-up is most of a one-answer run): a description's one-word alternatives merge into
+        // one mask; the order within a stem's ranges does not matter, as the met descriptions are put in rubric order.
+        // Sorted by a number per entry (first stem, then description or place), without a comparison delegate.
+        SortBy(words, static w => ((long)w.First << 32) | (uint)w.Description);
+        SortBy(phrases, static p => ((long)p.First << 32) | (uint)p.Index);
         var entries = new List<(int, string, Entry)>();
         var masks = new List<(int Description, ulong Groups)>(words.Count);
         _phrases = new Phrase[phrases.Count];
@@ -158,6 +174,19 @@ public sealed class DescriptionMatcher<TKey>
     }
 
     public bool IsEmpty => _descriptions.Length == 0;
+
+    // Sorts items by key, ascending (items of equal keys in any order).
+    private static void SortBy<T>(List<T> items, Func<T, long> key)
+    {
+        var keys = new long[items.Count];
+        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = key(values[i]);
+        }
+
+        keys.AsSpan().Sort(values);
+    }
 
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
     public TKey[] Matches(StemmedText stems)
