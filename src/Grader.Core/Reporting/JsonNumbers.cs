@@ -5,7 +5,7 @@ namespace Grader.Core.Reporting;
 /// <summary>
 /// Writes a report's numbers in the bytes <see cref="Utf8JsonWriter.WriteNumber(string, double)"/> gives (the shortest
 /// form that reads back as the same double), by a short path for what reports hold: zero, and points and shares to
-/// two places. The general formatter took a sixth of writing a JSON report.
+/// two places. The general formatter took a fifth of writing a JSON report.
 /// </summary>
 internal static class JsonNumbers
 {

@@ -129,8 +129,8 @@ public sealed class DescriptionMatcher<TKey>
         // Grouped by first stem (set-up is most of a one-answer run): a description's one-word alternatives merge into
         // one mask; the order within a stem's ranges does not matter, as the met descriptions are put in rubric order.
         // Sorted by a number per entry (first stem, then description or place), without a comparison delegate.
-        SortBy(words, static w => ((long)w.First << 32) | (uint)w.Description);
-        SortBy(phrases, static p => ((long)p.First << 32) | (uint)p.Index);
+        words.SortByKey(static w => ((long)w.First << 32) | (uint)w.Description);
+        phrases.SortByKey(static p => ((long)p.First << 32) | (uint)p.Index);
         var entries = new List<(int, string, Entry)>();
         var masks = new List<(int Description, ulong Groups)>(words.Count);
         _phrases = new Phrase[phrases.Count];
@@ -174,19 +174,6 @@ public sealed class DescriptionMatcher<TKey>
     }
 
     public bool IsEmpty => _descriptions.Length == 0;
-
-    // Sorts items by key, ascending (items of equal keys in any order).
-    private static void SortBy<T>(List<T> items, Func<T, long> key)
-    {
-        var keys = new long[items.Count];
-        var values = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(items);
-        for (var i = 0; i < keys.Length; i++)
-        {
-            keys[i] = key(values[i]);
-        }
-
-        keys.AsSpan().Sort(values);
-    }
 
     /// <summary>The keys of the descriptions met in <paramref name="stems"/>, each once, in rubric order.</summary>
     public TKey[] Matches(StemmedText stems)
