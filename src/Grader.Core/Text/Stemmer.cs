@@ -65,8 +65,7 @@ public static class Stemmer
         var firstSlots = scratch.FirstSlots.AsSpan(0, count);
         WordIds.Probe(hashes, firstSlots);
 
-        var buffer = ArrayPool<string>.Shared.Rent(count);
-        var idBuffer = ArrayPool<int>.Shared.Rent(count);
+        var (buffer, idBuffer) = (scratch.Stems, scratch.Ids);
         var withoutId = false;
         for (var k = 0; k < count; k++)
         {
@@ -108,8 +107,6 @@ public static class Stemmer
             : withoutId ? new StemmedText(StemsOf(buffer.AsSpan(0, count), idBuffer.AsSpan(0, count)), idBuffer.AsSpan(0, count).ToArray())
             : new StemmedText(idBuffer.AsSpan(0, count).ToArray());
         buffer.AsSpan(0, count).Clear();
-        ArrayPool<string>.Shared.Return(buffer);
-        ArrayPool<int>.Shared.Return(idBuffer);
         return result;
     }
 
@@ -127,6 +124,10 @@ public static class Stemmer
         public int[] Lengths = new int[64];
         public int[] Hashes = new int[64];
         public int[] FirstSlots = new int[64];
+
+        // Each word's stem (only where it has no id) and stem id, as Tokens finds them.
+        public string[] Stems = new string[64];
+        public int[] Ids = new int[64];
         public int[] Edges = new int[257];
 
         public int Read(ReadOnlySpan<char> text)
@@ -140,7 +141,7 @@ public static class Stemmer
             var most = (text.Length / 2) + 1;
             if (Lengths.Length < most)
             {
-                (Lengths, Hashes, FirstSlots) = (new int[most], new int[most], new int[most]);
+                (Lengths, Hashes, FirstSlots, Stems, Ids) = (new int[most], new int[most], new int[most], new string[most], new int[most]);
             }
 
             if (Edges.Length <= text.Length)
