@@ -79,15 +79,8 @@ public static class LanguageDetector
             Array.Clear(counts);
             if (!text.ContainsAnyExceptInRange('\0', '\u007F'))
             {
-                // ASCII only, as most English is: its letters are Latin, counted without decoding runes (in a local:
-                // an array element added to per character was stored and loaded back each time).
-                var letters = 0;
-                foreach (var c in text)
-                {
-                    letters += char.IsAsciiLetter(c) ? 1 : 0;
-                }
-
-                counts[(int)Script.Latin] = letters;
+                // ASCII only, as most English is: its letters are Latin, counted without decoding runes.
+                counts[(int)Script.Latin] = Words.CountAsciiLetters(text);
             }
             else
             {

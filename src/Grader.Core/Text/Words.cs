@@ -63,6 +63,28 @@ public static class Words
 
     private const int Block = 16;
 
+    /// <summary>How many ASCII letters <paramref name="text"/> holds, eight characters at a time.</summary>
+    public static int CountAsciiLetters(ReadOnlySpan<char> text)
+    {
+        // (c | 0x20) - 'a' < 26, unsigned, holds for 'A'..'Z' and 'a'..'z' alone, whatever else the text holds.
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        var count = 0;
+        var i = 0;
+        for (; i + 8 <= chars.Length; i += 8)
+        {
+            var v = Vector128.Create(chars.Slice(i, 8));
+            var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+            count += BitOperations.PopCount(letter.ExtractMostSignificantBits());
+        }
+
+        foreach (var c in text[i..])
+        {
+            count += char.IsAsciiLetter(c) ? 1 : 0;
+        }
+
+        return count;
+    }
+
     // Sixteen ASCII characters' bits: which are letters or digits, and which are apostrophes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (uint Word, uint Apostrophe) Classify(ReadOnlySpan<char> sixteen)

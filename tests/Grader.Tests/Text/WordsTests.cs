@@ -30,6 +30,16 @@ public class WordsTests
     }
 
     [Fact]
+    public void Ascii_letters_are_counted_as_a_character_by_character_count_counts_them()
+    {
+        // Eight characters at a time and the rest one by one; characters whose low byte is a letter (U+0141, U+0161) and
+        // the neighbours of the letter ranges ('@', '[', '`', '{') catch a count that reads bytes or an edge wrongly.
+        var characters = Gen.Frequency((3, Character), (1, Gen.OneOf('\u0141', '\u0161', '\u015A', '@', '[', '`', '{', 'A', 'z')));
+        characters.Array[0, 40].Select(c => new string(c)).Sample(
+            text => Words.CountAsciiLetters(text) == text.Count(char.IsAsciiLetter), iter: 20_000);
+    }
+
+    [Fact]
     public void More_than_agrees_with_the_full_count()
     {
         Gen.Select(Text, Gen.Int[0, 12]).Sample(
