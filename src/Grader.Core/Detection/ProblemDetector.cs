@@ -54,7 +54,8 @@ public sealed class ProblemDetector
     }.SelectMany((group, i) => group.Select(t => (t, i))));
 
     // Per problem, its own concepts with a weight: concepts shared by many problems ("ranking", "clicks") say little.
-    private readonly ImmutableArray<(string Problem, ImmutableArray<double> Weights)> _problems;
+    // Per problem, its concepts' weights and their sum (the same every answer).
+    private readonly ImmutableArray<(string Problem, ImmutableArray<double> Weights, double Available)> _problems;
     private readonly PhraseMatcher<int> _matcher;
 
     public ProblemDetector(RubricCatalog catalog)
@@ -131,7 +132,7 @@ public sealed class ProblemDetector
         // A concept's weight falls with its document frequency: how many problems own a concept sharing one of its
         // terms. A term many concepts share is matched once: each distinct term stands for every concept that has it,
         // numbered problem by problem (the concepts of problem p start at _firstConcept[p]).
-        var problems = ImmutableArray.CreateBuilder<(string, ImmutableArray<double>)>(own.Count);
+        var problems = ImmutableArray.CreateBuilder<(string, ImmutableArray<double>, double)>(own.Count);
         _firstConcept = new int[own.Count + 1];
         var counted = new int[own.Count];
         var conceptsByTerm = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -167,7 +168,8 @@ public sealed class ProblemDetector
                 weights.Add(Math.Log(1.0 + ((double)own.Count / df)));
             }
 
-            problems.Add((own[p].Id, weights.MoveToImmutable()));
+            var all = weights.MoveToImmutable();
+            problems.Add((own[p].Id, all, all.Sum()));
         }
 
         _problems = problems.MoveToImmutable();
@@ -228,14 +230,13 @@ public sealed class ProblemDetector
         var matches = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         for (var p = 0; p < _problems.Length; p++)
         {
-            var (problem, weights) = _problems[p];
+            var (problem, weights, available) = _problems[p];
             var earned = 0.0;
             for (var k = 0; k < weights.Length; k++)
             {
                 earned += found[_firstConcept[p] + k] ? weights[k] : 0;
             }
 
-            var available = weights.Sum();
             matches[problem] = available > 0 ? earned / available : 0;
         }
 

@@ -31,8 +31,8 @@ public sealed class PhraseSet
         // Most units meet none of the entries (a mistake's wordings are checked in every unit): a look for the words
         // the entries cannot be met without says so before either matcher walks the unit. Per anchor, the text's stem
         // summary first; it may say yes for a stem the text lacks, and a vectorised search of its ids then tells. A
-        // token without an id is compared by text, so it may be any anchor.
-        if (anchors is not null)
+        // token without an id is compared by text, so it may be any anchor: such a text is walked.
+        if (anchors is not null && !stems.HasTokenWithoutId)
         {
             var ids = stems.Ids.AsSpan();
             var may = false;
@@ -45,7 +45,7 @@ public sealed class PhraseSet
                 }
             }
 
-            if (!may && ids.IndexOfAnyInRange(int.MinValue, -1) < 0)
+            if (!may)
             {
                 return null;
             }

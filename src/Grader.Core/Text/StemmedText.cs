@@ -47,19 +47,37 @@ public sealed class StemmedText
     /// </summary>
     internal bool MayHold(int id)
     {
-        if (_summary == 0)
+        Summarise();
+        return (_summary & (1UL << id)) != 0;
+    }
+
+    /// <summary>Whether a token has no id (-1), told with the summary: such a token may be any stem.</summary>
+    internal bool HasTokenWithoutId
+    {
+        get
         {
-            foreach (var known in Ids)
-            {
-                _summary |= known < 0 ? ulong.MaxValue : 1UL << known;
-            }
+            Summarise();
+            return _withoutId;
+        }
+    }
+
+    private void Summarise()
+    {
+        if (_summary != 0)
+        {
+            return;
         }
 
-        return (_summary & (1UL << id)) != 0;
+        foreach (var known in Ids)
+        {
+            _summary |= known < 0 ? ulong.MaxValue : 1UL << known;
+            _withoutId |= known < 0;
+        }
     }
 
     // 0 until made (and for a text with no tokens, which holds nothing).
     private ulong _summary;
+    private bool _withoutId;
 
     public string this[int index] => _stems is { } stems ? stems[index] : Stemmer.StemOf(Ids[index]);
 }
