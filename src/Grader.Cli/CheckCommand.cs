@@ -199,7 +199,8 @@ internal static class CheckCommand
         {
             var configs = items.ToDictionary(i => i.Path, i => i, StringComparer.Ordinal);
             using var client = llmSettings is null ? null : Llm.ChatClientFactory.Create(llmSettings);
-            foreach (var window in GradeWithProgress(run, items, settings, stdout))
+            // Feedback is asked for a window at a time, in parallel: a window as wide as before the windows shrank.
+            foreach (var window in GradeWithProgress(run, items, settings, stdout, client is null ? null : FeedbackWindow))
             {
                 var graded = window.Where(w => w.Result is not null).Select(w => w.Result!).ToList();
                 if (client is not null)
@@ -323,14 +324,16 @@ internal static class CheckCommand
         }
     }
 
-    private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(CheckRun run, List<CheckRun.Item> items, Settings settings, TextWriter stdout)
+    private const int FeedbackWindow = 64;
+
+    private static IEnumerable<(Core.GradeResult? Result, ReadError? Error)[]> GradeWithProgress(CheckRun run, List<CheckRun.Item> items, Settings settings, TextWriter stdout, int? windowSize)
     {
         // A bar only for a person at a terminal: never when output is redirected, in CI, or under test.
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsErrorRedirected
             && !settings.Trust.CiMode && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) && items.Count > 1;
         if (!interactive)
         {
-            return run.GradeInWindows(items);
+            return run.GradeInWindows(items, window: windowSize);
         }
 
         // The bar lives on the terminal while the windows are produced; output is written after each window.
@@ -338,7 +341,7 @@ internal static class CheckCommand
         AnsiConsole.Progress().AutoClear(true).Start(progress =>
         {
             var task = progress.AddTask($"Grading {items.Count} answers", maxValue: items.Count);
-            foreach (var window in run.GradeInWindows(items, () => task.Increment(1)))
+            foreach (var window in run.GradeInWindows(items, () => task.Increment(1), windowSize))
             {
                 windows.Add(window);
             }
