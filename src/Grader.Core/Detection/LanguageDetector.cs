@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using Grader.Core.Parsing;
 using Grader.Core.Text;
@@ -213,8 +215,14 @@ public static class LanguageDetector
         }
 
         // Each run of printable ASCII (a word with its punctuation) that is a URL or shaped like code becomes a space.
-        // Copied only from the first such run on: most units have none, and are read as they are.
+        // Copied only from the first such run on: most units have none, and are read as they are, told by one look
+        // over the whole unit for what those tests need.
         var text = unit.Content.Span;
+        if (!MayHoldUrlOrCode(text))
+        {
+            return unit.Content;
+        }
+
         StringBuilder? prose = null;
         var copied = 0;
         for (var i = 0; i < text.Length;)
@@ -243,6 +251,65 @@ public static class LanguageDetector
 
         return prose is null ? unit.Content : prose.Append(text[copied..]).ToString().AsMemory();
     }
+
+    /// <summary>
+    /// False when no run of <paramref name="text"/> can be a URL or code (<see cref="IsUrlOrCode"/>): none of the code
+    /// marks, no "::" or ":/", no letter or digit before "(", no letter after "." nor "www" before it, and no lower-case
+    /// letter before an upper-case one. Most prose has none of them ("(e.g." and "Goal:" pass).
+    /// </summary>
+    internal static bool MayHoldUrlOrCode(ReadOnlySpan<char> text)
+    {
+        if (text.ContainsAny(CodeMarks))
+        {
+            return true;
+        }
+
+        for (var from = 0; text[from..].IndexOfAny(Joints) is var k and >= 0; from += k + 1)
+        {
+            var at = from + k;
+            var next = at + 1 < text.Length ? text[at + 1] : '\0';
+            var joined = text[at] switch
+            {
+                ':' => next is ':' or '/',
+                '(' => at > 0 && char.IsAsciiLetterOrDigit(text[at - 1]),
+                _ => char.IsAsciiLetter(next) || (at >= 3 && text[(at - 3)..at].Equals("www", StringComparison.OrdinalIgnoreCase)),
+            };
+            if (joined)
+            {
+                return true;
+            }
+        }
+
+        return HasCamelCase(text);
+    }
+
+    // A lower-case ASCII letter right before an upper-case one, eight pairs at a time.
+    private static bool HasCamelCase(ReadOnlySpan<char> text)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        var i = 0;
+        for (; i + 9 <= chars.Length; i += 8)
+        {
+            var lower = Vector128.LessThan(Vector128.Create(chars.Slice(i, 8)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+            var upper = Vector128.LessThan(Vector128.Create(chars.Slice(i + 1, 8)) - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26));
+            if ((lower & upper) != Vector128<ushort>.Zero)
+            {
+                return true;
+            }
+        }
+
+        for (; i + 1 < text.Length; i++)
+        {
+            if (char.IsAsciiLetterLower(text[i]) && char.IsAsciiLetterUpper(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Joints = System.Buffers.SearchValues.Create(":(.");
 
     // A run with none of these marks is neither a URL ("://", "www." both hold one) nor code: most runs are plain words,
     // and skip the tests below.

@@ -17,6 +17,29 @@ public class ProseRunTests
         Run.Sample(run => !LanguageDetector.IsUrlOrCode(run) || LanguageDetector.MayBeUrlOrCode(run), iter: 50_000);
     }
 
+    [Fact]
+    public void A_unit_ruled_out_as_a_whole_has_no_url_or_code_run()
+    {
+        // Runs joined by spaces, line breaks and non-ASCII letters (a run is printable ASCII, so those end it).
+        var text = Gen.OneOf(Run, Gen.OneOf(" ", "\n", "é", " (", "Goal: ", "www", "e.g.")).Array[0, 8].Select(string.Concat);
+        text.Sample(t => LanguageDetector.MayHoldUrlOrCode(t) || Runs(t).All(r => !LanguageDetector.IsUrlOrCode(r)), iter: 50_000);
+    }
+
+    [Theory]
+    [InlineData("We rank (by recency). Goal: relevance, at 10.5 ms.", false)]
+    [InlineData("Serve from www. then", true)]
+    [InlineData("Use PyTorch here", true)]
+    [InlineData("see https://x.org", true)]
+    [InlineData("see ftp://host", true)]
+    [InlineData("a::b", true)]
+    [InlineData("call f(x) now", true)]
+    public void Units_are_ruled_out_only_without_the_marks(string text, bool may) =>
+        Assert.Equal(may, LanguageDetector.MayHoldUrlOrCode(text));
+
+    // The maximal runs of printable ASCII, as the language tally reads them.
+    private static IEnumerable<string> Runs(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, "[!-~]+").Select(m => m.Value);
+
     [Theory]
     [InlineData("https://example.com", true)]
     [InlineData("www.example.com", true)]
