@@ -255,7 +255,7 @@ public static class LanguageDetector
     /// <summary>
     /// False when no run of <paramref name="text"/> can be a URL or code (<see cref="IsUrlOrCode"/>): none of the code
     /// marks, no "::" or ":/", no letter or digit before "(", no letter after "." nor "www" before it, and no lower-case
-    /// letter before an upper-case one. Most prose has none of them ("(e.g." and "Goal:" pass).
+    /// letter before an upper-case one. Most prose has none ("Goal:", "(by recency)" and "10.5 ms" pass; "e.g." does not).
     /// </summary>
     internal static bool MayHoldUrlOrCode(ReadOnlySpan<char> text)
     {
@@ -309,7 +309,7 @@ public static class LanguageDetector
         return false;
     }
 
-    private static readonly System.Buffers.SearchValues<char> Joints = System.Buffers.SearchValues.Create(":(.");
+    private static readonly SearchValues<char> Joints = SearchValues.Create(":(.");
 
     // A run with none of these marks is neither a URL ("://", "www." both hold one) nor code: most runs are plain words,
     // and skip the tests below.

@@ -61,18 +61,24 @@ public sealed class StemmedText
         }
     }
 
+    // The flag is written before the summary that says both are made, so a text read by two threads is never seen
+    // with one and not the other.
     private void Summarise()
     {
-        if (_summary != 0)
+        if (Volatile.Read(ref _summary) != 0)
         {
             return;
         }
 
+        var (summary, withoutId) = (0UL, false);
         foreach (var known in Ids)
         {
-            _summary |= known < 0 ? ulong.MaxValue : 1UL << known;
-            _withoutId |= known < 0;
+            summary |= known < 0 ? ulong.MaxValue : 1UL << known;
+            withoutId |= known < 0;
         }
+
+        _withoutId = withoutId;
+        Volatile.Write(ref _summary, summary);
     }
 
     // 0 until made (and for a text with no tokens, which holds nothing).
