@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Grader.Core.Configuration;
 using Grader.Core.Diagnostics;
 using Grader.Core.IO;
@@ -148,6 +149,7 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
         using var room = new SemaphoreSlim(2 * window);
         var next = -1;
         var stopped = false;
+        ExceptionDispatchInfo? failure = null;
         void Work()
         {
             while (true)
@@ -179,7 +181,23 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
                     Monitor.PulseAll(gate);
                 }
 
-                onDone?.Invoke();
+                try
+                {
+                    onDone?.Invoke();
+                }
+#pragma warning disable CA1031 // Handed to the caller, which hears of it instead of waiting for answers no one grades.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    lock (gate)
+                    {
+                        failure ??= ExceptionDispatchInfo.Capture(ex);
+                        Volatile.Write(ref stopped, true);
+                        Monitor.PulseAll(gate);
+                    }
+
+                    return;
+                }
             }
         }
 
@@ -202,6 +220,7 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
                     {
                         while (!done[start + k])
                         {
+                            failure?.Throw();
                             Monitor.Wait(gate);
                         }
 
@@ -211,6 +230,11 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
 
                 room.Release(slice.Length);
                 yield return slice;
+            }
+
+            lock (gate)
+            {
+                failure?.Throw();
             }
         }
         finally

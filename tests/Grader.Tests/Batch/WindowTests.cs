@@ -48,6 +48,27 @@ public class WindowTests
     [Trait("Category", "Slow")]
     public Task Every_answer_of_a_long_single_threaded_batch_comes_back_once_in_input_order() => GradeInWindows(1, 300, null);
 
+    [Fact]
+    public async Task A_failing_progress_callback_reaches_the_caller_instead_of_a_wait_for_answers_no_one_grades()
+    {
+        using var tree = new TempFolder();
+        var items = Items(tree, 100);
+        var calls = 0;
+        var run = new CheckRun(new CheckRunOptions([], "news-feed", 2, 1 << 20));
+        var reading = Task.Run(() => run.GradeInWindows(items, () =>
+        {
+            if (Interlocked.Increment(ref calls) == 3)
+            {
+                throw new InvalidOperationException("progress failed");
+            }
+        }, window: 4).SelectMany(w => w).Count());
+
+        // Twenty seconds stand for "never": the batch itself takes well under one.
+        Assert.Same(reading, await Task.WhenAny(reading, Task.Delay(TimeSpan.FromSeconds(20))));
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => reading);
+        Assert.Equal("progress failed", failure.Message);
+    }
+
     private static List<CheckRun.Item> Items(TempFolder tree, int count) =>
         [.. Enumerable.Range(0, count)
             .Select(i => new CheckRun.Item(tree.Write($"a-{i:D3}.md", $"## Model\n\nAnswer {i}.\n"), GraderConfig.Default, TestGrader.Engine))];
