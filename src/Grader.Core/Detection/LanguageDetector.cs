@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 using System.Text;
 using Grader.Core.Parsing;
 using Grader.Core.Text;
@@ -280,33 +278,7 @@ public static class LanguageDetector
             }
         }
 
-        return HasCamelCase(text);
-    }
-
-    // A lower-case ASCII letter right before an upper-case one, eight pairs at a time.
-    private static bool HasCamelCase(ReadOnlySpan<char> text)
-    {
-        var chars = MemoryMarshal.Cast<char, ushort>(text);
-        var i = 0;
-        for (; i + 9 <= chars.Length; i += 8)
-        {
-            var lower = Vector128.LessThan(Vector128.Create(chars.Slice(i, 8)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
-            var upper = Vector128.LessThan(Vector128.Create(chars.Slice(i + 1, 8)) - Vector128.Create((ushort)'A'), Vector128.Create((ushort)26));
-            if ((lower & upper) != Vector128<ushort>.Zero)
-            {
-                return true;
-            }
-        }
-
-        for (; i + 1 < text.Length; i++)
-        {
-            if (char.IsAsciiLetterLower(text[i]) && char.IsAsciiLetterUpper(text[i + 1]))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Words.HasCamelCase(text);
     }
 
     private static readonly SearchValues<char> Joints = SearchValues.Create(":(.");

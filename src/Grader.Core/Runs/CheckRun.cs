@@ -123,7 +123,7 @@ public sealed class CheckRun(CheckRunOptions options, ConfigResolver? configs = 
     /// Answers per window; by default a few per grading thread. Small windows keep few results alive when the
     /// collector runs (it copies every live one, twice, on its way to the oldest generation): 1,000 answers in windows
     /// of eight took 0.93x the CPU and 0.89x the wall time of windows of 64 graded one after another (15 pairs, 2
-    /// cores), 79 MB at peak instead of 92. A caller that works on a window as a whole (feedback from a language
+    /// cores), 79 MiB at peak instead of 92. A caller that works on a window as a whole (feedback from a language
     /// model, asked for in parallel) passes a larger one.
     /// </param>
     public IEnumerable<(GradeResult? Result, ReadError? Error)[]> GradeInWindows(IReadOnlyList<Item> items, Action? onDone = null, int? window = null)

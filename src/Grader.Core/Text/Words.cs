@@ -66,15 +66,14 @@ public static class Words
     /// <summary>How many ASCII letters <paramref name="text"/> holds, eight characters at a time.</summary>
     public static int CountAsciiLetters(ReadOnlySpan<char> text)
     {
-        // (c | 0x20) - 'a' < 26, unsigned, holds for 'A'..'Z' and 'a'..'z' alone, whatever else the text holds.
         var chars = MemoryMarshal.Cast<char, ushort>(text);
         var count = 0;
         var i = 0;
         for (; i + 8 <= chars.Length; i += 8)
         {
-            var v = Vector128.Create(chars.Slice(i, 8));
-            var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
-            count += BitOperations.PopCount(letter.ExtractMostSignificantBits());
+            // Lower-cased by setting 0x20: only 'A'..'Z' land on 'a'..'z'.
+            var v = Vector128.Create(chars.Slice(i, 8)) | Vector128.Create((ushort)0x20);
+            count += BitOperations.PopCount(InRange(v, 'a', 'z').ExtractMostSignificantBits());
         }
 
         foreach (var c in text[i..])
@@ -84,6 +83,37 @@ public static class Words
 
         return count;
     }
+
+    /// <summary>Whether a lower-case ASCII letter stands right before an upper-case one ("getUser"), eight pairs at a time.</summary>
+    public static bool HasCamelCase(ReadOnlySpan<char> text)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        var i = 0;
+        for (; i + 9 <= chars.Length; i += 8)
+        {
+            var lower = InRange(Vector128.Create(chars.Slice(i, 8)), 'a', 'z');
+            var upper = InRange(Vector128.Create(chars.Slice(i + 1, 8)), 'A', 'Z');
+            if ((lower & upper) != Vector128<ushort>.Zero)
+            {
+                return true;
+            }
+        }
+
+        for (; i + 1 < text.Length; i++)
+        {
+            if (char.IsAsciiLetterLower(text[i]) && char.IsAsciiLetterUpper(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Per character, all ones when it lies in first..last: one unsigned compare after subtracting first.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> InRange(Vector128<ushort> chars, char first, char last) =>
+        Vector128.LessThan(chars - Vector128.Create((ushort)first), Vector128.Create((ushort)(last - first + 1)));
 
     // Sixteen ASCII characters' bits: which are letters or digits, and which are apostrophes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

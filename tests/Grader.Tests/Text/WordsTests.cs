@@ -40,6 +40,15 @@ public class WordsTests
     }
 
     [Fact]
+    public void Camel_case_is_a_lower_case_letter_right_before_an_upper_case_one()
+    {
+        // Short texts so pairs fall across and inside the eight-character steps; '@', '[', '`', '{' border the ranges.
+        var characters = Gen.Frequency((2, Character), (3, Gen.OneOf('a', 'z', 'A', 'Z', '@', '[', '`', '{', ' ', '\u0161', '\u0141')));
+        characters.Array[0, 30].Select(c => new string(c)).Sample(text => Words.HasCamelCase(text)
+            == Enumerable.Range(1, Math.Max(0, text.Length - 1)).Any(k => char.IsAsciiLetterLower(text[k - 1]) && char.IsAsciiLetterUpper(text[k])), iter: 20_000);
+    }
+
+    [Fact]
     public void More_than_agrees_with_the_full_count()
     {
         Gen.Select(Text, Gen.Int[0, 12]).Sample(
