@@ -10,7 +10,10 @@ namespace Grader.Core.Reporting;
 internal static class JsonNumbers
 {
     /// <summary>Writes <paramref name="value"/> as the property <paramref name="name"/>.</summary>
-    public static void WriteDouble(this Utf8JsonWriter json, string name, double value)
+    public static void WriteDouble(this Utf8JsonWriter json, string name, double value) => json.WriteDouble(JsonEncodedText.Encode(name), value);
+
+    /// <summary>The same for a name encoded once.</summary>
+    public static void WriteDouble(this Utf8JsonWriter json, JsonEncodedText name, double value)
     {
         Span<byte> text = stackalloc byte[MaxLength];
         if (TryFormatHundredths(value, text, out var written))

@@ -103,89 +103,139 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
         public void Dispose() => _json.Dispose();
     }
 
+    // Property names (and the two fixed values a segment's source takes) encoded once: written from a string, each was
+    // transcoded and checked for characters to escape every time, most of the cost of a report's small values.
+    private static class N
+    {
+        private static JsonEncodedText E(string name) => JsonEncodedText.Encode(name, Options.Encoder);
+
+        public static readonly JsonEncodedText Band = E("band");
+        public static readonly JsonEncodedText BaselineState = E("baselineState");
+        public static readonly JsonEncodedText Category = E("category");
+        public static readonly JsonEncodedText Coherence = E("coherence");
+        public static readonly JsonEncodedText Column = E("column");
+        public static readonly JsonEncodedText Confidence = E("confidence");
+        public static readonly JsonEncodedText Criteria = E("criteria");
+        public static readonly JsonEncodedText Criterion = E("criterion");
+        public static readonly JsonEncodedText Detected = E("detected");
+        public static readonly JsonEncodedText Diagnostics = E("diagnostics");
+        public static readonly JsonEncodedText Earned = E("earned");
+        public static readonly JsonEncodedText EndColumn = E("endColumn");
+        public static readonly JsonEncodedText EndLine = E("endLine");
+        public static readonly JsonEncodedText Evidence = E("evidence");
+        public static readonly JsonEncodedText ExplainedBy = E("explainedBy");
+        public static readonly JsonEncodedText Fingerprint = E("fingerprint");
+        public static readonly JsonEncodedText Heading = E("heading");
+        public static readonly JsonEncodedText Content = E("content");
+        public static readonly JsonEncodedText HelpUri = E("helpUri");
+        public static readonly JsonEncodedText Id = E("id");
+        public static readonly JsonEncodedText Justification = E("justification");
+        public static readonly JsonEncodedText Kind = E("kind");
+        public static readonly JsonEncodedText Line = E("line");
+        public static readonly JsonEncodedText Mapping = E("mapping");
+        public static readonly JsonEncodedText Max = E("max");
+        public static readonly JsonEncodedText Message = E("message");
+        public static readonly JsonEncodedText Missing = E("missing");
+        public static readonly JsonEncodedText Path = E("path");
+        public static readonly JsonEncodedText Problem = E("problem");
+        public static readonly JsonEncodedText Raw = E("raw");
+        public static readonly JsonEncodedText Relevance = E("relevance");
+        public static readonly JsonEncodedText Scatter = E("scatter");
+        public static readonly JsonEncodedText Score = E("score");
+        public static readonly JsonEncodedText Section = E("section");
+        public static readonly JsonEncodedText Sections = E("sections");
+        public static readonly JsonEncodedText Segments = E("segments");
+        public static readonly JsonEncodedText Severity = E("severity");
+        public static readonly JsonEncodedText Source = E("source");
+        public static readonly JsonEncodedText Suppressed = E("suppressed");
+        public static readonly JsonEncodedText Suppression = E("suppression");
+        public static readonly JsonEncodedText Total = E("total");
+        public static readonly JsonEncodedText WordCount = E("wordCount");
+    }
+
     private static void WriteDocument(Utf8JsonWriter json, GradeResult result, GradeRun run)
     {
         json.WriteStartObject();
-        json.WriteString("path", result.Path);
-        json.WriteStartObject("problem");
-        json.WriteString("id", result.Problem.Id);
-        json.WriteString("source", result.Problem.Source);
-        WriteNullable(json, "detected", result.Problem.Detected);
+        json.WriteString(N.Path, result.Path);
+        json.WriteStartObject(N.Problem);
+        json.WriteString(N.Id, result.Problem.Id);
+        json.WriteString(N.Source, result.Problem.Source);
+        WriteNullable(json, N.Detected, result.Problem.Detected);
         if (result.Problem.Confidence is { } confidence)
         {
-            json.WriteDouble("confidence", Math.Round(confidence, 2));
+            json.WriteDouble(N.Confidence, Math.Round(confidence, 2));
         }
         else
         {
-            json.WriteNull("confidence");
+            json.WriteNull(N.Confidence);
         }
 
         json.WriteEndObject();
-        json.WriteStartObject("score");
-        json.WriteDouble("total", result.Score.Total);
-        json.WriteDouble("max", result.Score.Max);
-        json.WriteString("band", result.Score.Band);
-        json.WriteDouble("relevance", Math.Round(result.Score.Relevance, 2));
+        json.WriteStartObject(N.Score);
+        json.WriteDouble(N.Total, result.Score.Total);
+        json.WriteDouble(N.Max, result.Score.Max);
+        json.WriteString(N.Band, result.Score.Band);
+        json.WriteDouble(N.Relevance, Math.Round(result.Score.Relevance, 2));
         if (result.Score.Coherence is { } coherence)
         {
-            json.WriteDouble("coherence", Math.Round(coherence, 2));
+            json.WriteDouble(N.Coherence, Math.Round(coherence, 2));
         }
         else
         {
-            json.WriteNull("coherence");
+            json.WriteNull(N.Coherence);
         }
 
-        json.WriteDouble("scatter", Math.Round(result.Score.ScatteredShare, 2));
+        json.WriteDouble(N.Scatter, Math.Round(result.Score.ScatteredShare, 2));
 
         if (result.Score.RawTotal is { } raw)
         {
-            json.WriteDouble("raw", raw);
+            json.WriteDouble(N.Raw, raw);
         }
         else
         {
-            json.WriteNull("raw");
+            json.WriteNull(N.Raw);
         }
 
         json.WriteEndObject();
-        json.WriteNumber("wordCount", result.Document.WordCount);
+        json.WriteNumber(N.WordCount, result.Document.WordCount);
 
-        json.WriteStartArray("sections");
+        json.WriteStartArray(N.Sections);
         foreach (var step in result.Score.Steps)
         {
             json.WriteStartObject();
-            json.WriteString("id", step.Step.ToId());
-            WriteNullable(json, "heading", step.Heading);
+            json.WriteString(N.Id, step.Step.ToId());
+            WriteNullable(json, N.Heading, step.Heading);
             if (step.Line is { } line)
             {
-                json.WriteNumber("line", line);
+                json.WriteNumber(N.Line, line);
             }
             else
             {
-                json.WriteNull("line");
+                json.WriteNull(N.Line);
             }
 
-            json.WriteDouble("score", step.Score);
-            json.WriteDouble("max", step.Max);
+            json.WriteDouble(N.Score, step.Score);
+            json.WriteDouble(N.Max, step.Max);
             WriteMapping(json, step.Mapping);
-            json.WriteStartArray("criteria");
+            json.WriteStartArray(N.Criteria);
             foreach (var criterion in step.Criteria)
             {
                 json.WriteStartObject();
-                json.WriteString("id", criterion.Criterion.Id);
-                json.WriteDouble("earned", Scoring.Scorer.Round(criterion.Score));
-                json.WriteDouble("max", Scoring.Scorer.Round(criterion.Points));
-                json.WriteStartArray("evidence");
+                json.WriteString(N.Id, criterion.Criterion.Id);
+                json.WriteDouble(N.Earned, Scoring.Scorer.Round(criterion.Score));
+                json.WriteDouble(N.Max, Scoring.Scorer.Round(criterion.Points));
+                json.WriteStartArray(N.Evidence);
                 foreach (var span in criterion.Evidence)
                 {
                     json.WriteStartObject();
-                    json.WriteNumber("line", span.Line);
-                    json.WriteNumber("column", span.Column);
+                    json.WriteNumber(N.Line, span.Line);
+                    json.WriteNumber(N.Column, span.Column);
                     json.WriteEndObject();
                 }
 
                 json.WriteEndArray();
-                WriteNullable(json, "missing", criterion.Missing);
-                WriteNullable(json, "explainedBy", criterion.ExplainedBy);
+                WriteNullable(json, N.Missing, criterion.Missing);
+                WriteNullable(json, N.ExplainedBy, criterion.ExplainedBy);
                 json.WriteEndObject();
             }
 
@@ -194,7 +244,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("diagnostics");
+        json.WriteStartArray(N.Diagnostics);
         var fingerprints = Fingerprints.Of(result);
         for (var i = 0; i < result.Diagnostics.Length; i++)
         {
@@ -211,21 +261,21 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
     {
         if (mapping is null)
         {
-            json.WriteNull("mapping");
+            json.WriteNull(N.Mapping);
             return;
         }
 
-        json.WriteStartObject("mapping");
-        json.WriteString("source", mapping.Source);
-        json.WriteDouble("confidence", mapping.Confidence);
-        json.WriteStartArray("segments");
+        json.WriteStartObject(N.Mapping);
+        json.WriteString(N.Source, mapping.Source);
+        json.WriteDouble(N.Confidence, mapping.Confidence);
+        json.WriteStartArray(N.Segments);
         foreach (var segment in mapping.Segments)
         {
             json.WriteStartObject();
-            json.WriteNumber("line", segment.Line);
-            json.WriteNumber("endLine", segment.EndLine);
-            json.WriteString("source", segment.Source == Mapping.MappingSource.Heading ? "heading" : "content");
-            json.WriteDouble("confidence", segment.Confidence);
+            json.WriteNumber(N.Line, segment.Line);
+            json.WriteNumber(N.EndLine, segment.EndLine);
+            json.WriteString(N.Source, segment.Source == Mapping.MappingSource.Heading ? N.Heading : N.Content);
+            json.WriteDouble(N.Confidence, segment.Confidence);
             json.WriteEndObject();
         }
 
@@ -236,26 +286,26 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, string fingerprint, GradeRun run)
     {
         json.WriteStartObject();
-        json.WriteString("id", diagnostic.Id);
-        json.WriteString("severity", diagnostic.Severity.ToId());
-        json.WriteString("category", diagnostic.Descriptor.Category);
-        json.WriteString("message", diagnostic.Message);
-        WriteNullable(json, "section", diagnostic.Step?.ToId());
+        json.WriteString(N.Id, diagnostic.Id);
+        json.WriteString(N.Severity, diagnostic.Severity.ToId());
+        json.WriteString(N.Category, diagnostic.Descriptor.Category);
+        json.WriteString(N.Message, diagnostic.Message);
+        WriteNullable(json, N.Section, diagnostic.Step?.ToId());
         WriteSpan(json, diagnostic.Span);
-        json.WriteString("helpUri", run.HelpUri(diagnostic.Descriptor));
-        WriteNullable(json, "criterion", diagnostic.CriterionId);
-        json.WriteString("fingerprint", fingerprint);
+        json.WriteString(N.HelpUri, run.HelpUri(diagnostic.Descriptor));
+        WriteNullable(json, N.Criterion, diagnostic.CriterionId);
+        json.WriteString(N.Fingerprint, fingerprint);
         if (diagnostic.BaselineState is { } state)
         {
-            json.WriteString("baselineState", state);
+            json.WriteString(N.BaselineState, state);
         }
 
-        json.WriteBoolean("suppressed", diagnostic.IsSuppressed);
+        json.WriteBoolean(N.Suppressed, diagnostic.IsSuppressed);
         if (diagnostic.Suppression is { } suppression)
         {
-            json.WriteStartObject("suppression");
-            json.WriteString("kind", suppression.Kind);
-            WriteNullable(json, "justification", suppression.Reason);
+            json.WriteStartObject(N.Suppression);
+            json.WriteString(N.Kind, suppression.Kind);
+            WriteNullable(json, N.Justification, suppression.Reason);
             json.WriteEndObject();
         }
 
@@ -264,13 +314,13 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
 
     private static void WriteSpan(Utf8JsonWriter json, SourceSpan span)
     {
-        WritePosition(json, "line", span.Line, span.IsNone);
-        WritePosition(json, "column", span.Column, span.IsNone);
-        WritePosition(json, "endLine", span.EndLine, span.IsNone);
-        WritePosition(json, "endColumn", span.EndColumn, span.IsNone);
+        WritePosition(json, N.Line, span.Line, span.IsNone);
+        WritePosition(json, N.Column, span.Column, span.IsNone);
+        WritePosition(json, N.EndLine, span.EndLine, span.IsNone);
+        WritePosition(json, N.EndColumn, span.EndColumn, span.IsNone);
     }
 
-    private static void WritePosition(Utf8JsonWriter json, string name, int value, bool none)
+    private static void WritePosition(Utf8JsonWriter json, JsonEncodedText name, int value, bool none)
     {
         if (none)
         {
@@ -282,7 +332,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
         }
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    private static void WriteNullable(Utf8JsonWriter json, JsonEncodedText name, string? value)
     {
         if (value is null)
         {
