@@ -234,7 +234,10 @@ public sealed class DescriptionMatcher<TKey>
     // how many there are.
     private int Hit(StemmedText stems, ulong[] groups)
     {
-        var touched = t_touched ??= new int[16];
+        // Room for every description, each listed at most once, and the slot a touch writes past the last: no touch
+        // checks for room or grows the list.
+        var touched = t_touched is { } keptTouched && keptTouched.Length > _descriptions.Length ? keptTouched
+            : t_touched = new int[Math.Max(_descriptions.Length + 1, 64)];
         var hit = 0;
 
         // First the entries of the words that start an alternative, with the first of each entry's masks and phrases
@@ -262,7 +265,7 @@ public sealed class DescriptionMatcher<TKey>
             for (var k = starting.Entry.Words; k < starting.Entry.WordsEnd; k++)
             {
                 var (description, bits) = words[k];
-                Touch(groups, ref touched, ref hit, description, bits);
+                Touch(groups, touched, ref hit, description, bits);
             }
 
             // A phrase's second stem is compared here, before its stems are read: it is what rules most out. Most
@@ -280,7 +283,7 @@ public sealed class DescriptionMatcher<TKey>
                 if ((next == phrase.Second || next < 0 || phrase.Second == PhraseMatches.CutoffId)
                     && PhraseMatches.IsMatchAt(stems, i, _ids.AsSpan(phrase.Start, phrase.Length), _stems.AsSpan(phrase.Start, phrase.Length)))
                 {
-                    Touch(groups, ref touched, ref hit, phrase.Description, phrase.Groups);
+                    Touch(groups, touched, ref hit, phrase.Description, phrase.Groups);
                 }
             }
         }
@@ -288,31 +291,16 @@ public sealed class DescriptionMatcher<TKey>
         return hit;
     }
 
-    // A larger list of the descriptions touched, kept by the thread. Not Array.Resize: a local passed to it by reference
-    // stays on the stack in the loops that touch it.
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int[] Grown(int[] touched)
-    {
-        var grown = new int[touched.Length * 2];
-        touched.CopyTo(grown, 0);
-        return t_touched = grown;
-    }
-
-    // Marks a description's groups hit, noting the description the first time.
+    // Marks a description's groups hit, listing the description the first time. Without a branch: whether a unit's word
+    // is the first to touch a description is data the processor cannot guess, and a wrong guess cost more than the
+    // store it saves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Touch(ulong[] groups, ref int[] touched, ref int hit, int description, ulong bits)
+    private static void Touch(ulong[] groups, int[] touched, ref int hit, int description, ulong bits)
     {
-        if (groups[description] == 0)
-        {
-            if (hit == touched.Length)
-            {
-                touched = Grown(touched);
-            }
-
-            touched[hit++] = description;
-        }
-
-        groups[description] |= bits;
+        var was = groups[description];
+        touched[hit] = description;
+        hit += was == 0 ? 1 : 0;
+        groups[description] = was | bits;
     }
 
     // The one-word alternatives starting with a stem at _words[Words..WordsEnd), the longer ones at _phrases[Phrases..PhrasesEnd).
