@@ -28,6 +28,7 @@ public sealed class ConfigResolver
     private readonly ConfigPolicy _policy;
     private readonly ConcurrentDictionary<string, Lazy<Entry>> _byFile = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConfigSource> _sources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _filesAbove = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<ConfigNotice> _notices = new();
     private readonly ConcurrentDictionary<string, byte> _noticed = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string File, RubricCatalog Catalog), ImmutableArray<RubricError>> _idChecks = new();
@@ -85,28 +86,45 @@ public sealed class ConfigResolver
 
         if (_policy.Discovery != DiscoveryMode.Off)
         {
-            for (var folder = Path.GetDirectoryName(Path.GetFullPath(answerPath)); folder is not null; folder = Path.GetDirectoryName(folder))
+            foreach (var file in FilesAbove(Path.GetDirectoryName(Path.GetFullPath(answerPath))))
             {
-                var file = Path.Combine(folder, FileName);
-                if (File.Exists(file) && !string.Equals(file, explicitFile, StringComparison.Ordinal))
+                if (!string.Equals(file, explicitFile, StringComparison.Ordinal))
                 {
                     var (dto, fileErrors) = Discovered(file);
                     errors.AddRange(fileErrors);
                     if (dto is not null)
                     {
-                        chain.Add((folder, file, dto));
+                        chain.Add((Path.GetDirectoryName(file)!, file, dto));
                     }
-                }
-
-                if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")))
-                {
-                    break;
                 }
             }
         }
 
         return (Fold(chain, Path.GetFullPath(answerPath)), [.. errors]);
     }
+
+    // The config files in a folder and the folders above it, nearest first, up to the repository's root: looked for once
+    // per folder in a run, as a file's text is read once (a batch's answers share their folders, and each looked again
+    // with a dozen file-system calls that found nothing).
+    private string[] FilesAbove(string? start) => start is null ? [] : _filesAbove.GetOrAdd(start, static start =>
+    {
+        var files = new List<string>();
+        for (var folder = start; folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            var file = Path.Combine(folder, FileName);
+            if (File.Exists(file))
+            {
+                files.Add(file);
+            }
+
+            if (Directory.Exists(Path.Combine(folder, ".git")) || File.Exists(Path.Combine(folder, ".git")))
+            {
+                break;
+            }
+        }
+
+        return [.. files];
+    });
 
     /// <summary>
     /// The ids the config files behind <paramref name="config"/> name that <paramref name="catalog"/> (the rubrics in
