@@ -47,8 +47,8 @@ public static class Fingerprints
         return fingerprints.MoveToImmutable();
     }
 
-    // One hash object per thread, reset after each key: the one-shot SHA256.HashData set up and tore down a digest
-    // context in OpenSSL per call, which cost ten times hashing a finding's few dozen bytes.
+    // One hash object per thread, reset after each key: the one-shot SHA256.HashData sets up and tears down an OpenSSL
+    // digest context per call (measured 11 K instructions a finding, 6 K reusing one).
     [ThreadStatic]
     private static IncrementalHash? t_sha256;
 

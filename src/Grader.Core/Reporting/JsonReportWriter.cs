@@ -105,7 +105,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
 
     // Property names (and the two fixed values a segment's source takes) encoded once: written from a string, each was
     // transcoded and checked for characters to escape every time, most of the cost of a report's small values.
-    private static class N
+    private static class Names
     {
         private static JsonEncodedText E(string name) => JsonEncodedText.Encode(name, Options.Encoder);
 
@@ -156,86 +156,86 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
     private static void WriteDocument(Utf8JsonWriter json, GradeResult result, GradeRun run)
     {
         json.WriteStartObject();
-        json.WriteString(N.Path, result.Path);
-        json.WriteStartObject(N.Problem);
-        json.WriteString(N.Id, result.Problem.Id);
-        json.WriteString(N.Source, result.Problem.Source);
-        WriteNullable(json, N.Detected, result.Problem.Detected);
+        json.WriteString(Names.Path, result.Path);
+        json.WriteStartObject(Names.Problem);
+        json.WriteString(Names.Id, result.Problem.Id);
+        json.WriteString(Names.Source, result.Problem.Source);
+        WriteNullable(json, Names.Detected, result.Problem.Detected);
         if (result.Problem.Confidence is { } confidence)
         {
-            json.WriteDouble(N.Confidence, Math.Round(confidence, 2));
+            json.WriteDouble(Names.Confidence, Math.Round(confidence, 2));
         }
         else
         {
-            json.WriteNull(N.Confidence);
+            json.WriteNull(Names.Confidence);
         }
 
         json.WriteEndObject();
-        json.WriteStartObject(N.Score);
-        json.WriteDouble(N.Total, result.Score.Total);
-        json.WriteDouble(N.Max, result.Score.Max);
-        json.WriteString(N.Band, result.Score.Band);
-        json.WriteDouble(N.Relevance, Math.Round(result.Score.Relevance, 2));
+        json.WriteStartObject(Names.Score);
+        json.WriteDouble(Names.Total, result.Score.Total);
+        json.WriteDouble(Names.Max, result.Score.Max);
+        json.WriteString(Names.Band, result.Score.Band);
+        json.WriteDouble(Names.Relevance, Math.Round(result.Score.Relevance, 2));
         if (result.Score.Coherence is { } coherence)
         {
-            json.WriteDouble(N.Coherence, Math.Round(coherence, 2));
+            json.WriteDouble(Names.Coherence, Math.Round(coherence, 2));
         }
         else
         {
-            json.WriteNull(N.Coherence);
+            json.WriteNull(Names.Coherence);
         }
 
-        json.WriteDouble(N.Scatter, Math.Round(result.Score.ScatteredShare, 2));
+        json.WriteDouble(Names.Scatter, Math.Round(result.Score.ScatteredShare, 2));
 
         if (result.Score.RawTotal is { } raw)
         {
-            json.WriteDouble(N.Raw, raw);
+            json.WriteDouble(Names.Raw, raw);
         }
         else
         {
-            json.WriteNull(N.Raw);
+            json.WriteNull(Names.Raw);
         }
 
         json.WriteEndObject();
-        json.WriteNumber(N.WordCount, result.Document.WordCount);
+        json.WriteNumber(Names.WordCount, result.Document.WordCount);
 
-        json.WriteStartArray(N.Sections);
+        json.WriteStartArray(Names.Sections);
         foreach (var step in result.Score.Steps)
         {
             json.WriteStartObject();
-            json.WriteString(N.Id, step.Step.ToId());
-            WriteNullable(json, N.Heading, step.Heading);
+            json.WriteString(Names.Id, step.Step.ToId());
+            WriteNullable(json, Names.Heading, step.Heading);
             if (step.Line is { } line)
             {
-                json.WriteNumber(N.Line, line);
+                json.WriteNumber(Names.Line, line);
             }
             else
             {
-                json.WriteNull(N.Line);
+                json.WriteNull(Names.Line);
             }
 
-            json.WriteDouble(N.Score, step.Score);
-            json.WriteDouble(N.Max, step.Max);
+            json.WriteDouble(Names.Score, step.Score);
+            json.WriteDouble(Names.Max, step.Max);
             WriteMapping(json, step.Mapping);
-            json.WriteStartArray(N.Criteria);
+            json.WriteStartArray(Names.Criteria);
             foreach (var criterion in step.Criteria)
             {
                 json.WriteStartObject();
-                json.WriteString(N.Id, criterion.Criterion.Id);
-                json.WriteDouble(N.Earned, Scoring.Scorer.Round(criterion.Score));
-                json.WriteDouble(N.Max, Scoring.Scorer.Round(criterion.Points));
-                json.WriteStartArray(N.Evidence);
+                json.WriteString(Names.Id, criterion.Criterion.Id);
+                json.WriteDouble(Names.Earned, Scoring.Scorer.Round(criterion.Score));
+                json.WriteDouble(Names.Max, Scoring.Scorer.Round(criterion.Points));
+                json.WriteStartArray(Names.Evidence);
                 foreach (var span in criterion.Evidence)
                 {
                     json.WriteStartObject();
-                    json.WriteNumber(N.Line, span.Line);
-                    json.WriteNumber(N.Column, span.Column);
+                    json.WriteNumber(Names.Line, span.Line);
+                    json.WriteNumber(Names.Column, span.Column);
                     json.WriteEndObject();
                 }
 
                 json.WriteEndArray();
-                WriteNullable(json, N.Missing, criterion.Missing);
-                WriteNullable(json, N.ExplainedBy, criterion.ExplainedBy);
+                WriteNullable(json, Names.Missing, criterion.Missing);
+                WriteNullable(json, Names.ExplainedBy, criterion.ExplainedBy);
                 json.WriteEndObject();
             }
 
@@ -244,7 +244,7 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
         }
 
         json.WriteEndArray();
-        json.WriteStartArray(N.Diagnostics);
+        json.WriteStartArray(Names.Diagnostics);
         var fingerprints = Fingerprints.Of(result);
         for (var i = 0; i < result.Diagnostics.Length; i++)
         {
@@ -261,21 +261,21 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
     {
         if (mapping is null)
         {
-            json.WriteNull(N.Mapping);
+            json.WriteNull(Names.Mapping);
             return;
         }
 
-        json.WriteStartObject(N.Mapping);
-        json.WriteString(N.Source, mapping.Source);
-        json.WriteDouble(N.Confidence, mapping.Confidence);
-        json.WriteStartArray(N.Segments);
+        json.WriteStartObject(Names.Mapping);
+        json.WriteString(Names.Source, mapping.Source);
+        json.WriteDouble(Names.Confidence, mapping.Confidence);
+        json.WriteStartArray(Names.Segments);
         foreach (var segment in mapping.Segments)
         {
             json.WriteStartObject();
-            json.WriteNumber(N.Line, segment.Line);
-            json.WriteNumber(N.EndLine, segment.EndLine);
-            json.WriteString(N.Source, segment.Source == Mapping.MappingSource.Heading ? N.Heading : N.Content);
-            json.WriteDouble(N.Confidence, segment.Confidence);
+            json.WriteNumber(Names.Line, segment.Line);
+            json.WriteNumber(Names.EndLine, segment.EndLine);
+            json.WriteString(Names.Source, segment.Source == Mapping.MappingSource.Heading ? Names.Heading : Names.Content);
+            json.WriteDouble(Names.Confidence, segment.Confidence);
             json.WriteEndObject();
         }
 
@@ -286,26 +286,26 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
     private static void WriteDiagnostic(Utf8JsonWriter json, Diagnostic diagnostic, string fingerprint, GradeRun run)
     {
         json.WriteStartObject();
-        json.WriteString(N.Id, diagnostic.Id);
-        json.WriteString(N.Severity, diagnostic.Severity.ToId());
-        json.WriteString(N.Category, diagnostic.Descriptor.Category);
-        json.WriteString(N.Message, diagnostic.Message);
-        WriteNullable(json, N.Section, diagnostic.Step?.ToId());
+        json.WriteString(Names.Id, diagnostic.Id);
+        json.WriteString(Names.Severity, diagnostic.Severity.ToId());
+        json.WriteString(Names.Category, diagnostic.Descriptor.Category);
+        json.WriteString(Names.Message, diagnostic.Message);
+        WriteNullable(json, Names.Section, diagnostic.Step?.ToId());
         WriteSpan(json, diagnostic.Span);
-        json.WriteString(N.HelpUri, run.HelpUri(diagnostic.Descriptor));
-        WriteNullable(json, N.Criterion, diagnostic.CriterionId);
-        json.WriteString(N.Fingerprint, fingerprint);
+        json.WriteString(Names.HelpUri, run.HelpUri(diagnostic.Descriptor));
+        WriteNullable(json, Names.Criterion, diagnostic.CriterionId);
+        json.WriteString(Names.Fingerprint, fingerprint);
         if (diagnostic.BaselineState is { } state)
         {
-            json.WriteString(N.BaselineState, state);
+            json.WriteString(Names.BaselineState, state);
         }
 
-        json.WriteBoolean(N.Suppressed, diagnostic.IsSuppressed);
+        json.WriteBoolean(Names.Suppressed, diagnostic.IsSuppressed);
         if (diagnostic.Suppression is { } suppression)
         {
-            json.WriteStartObject(N.Suppression);
-            json.WriteString(N.Kind, suppression.Kind);
-            WriteNullable(json, N.Justification, suppression.Reason);
+            json.WriteStartObject(Names.Suppression);
+            json.WriteString(Names.Kind, suppression.Kind);
+            WriteNullable(json, Names.Justification, suppression.Reason);
             json.WriteEndObject();
         }
 
@@ -314,10 +314,10 @@ public sealed class JsonReportWriter : IIncrementalReportWriter
 
     private static void WriteSpan(Utf8JsonWriter json, SourceSpan span)
     {
-        WritePosition(json, N.Line, span.Line, span.IsNone);
-        WritePosition(json, N.Column, span.Column, span.IsNone);
-        WritePosition(json, N.EndLine, span.EndLine, span.IsNone);
-        WritePosition(json, N.EndColumn, span.EndColumn, span.IsNone);
+        WritePosition(json, Names.Line, span.Line, span.IsNone);
+        WritePosition(json, Names.Column, span.Column, span.IsNone);
+        WritePosition(json, Names.EndLine, span.EndLine, span.IsNone);
+        WritePosition(json, Names.EndColumn, span.EndColumn, span.IsNone);
     }
 
     private static void WritePosition(Utf8JsonWriter json, JsonEncodedText name, int value, bool none)

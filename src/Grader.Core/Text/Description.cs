@@ -291,9 +291,8 @@ public sealed class DescriptionMatcher<TKey>
         return hit;
     }
 
-    // Marks a description's groups hit, listing the description the first time. Without a branch: whether a unit's word
-    // is the first to touch a description is data the processor cannot guess, and a wrong guess cost more than the
-    // store it saves.
+    // Marks a description's groups hit, listing the description the first time. Without a branch: whether a word is the
+    // first in its unit to touch a description follows the text, which a branch predictor guesses badly.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Touch(ulong[] groups, int[] touched, ref int hit, int description, ulong bits)
     {
