@@ -10,20 +10,30 @@ namespace Grader.Core.Reporting;
 internal static class JsonNumbers
 {
     /// <summary>Writes <paramref name="value"/> as the property <paramref name="name"/>.</summary>
-    public static void WriteDouble(this Utf8JsonWriter json, string name, double value) => json.WriteDouble(JsonEncodedText.Encode(name), value);
+    public static void WriteDouble(this Utf8JsonWriter json, string name, double value)
+    {
+        json.WritePropertyName(name);
+        json.WriteDoubleValue(value);
+    }
 
     /// <summary>The same for a name encoded once.</summary>
     public static void WriteDouble(this Utf8JsonWriter json, JsonEncodedText name, double value)
     {
+        json.WritePropertyName(name);
+        json.WriteDoubleValue(value);
+    }
+
+    // The value after its name: what WriteNumberValue writes, by the short path when it applies.
+    private static void WriteDoubleValue(this Utf8JsonWriter json, double value)
+    {
         Span<byte> text = stackalloc byte[MaxLength];
         if (TryFormatHundredths(value, text, out var written))
         {
-            json.WritePropertyName(name);
             json.WriteRawValue(text[..written], skipInputValidation: true);
         }
         else
         {
-            json.WriteNumber(name, value);
+            json.WriteNumberValue(value);
         }
     }
 
